@@ -1,0 +1,61 @@
+"""The command line: a thin click layer over the library.
+
+The group and what every command shares live here; each command has its own
+module under :mod:`newsgrep.commands`.
+
+Exit codes are grep's everywhere: 0 found, 1 nothing found, 2 error.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+FOUND, NOTHING, ERROR = 0, 1, 2
+COLOR_CHOICE = click.Choice(["auto", "always", "never"])
+
+index_option = click.option(
+    "--index", "index_dir", metavar="DIR", envvar="NEWSGREP_INDEX",
+    help="Index folder (default ./index, or $NEWSGREP_INDEX).",
+)
+
+
+class Failure(click.ClickException):
+    """A one-line error on stderr and exit 2, never a traceback."""
+
+    exit_code = ERROR
+
+    def show(self, file=None) -> None:
+        click.echo(f"newsgrep: {self.format_message()}", err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="newsgrep")
+def cli() -> None:
+    """Search folders of news articles: ranked stories, highlighted evidence.
+
+    \b
+      newsgrep index corpus/
+      newsgrep search "NATO membership"
+      newsgrep search 'people:putin date:2001' --json | jq .path
+    """
+
+
+def main() -> None:
+    """Entry point: a closed pipe ends quietly, Ctrl-C without a traceback."""
+    try:
+        cli.main(prog_name="newsgrep", standalone_mode=True)
+    except BrokenPipeError:
+        # Point stdout at /dev/null so Python's exit flush does not complain.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(FOUND)
+    except KeyboardInterrupt:
+        click.echo("newsgrep: interrupted", err=True)
+        sys.exit(130)
+
+
+# Each command module adds itself to the group when imported.
+from newsgrep.commands import index, search  # noqa: E402,F401

@@ -1,0 +1,85 @@
+"""The wire dateline that opens a story: place, date and agency.
+
+    Moscow, 22 November 2001 (RFE/RL) --
+    WASHINGTON, Nov. 20, 2001 (Reuters) -
+    LONDON (Reuters) -
+    SALVADOR, Feb 26 -
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsgrep.extract.dates import PartialDate, parse_partial
+
+_MONTH = (
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+)
+_WEEKDAY = r"(?:(?:Mon|Tue|Tues|Wed|Thu|Thurs|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
+_DATE = (
+    rf"{_WEEKDAY}(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+    rf"|\d{{1,2}}\s+{_MONTH}(?:,?\s+\d{{4}})?"
+    rf"|\d{{4}}-\d{{2}}-\d{{2}})"
+)
+_PLACE_WORD = r"[A-Z][\w.'’\-]*"
+_PLACE = rf"{_PLACE_WORD}(?:\s+(?:{_PLACE_WORD}|de|da|del|la|le|al|el|es|of|am|sur)){{0,4}}"
+DATELINE = re.compile(
+    rf"""^\s*
+    (?P<place>{_PLACE}(?:,\s*(?!{_MONTH}\s*\d)(?!\d){_PLACE})?)
+    (?:,\s*(?P<date>{_DATE}))?
+    \s*(?:\((?P<source>[^()\n]{{1,40}})\))?
+    \s*(?:--|—|–|-|:)\s""",
+    re.VERBOSE,
+)
+_SMALL_WORDS = {"de", "da", "del", "la", "le", "al", "el", "es", "of", "am", "sur", "on", "upon"}
+
+
+@dataclass
+class Dateline:
+    place: str
+    date: PartialDate | None
+    source: str
+    length: int  # characters of text the dateline takes
+
+
+def parse_dateline(paragraph: str) -> Dateline | None:
+    """Read the dateline at the start of a paragraph, or None if it has none.
+
+    A bare "Word -" is a dateline only when the place is written in capitals
+    ("LONDON -"), since "Officials said - " is prose.
+    """
+    match = DATELINE.match(paragraph[:200])
+    if not match:
+        return None
+    place, date, source = match.group("place", "date", "source")
+    if not date and not source and not _is_upper(place):
+        return None
+    if len(place.split()) > 5:
+        return None
+    return Dateline(
+        place=normal_place(place),
+        date=parse_partial(date) if date else None,
+        source=(source or "").strip(),
+        length=match.end(),
+    )
+
+
+def normal_place(place: str) -> str:
+    """'MOSCOW' -> 'Moscow', 'NEW YORK' -> 'New York', 'ST. PETERSBURG' -> 'St. Petersburg'."""
+    city = place.split(",")[0].strip()
+    if not _is_upper(city):
+        return city
+    words = []
+    for i, word in enumerate(city.split()):
+        low = word.lower()
+        if i and low in _SMALL_WORDS:
+            words.append(low)
+        else:
+            words.append("-".join(part[:1].upper() + part[1:] for part in low.split("-")))
+    return " ".join(words)
+
+
+def _is_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)

@@ -1,0 +1,185 @@
+"""Where things are in a plain-text article: header block, site chrome,
+headline, bylines and credit lines, body.
+
+A headline is a paragraph of its own: a short line followed by a blank line,
+not running prose. Site chrome saved with a page ("Accessibility links",
+"Skip to main content", menus, share buttons) is skipped on the way to it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+HEADER_KEYS = {
+    "title": "title", "headline": "title",
+    "date": "date", "published": "date", "publication date": "date",
+    "pubdate": "date", "updated": "date", "dateline": "dateline",
+    "source": "source", "publication": "source", "publisher": "source",
+    "agency": "source", "author": "author", "authors": "author",
+    "byline": "author", "by": "author", "url": "url", "link": "url",
+}
+_HEADER_LINE = re.compile(r"^\s*([A-Za-z][A-Za-z ]{1,20}?)\s*:\s*(\S.*?)\s*$")
+_DASH_LINE = re.compile(r"^\s*--\s+(\S.*?)\s*$")
+_BYLINE = re.compile(
+    r"^\s*(?:--\s*)?by\s+([A-Z][\w.'’\-]+(?:[ ,]+(?:and\s+)?[A-Z][\w.'’\-]+){0,7})\s*$",
+    re.IGNORECASE,
+)
+CREDIT_LINE = re.compile(
+    r"\((?:[^()]*?\b(?:reporting|writing|editing|additional reporting|compiled)"
+    r"\s+by\b[^()]*)\)",
+    re.IGNORECASE,
+)
+_CREDIT_NAMES = re.compile(
+    r"\b(?:reporting|writing|editing|compiled|additional reporting)\s+by\s+"
+    r"([^;()]+)",
+    re.IGNORECASE,
+)
+
+CHROME = {
+    "accessibility links", "breaking news", "skip to main content",
+    "skip to content", "skip to navigation", "jump to navigation", "menu",
+    "main menu", "home", "search", "sign in", "log in", "login", "register",
+    "subscribe", "share", "share this", "share this article", "share this story",
+    "share on facebook", "share on twitter", "tweet", "email", "print",
+    "advertisement", "related stories", "related articles", "top stories",
+    "most read", "more stories", "latest news", "news", "close", "toggle navigation",
+    "cookie policy", "accept cookies", "we use cookies", "follow us",
+    "sign up for our newsletter", "read more", "comments", "back to top",
+}
+_MENU_SEPARATORS = re.compile(r"\s[|•·»>/]\s")
+MAX_HEADLINE_WORDS = 25
+MAX_HEADLINE_CHARS = 250
+
+
+@dataclass
+class Layout:
+    """The parts of a plain-text article."""
+
+    title: str = ""
+    body: str = ""
+    headers: dict[str, str] = field(default_factory=dict)
+    authors: list[str] = field(default_factory=list)
+
+
+def split_article(text: str) -> Layout:
+    """Split a plain-text article into header fields, headline and body."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    headers, start = _header_block(lines)
+    paragraphs = _paragraphs(lines[start:])
+    layout = Layout(headers=headers)
+    if headers.get("author"):
+        layout.authors.append(headers["author"])
+    kept = []
+    for para in paragraphs:
+        byline = _BYLINE.match(para)
+        if byline and "\n" not in para:
+            layout.authors.extend(split_names(byline.group(1)))
+        elif not is_chrome(para):
+            kept.append(para)
+    title_index = _headline_index(kept) if not headers.get("title") else None
+    if title_index is not None:
+        layout.title = " ".join(kept[title_index].split())
+        kept = kept[title_index + 1:]
+    layout.title = headers.get("title", layout.title)
+    layout.body = "\n\n".join(kept)
+    for credit in CREDIT_LINE.findall(layout.body):
+        for names in _CREDIT_NAMES.findall(credit):
+            layout.authors.extend(split_names(names))
+    layout.authors = list(dict.fromkeys(a for a in layout.authors if a))
+    return layout
+
+
+def split_names(names: str) -> list[str]:
+    """'Jane Doe and John Roe, Ann Lee' -> three names."""
+    parts = re.split(r"\s*(?:,|;|\band\b|&)\s*", names.strip().rstrip("."))
+    return [" ".join(p.split()) for p in parts if p.strip() and p[:1].isupper()]
+
+
+def is_chrome(paragraph: str) -> bool:
+    """Site furniture saved along with a page, not part of the story."""
+    line = " ".join(paragraph.split()).strip(" :|-").lower()
+    if line in CHROME:
+        return True
+    return "\n" not in paragraph.strip() and len(_MENU_SEPARATORS.findall(line)) >= 2
+
+
+def _header_block(lines: list[str]) -> tuple[dict[str, str], int]:
+    """Read 'Key: value' and '-- value' lines at the top of a file."""
+    headers: dict[str, str] = {}
+    i = 0
+    while i < len(lines) and not lines[i].strip():
+        i += 1
+    while i < len(lines):
+        line = lines[i]
+        match = _HEADER_LINE.match(line)
+        dash = _DASH_LINE.match(line)
+        if match and match.group(1).lower() in HEADER_KEYS:
+            headers.setdefault(HEADER_KEYS[match.group(1).lower()], match.group(2))
+        elif dash:
+            _dash_header(dash.group(1), headers)
+        else:
+            break
+        i += 1
+    return headers, i
+
+
+def _dash_header(value: str, headers: dict[str, str]) -> None:
+    """'-- Title', '-- By Jane Doe', '-- Sun Apr 1, 2007 10:13pm EDT', '-- http://…'."""
+    from newsgrep.extract.dates import parse_date
+
+    byline = _BYLINE.match(value)
+    if re.match(r"https?://", value):
+        headers.setdefault("url", value)
+    elif byline:
+        headers.setdefault("author", byline.group(1))
+    elif "date" not in headers and parse_date(value) is not None:
+        headers["date"] = value
+    else:
+        headers.setdefault("title", value)
+
+
+def _paragraphs(lines: list[str]) -> list[str]:
+    paragraphs, current = [], []
+    for line in lines:
+        if line.strip():
+            current.append(line.rstrip())
+        elif current:
+            paragraphs.append("\n".join(current))
+            current = []
+    if current:
+        paragraphs.append("\n".join(current))
+    return paragraphs
+
+
+def _headline_index(paragraphs: list[str]) -> int | None:
+    """Index of the headline among the leading short paragraphs, if any.
+
+    Chrome that no list knows ("World", "Europe") sits above a headline as
+    one- or two-word lines, so the first short line of three words or more
+    wins, else the last short line before the prose starts.
+    """
+    from newsgrep.extract.dateline import parse_dateline
+
+    short = []
+    for i, para in enumerate(paragraphs):
+        if not _is_headline_shaped(para) or parse_dateline(para):
+            break
+        short.append(i)
+    for i in short:
+        if len(paragraphs[i].split()) >= 3:
+            return i
+    return short[-1] if short else None
+
+
+def _is_headline_shaped(paragraph: str) -> bool:
+    text = " ".join(paragraph.split())
+    if "\n" in paragraph.strip() or not text:
+        return False
+    if len(text) > MAX_HEADLINE_CHARS or len(text.split()) > MAX_HEADLINE_WORDS:
+        return False
+    # Running prose: two sentences on one line, or a long line ending in a
+    # full stop, is the start of the story, not a headline.
+    if re.search(r"[a-z]{2}[.!?]\s+[A-Z]", text):
+        return False
+    return not (text.endswith(".") and len(text.split()) > 8)

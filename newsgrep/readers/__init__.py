@@ -1,0 +1,134 @@
+"""Read files into raw stories: one reader module per format, chosen by
+extension and by sniffing the content.
+
+A reader turns a file's bytes into :class:`RawStory` records (text plus any
+metadata the format itself carries) and :class:`BadRecord` notes for records
+it had to skip. Metadata extraction from text happens later, in
+:mod:`newsgrep.extract`, for every format alike.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Protocol
+
+from newsgrep.readers.decoding import NotText
+
+
+@dataclass
+class RawStory:
+    """A story as its file holds it; ``None`` means "find it in the text"."""
+
+    text: str
+    record_id: str | None = None
+    title: str | None = None
+    date: datetime | str | None = None
+    source: str | None = None
+    author: list[str] | None = None
+    url: str | None = None
+    people: list[str] | None = None
+    place: str | None = None
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass
+class BadRecord:
+    """A record of a multi-story file that was skipped, and why."""
+
+    record: str
+    reason: str
+
+
+class Unreadable(Exception):
+    """The whole file is skipped; the message is the one-line reason."""
+
+
+class Reader(Protocol):
+    name: str
+    extensions: tuple[str, ...]
+
+    def sniff(self, head: bytes) -> bool:
+        """True when the first bytes look like this format."""
+
+    def read(self, data: bytes, path: Path) -> Iterator[RawStory | BadRecord]:
+        """Yield the file's stories; raise Unreadable to skip the whole file."""
+
+
+MAX_FILE_BYTES = 256 * 1024 * 1024
+
+
+def _registry() -> list[Reader]:
+    # Imported here so that a search, which never reads files, pays nothing.
+    from newsgrep.readers import text
+
+    return [text.TextReader()]
+
+
+def candidate(path: Path) -> bool:
+    """Is this file worth opening? Known extensions, .gz of them, or none."""
+    name = path.name.lower()
+    if name.startswith("."):
+        return False
+    if name.endswith(".gz"):
+        name = name[:-3]
+    suffix = os.path.splitext(name)[1]
+    return suffix == "" or any(suffix in r.extensions for r in _readers())
+
+
+_cached: list[Reader] = []
+
+
+def _readers() -> list[Reader]:
+    if not _cached:
+        _cached.extend(_registry())
+    return _cached
+
+
+def read_file(path: Path) -> Iterator[RawStory | BadRecord]:
+    """Yield the stories in one file; raise Unreadable with a reason to skip it."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise Unreadable(f"file too large ({size} bytes)")
+        data = path.read_bytes()
+    except OSError as err:
+        raise Unreadable(err.strerror or str(err)) from None
+    name = path.name.lower()
+    if name.endswith(".gz"):
+        data = _gunzip(data)
+        name = name[:-3]
+    reader = choose_reader(name, data[:4096])
+    try:
+        yield from reader.read(data, path)
+    except NotText as err:
+        raise Unreadable(str(err)) from None
+
+
+def choose_reader(name: str, head: bytes) -> Reader:
+    """The reader for a file: by extension, else by sniffing, else plain text."""
+    suffix = os.path.splitext(name)[1]
+    readers = _readers()
+    for reader in readers:
+        if suffix and suffix in reader.extensions:
+            return reader
+    for reader in readers:
+        if reader.sniff(head):
+            return reader
+    return readers[0]
+
+
+def _gunzip(data: bytes) -> bytes:
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as gz:
+            out = gz.read(MAX_FILE_BYTES + 1)
+    except (OSError, EOFError) as err:
+        raise Unreadable(f"broken gzip data: {err}") from None
+    if len(out) > MAX_FILE_BYTES:
+        raise Unreadable("gzip expands beyond the size limit")
+    return out

@@ -1,0 +1,23 @@
+"""Plain-text articles: .txt, .text, .md and extension-less text files."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from newsgrep.readers import RawStory, Unreadable
+from newsgrep.readers.decoding import decode
+
+
+class TextReader:
+    name = "text"
+    extensions = (".txt", ".text", ".md")
+
+    def sniff(self, head: bytes) -> bool:
+        return False  # the fallback reader: chosen when nothing else claims a file
+
+    def read(self, data: bytes, path: Path) -> Iterator[RawStory]:
+        text = decode(data)
+        if not text.strip():
+            raise Unreadable("empty or whitespace-only file")
+        yield RawStory(text=text)

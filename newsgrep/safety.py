@@ -1,0 +1,33 @@
+"""Article text is untrusted: nothing from a file may reach the terminal as a
+control sequence. Every string shown is cleaned here first."""
+
+from __future__ import annotations
+
+import re
+
+# ESC-introduced sequences (CSI, OSC with its BEL or ST terminator, and
+# two-byte escapes), their 8-bit C1 forms, then any other C0/C1 control.
+_SEQUENCES = re.compile(
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"
+    r"|(?:\x1b\]|\x9d)[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
+    r"|(?:\x1b[PX^_]|[\x90\x98\x9e\x9f])[^\x1b\x9c]*(?:\x1b\\|\x9c)?"
+    r"|\x1b[ -/]*[0-~]?"
+)
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_WHITESPACE = re.compile(r"\s+")
+_LINE_BREAKS = re.compile(r"[\t\n\r\x0b\x0c\x85\u2028\u2029]+")
+
+
+def clean_text(text: str) -> str:
+    """Remove escape sequences and control characters; keep newlines and tabs."""
+    return _CONTROLS.sub("", _SEQUENCES.sub("", text))
+
+
+def clean_inline(text: str) -> str:
+    """Clean a piece of a line: any run of whitespace becomes one space."""
+    return _WHITESPACE.sub(" ", clean_text(_LINE_BREAKS.sub(" ", text)))
+
+
+def clean_line(text: str) -> str:
+    """Clean text for a one-line field: line breaks become single spaces."""
+    return clean_inline(text).strip()

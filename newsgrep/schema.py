@@ -1,0 +1,50 @@
+"""The Whoosh schema: which article fields are indexed, how, and how they weigh.
+
+Only Whoosh's own analysis components are used, so an index opens without
+importing anything of ours (Whoosh pickles the schema into the index).
+"""
+
+from __future__ import annotations
+
+from whoosh.analysis import (
+    CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter,
+)
+from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
+from whoosh.support.charset import accent_map
+
+TITLE_BOOST = 2.0
+# Fields a bare query word searches; the others need a prefix (people:putin).
+TEXT_FIELDS = ("title", "body")
+
+
+def word_analyzer():
+    """Stemmed, accent-folded words: 'Schröder' finds 'Schroder', 'members' finds 'membership'."""
+    return (
+        RegexTokenizer()
+        | LowercaseFilter()
+        | CharsetFilter(accent_map)
+        | StopFilter()
+        | StemFilter()
+    )
+
+
+def name_analyzer():
+    """Names word by word, unstemmed: people:putin and people:"vladimir putin" both match."""
+    return RegexTokenizer(r"\w+") | LowercaseFilter() | CharsetFilter(accent_map)
+
+
+def build_schema() -> Schema:
+    words = word_analyzer()
+    names = name_analyzer()
+    return Schema(
+        path=ID(stored=True, unique=True),
+        file=ID(stored=True),
+        title=TEXT(analyzer=words, stored=True, field_boost=TITLE_BOOST),
+        body=TEXT(analyzer=words, stored=True),
+        date=DATETIME(stored=True, sortable=True),
+        source=KEYWORD(stored=True, lowercase=True, commas=True),
+        people=TEXT(analyzer=names, stored=True),
+        place=TEXT(analyzer=names, stored=True),
+        author=TEXT(analyzer=names, stored=True),
+        url=STORED(),
+    )
