@@ -29,7 +29,7 @@ DATELINE = re.compile(
     (?P<place>{_PLACE}(?:,\s*(?!{_MONTH}\s*\d)(?!\d){_PLACE})?)
     (?:,\s*(?P<date>{_DATE}))?
     \s*(?:\((?P<source>[^()\n]{{1,40}})\))?
-    \s*(?:--|—|–|-|:)\s""",
+    \s*(?:--|—|–|-)\s""",
     re.VERBOSE,
 )
 _SMALL_WORDS = {"de", "da", "del", "la", "le", "al", "el", "es", "of", "am", "sur", "on", "upon"}
