@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.text import Text
 
 from newsgrep.facets import PERIODS, Bucket, Facets
-from newsgrep.render import META_STYLE, json_line, write_line
+from newsgrep.render import META_STYLE, hanging, json_line, write_line
 from newsgrep.safety import clean_line
 
 BAR_STYLE = "cyan"
@@ -79,3 +79,35 @@ def print_json(stream: IO[str], facets: Facets) -> None:
         if bucket.share is not None:
             obj["share"] = round(bucket.share, 4)
         write_line(stream, json_line(obj))
+
+
+def print_stats(console: Console, stats) -> None:
+    """`newsgrep stats` for people: one labelled line per fact."""
+    dates = "no dates"
+    if stats.first_date:
+        dates = f"{stats.first_date.date()} to {stats.last_date.date()}"
+    if stats.undated:
+        dates += f", {stats.undated} undated"
+    rows = [
+        ("stories", f"{stats.stories} in {stats.files} files"),
+        ("dates", dates),
+        ("sources", _top_line(stats.top["source"])),
+        ("people", _top_line(stats.top["person"])),
+        ("places", _top_line(stats.top["place"])),
+        ("index", f"{stats.index} · {_size(stats.index_bytes)}"),
+        ("updated", stats.updated.strftime("%Y-%m-%d %H:%M") if stats.updated else "never"),
+    ]
+    for name, value in rows:
+        hanging(console, name, [Text(value or "-")], 9)
+
+
+def _top_line(buckets: list[Bucket]) -> str:
+    return " · ".join(f"{clean_line(b.value)} {b.count}" for b in buckets)
+
+
+def _size(count: float) -> str:
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if count < 1024 or unit == "GB":
+            return f"{count:.0f} {unit}" if unit == "bytes" else f"{count:.1f} {unit}"
+        count /= 1024
+    return ""

@@ -73,14 +73,17 @@ def _values(searcher, docs: Iterable[int], by: str) -> Iterator[str | None]:
     """Each story's value(s) for ``by``; a story naming three people gives three."""
     reader = searcher.reader()
     for doc in docs:
-        stored = reader.stored_fields(doc)
-        if by in PERIODS:
-            when = stored.get("date")
-            yield period_label(when, by) if when else None
-        elif by == "person":
-            yield from dict.fromkeys(stored.get("people") or [None])
-        else:
-            yield stored.get(by) or None
+        yield from story_values(reader.stored_fields(doc), by)
+
+
+def story_values(stored: dict, by: str) -> list[str | None]:
+    """One story's values for ``by``: [None] when it has none, each person once."""
+    if by in PERIODS:
+        when = stored.get("date")
+        return [period_label(when, by) if when else None]
+    if by == "person":
+        return list(dict.fromkeys(stored.get("people") or [None]))
+    return [stored.get(by) or None]
 
 
 def period_label(when: date, by: str) -> str:
@@ -102,11 +105,17 @@ def _buckets(counts: Counter, by: str) -> list[Bucket]:
         labels = period_range(min(counts), max(counts), by) if counts else []
         buckets = [Bucket(label, counts.get(label, 0)) for label in labels]
     else:
-        ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0].casefold()))
-        buckets = [Bucket(value, count) for value, count in ranked]
+        buckets = ranked(counts)
     if unknown:
         buckets.append(Bucket(None, unknown))
     return buckets
+
+
+def ranked(counts: Counter) -> list[Bucket]:
+    """Known values, most stories first, ties in alphabetical order."""
+    order = sorted((item for item in counts.items() if item[0] is not None),
+                   key=lambda item: (-item[1], item[0].casefold()))
+    return [Bucket(value, count) for value, count in order]
 
 
 def period_range(first: str, last: str, by: str) -> list[str]:

@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from newsgrep.safety import clean_inline, clean_line
+from newsgrep.safety import clean_inline, clean_line, clean_text
 from newsgrep.search import Hit, SearchResult
 from newsgrep.snippets import Snippet
 
@@ -64,11 +64,12 @@ def make_console(color: str = "auto", file: IO[str] | None = None) -> Console:
     )
 
 
-def pieces_text(pieces: Snippet, base_style: str = "") -> Text:
-    """Snippet pieces as a rich Text, matches styled, control characters gone."""
+def pieces_text(pieces: Snippet, base_style: str = "", clean=clean_inline) -> Text:
+    """Snippet pieces as a rich Text, matches styled, control characters gone
+    (``clean_text`` keeps a body's line breaks, ``clean_inline`` does not)."""
     text = Text(style=base_style)
     for piece, matched in pieces:
-        text.append(clean_inline(piece), MATCH_STYLE if matched else "")
+        text.append(clean(piece), MATCH_STYLE if matched else "")
     return text
 
 
@@ -149,6 +150,25 @@ def footer_text(result: SearchResult) -> str:
     if shown and result.hits[-1].rank < result.total:
         text += " · --page for more"
     return text
+
+
+def print_story(console: Console, story) -> None:
+    """`newsgrep show`: a metadata header, then the whole body."""
+    hit = story.hit
+    console.print(pieces_text(hit.title_pieces, "bold"))
+    fields = [
+        ("", " · ".join(clean_line(p) for p in (
+            hit.date.date().isoformat() if hit.date else "", hit.source, hit.place) if p)),
+        ("people: ", ", ".join(hit.people)),
+        ("by: ", ", ".join(hit.author)),
+        ("url: ", hit.url),
+    ]
+    for name, value in fields:
+        if value:
+            console.print(Text(name + clean_line(value), style=META_STYLE))
+    console.print(Text(clean_line(hit.path), style=PATH_STYLE))
+    console.print()
+    console.print(pieces_text(story.body_pieces, clean=clean_text))
 
 
 def story_json(hit: Hit) -> dict:

@@ -71,7 +71,7 @@ def search(index_dir: str | os.PathLike, text: str,
     query, restrict = prepared_query(index.schema, text, options)
     folded = 0
     with index.searcher() as searcher:
-        words = _highlight_words(query, searcher.reader())
+        words = highlight_words(query, searcher.reader())
         if options.dedup:
             hits, total, folded = _folded(searcher, query, restrict, words, index.schema, options)
         else:
@@ -122,7 +122,7 @@ def _run(searcher, query, restrict, options: SearchOptions):
     return searcher.search(query, **kwargs)
 
 
-def _highlight_words(query, reader) -> frozenset[str]:
+def highlight_words(query, reader) -> frozenset[str]:
     """Index terms the query matched in title and body, wildcards expanded."""
     try:
         terms = query.existing_terms(reader, phrases=True, expand=True)
@@ -136,7 +136,13 @@ def _highlight_words(query, reader) -> frozenset[str]:
 
 
 def _hit(rank: int, result, words: frozenset[str], schema, with_snippets: bool) -> Hit:
-    stored = result.fields()
+    return stored_hit(rank, float(result.score or 0.0), result.fields(), words, schema,
+                      with_snippets)
+
+
+def stored_hit(rank: int, score: float, stored: dict, words: frozenset[str], schema,
+               with_snippets: bool = False) -> Hit:
+    """A Hit from a story's stored fields, its title marked with ``words``."""
     body = stored.get("body", "")
     title = stored.get("title", "")
     analyzer = schema["body"].analyzer
@@ -146,7 +152,7 @@ def _hit(rank: int, result, words: frozenset[str], schema, with_snippets: bool) 
     shown_title = display_title(title, body)
     return Hit(
         rank=rank,
-        score=float(result.score or 0.0),
+        score=score,
         path=stored["path"],
         title=shown_title,
         date=stored.get("date"),
