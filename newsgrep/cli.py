@@ -77,4 +77,4 @@ def main() -> None:
 
 
 # Each command module adds itself to the group when imported.
-from newsgrep.commands import index, search, show, stats  # noqa: E402,F401
+from newsgrep.commands import index, search, show, similar, stats  # noqa: E402,F401

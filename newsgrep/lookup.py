@@ -12,6 +12,10 @@ class StoryMissing(LookupError):
     """No story in the index under that path; the message says which."""
 
 
+class ManyStories(LookupError):
+    """A path names a file of several stories where one story is needed."""
+
+
 @dataclass
 class Story:
     """A stored story: its Hit (metadata, marked title) and its whole body,

@@ -136,6 +136,23 @@ def print_hits(console: Console, result: SearchResult, footer: bool = False) -> 
         console.print(Text(footer_text(result), style=META_STYLE))
 
 
+def emit_result(result: SearchResult, *, as_json: bool = False, paths_only: bool = False,
+                null: bool = False, count: bool = False, color: str = "auto",
+                with_duplicates: bool = False, out: IO[str] | None = None) -> None:
+    """A result as a count (-c), paths (-l, -0), JSON Lines or for people."""
+    out = out or sys.stdout
+    if count:
+        write_line(out, str(result.total))
+    elif paths_only:
+        for hit in result.hits:
+            write_line(out, clean_line(hit.path), end="\0" if null else "\n")
+    elif as_json:
+        for hit in result.hits:
+            write_line(out, json_line(hit_json(hit, with_duplicates)))
+    else:
+        print_hits(make_console(color, out), result, footer=is_terminal(out))
+
+
 def footer_text(result: SearchResult) -> str:
     """'3 of 41 stories, 0.08 s'; '11-20 of 41 …' past page one."""
     shown = len(result.hits)

@@ -72,20 +72,11 @@ def search_command(query, index_dir, limit, page, sort, since, until, sources, p
 
 def print_search(index_dir, query, options, as_json, paths_only, null, count, color) -> bool:
     """Hits in the chosen form; True if any story matched."""
-    from newsgrep.render import hit_json, is_terminal, json_line, make_console, print_hits, write_line
+    from newsgrep.render import emit_result
 
     result = library_call(lambda: _search(index_dir, query, options))
-    out = sys.stdout
-    if count:
-        write_line(out, str(result.total))
-    elif paths_only:
-        for hit in result.hits:
-            write_line(out, hit.path, end="\0" if null else "\n")
-    elif as_json:
-        for hit in result.hits:
-            write_line(out, json_line(hit_json(hit, with_duplicates=options.dedup)))
-    else:
-        print_hits(make_console(color), result, footer=is_terminal(out))
+    emit_result(result, as_json=as_json, paths_only=paths_only, null=null, count=count,
+                color=color, with_duplicates=options.dedup)
     return result.total > 0
 
 
