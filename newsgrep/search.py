@@ -99,10 +99,11 @@ def prepared_query(schema, text: str, options: SearchOptions):
 def _folded(searcher, query, restrict, words, schema, options: SearchOptions):
     """Hits with their near-duplicates folded into the best-ranked copy.
     Every match is fingerprinted, so totals and pages count distinct stories."""
-    from newsgrep.dedup import Duplicate, fingerprint, fold
+    from newsgrep.dedup import Duplicate, fingerprint, fold, story_text
 
     results = _run(searcher, query, restrict, replace(options, limit=0))
-    groups = fold([fingerprint(r.get("body") or r.get("title", "")) for r in results])
+    groups = fold([fingerprint(story_text(r.get("title", ""), r.get("body", "")))
+                   for r in results])
     first = (options.page - 1) * options.limit
     shown = groups[first:first + options.limit] if options.limit else groups[first:]
     hits = []
