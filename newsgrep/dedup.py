@@ -23,6 +23,9 @@ from typing import Any
 SHINGLE_WORDS = 3
 SKETCH_SIZE = 64
 THRESHOLD = 0.4
+# A hash shared by this many group heads is boilerplate ("mln dlrs vs"), too
+# common to find copies by; the others a copy shares with its head still do.
+COMMON_HASH = 32
 
 _WORD = re.compile(r"\w+")
 
@@ -73,32 +76,30 @@ def fold(sketches: Sequence[Sketch], threshold: float = THRESHOLD) -> list[list[
 
     Candidates come from shared hashes, so the work grows with the number of
     stories, not its square: a story is compared only with group heads that
-    share enough of its sketch to possibly reach the threshold.
+    share enough of its sketch to possibly reach the threshold. A hash held
+    by ``COMMON_HASH`` heads gathers no more of them.
     """
     groups: list[list[tuple[int, float]]] = []
     heads_by_hash: dict[int, list[int]] = defaultdict(list)
+    # Jaccard >= t needs at least t * min(sizes) shared sketch hashes.
+    needs: list[float] = []
     for position, sketch in enumerate(sketches):
-        best, best_similarity = _best_head(sketch, sketches, groups, heads_by_hash, threshold)
-        if best is None:
-            for h in sketch:
-                heads_by_hash[h].append(len(groups))
-            groups.append([(position, 1.0)])
-        else:
+        need = threshold * len(sketch)
+        shared = Counter(g for h in sketch for g in heads_by_hash.get(h, ()))
+        best, best_similarity = None, 0.0
+        for group, count in shared.items():
+            if count < need and count < needs[group]:
+                continue
+            alike = similarity(sketch, sketches[groups[group][0][0]])
+            if alike >= threshold and (best is None or alike > best_similarity):
+                best, best_similarity = group, alike
+        if best is not None:
             groups[best].append((position, best_similarity))
-    return groups
-
-
-def _best_head(sketch: Sketch, sketches: Sequence[Sketch], groups, heads_by_hash,
-               threshold: float) -> tuple[int | None, float]:
-    """The group whose head this sketch is most alike, if alike enough."""
-    shared = Counter(g for h in sketch for g in heads_by_hash.get(h, ()))
-    best, best_similarity = None, 0.0
-    for group, count in shared.items():
-        head = sketches[groups[group][0][0]]
-        # Jaccard >= t needs at least t * min(sizes) shared sketch hashes.
-        if count < threshold * min(len(sketch), len(head)):
             continue
-        alike = similarity(sketch, head)
-        if alike >= threshold and (best is None or alike > best_similarity):
-            best, best_similarity = group, alike
-    return best, best_similarity
+        for h in sketch:
+            heads = heads_by_hash[h]
+            if len(heads) < COMMON_HASH:
+                heads.append(len(groups))
+        groups.append([(position, 1.0)])
+        needs.append(need)
+    return groups

@@ -54,11 +54,12 @@ def search_command(query, index_dir, limit, page, sort, since, until, sources, p
 
     if share and not by:
         raise Failure("--share works with --by")
-    if by and (paths_only or count):
-        raise Failure("--by counts stories itself: leave out -l and -c")
+    if by and (paths_only or count or dedup):
+        raise Failure("--by counts every matching story: leave out -l, -c and --dedup")
     listing = paths_only or count
+    # -c needs the total only; -l every path; both ignore --limit and --page.
     options = SearchOptions(
-        limit=0 if listing else limit, page=1 if listing else page, sort=sort,
+        limit=(1 if count else 0) if listing else limit, page=1 if listing else page, sort=sort,
         since=since, until=until, sources=sources, people=people, places=places,
         snippets=not listing, dedup=dedup,
     )
