@@ -48,6 +48,13 @@ def cli() -> None:
       newsgrep index corpus/
       newsgrep search "NATO membership"
       newsgrep search 'people:putin date:2001' --json | jq .path
+      newsgrep search putin --by month
+      newsgrep show corpus/putin-nato-2001.txt --query NATO
+      newsgrep similar corpus/putin-nato-2001.txt
+      newsgrep stats
+
+    Exit codes: 0 found, 1 nothing found, 2 error. Shell completion:
+    eval "$(_NEWSGREP_COMPLETE=bash_source newsgrep)" (zsh_source, fish_source).
     """
 
 

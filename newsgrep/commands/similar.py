@@ -23,7 +23,9 @@ from newsgrep.store import index_location
 @click.option("-0", "--null", is_flag=True, help="With -l, end paths with NUL (for xargs -0).")
 @color_option
 def similar_command(path, index_dir, limit, page, as_json, paths_only, null, color) -> None:
-    """Stories most like the one at PATH (a file or FILE#ID), itself left out.
+    """Stories most like a given one, itself left out.
+
+    PATH is a file or FILE#ID.
 
     Similarity is over the story's significant words: those frequent in it
     and rare in the index. Exit 1 if PATH names no story in the index.

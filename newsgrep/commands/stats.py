@@ -17,7 +17,10 @@ from newsgrep.store import index_location
 @json_option("One JSON object.")
 @color_option
 def stats_command(index_dir, top, as_json, color) -> None:
-    """Stories, date span, top sources, people and places, index size, last update.
+    """What the index holds: stories, dates, names, size, updates.
+
+    Stories and files, the date span, the top sources, people and places,
+    the index size on disk and when it was last written.
 
     Exit 1 if the index holds no story.
 
