@@ -29,7 +29,9 @@ def similar(index_dir: str | os.PathLike, path: str, limit: int = 10, page: int 
         docnums = find_docnums(searcher, path)
         if len(docnums) > 1:
             raise ManyStories(f"{path} holds {len(docnums)} stories: name one as FILE#ID")
-        terms = searcher.key_terms(docnums, "body", numterms=KEY_TERMS, normalize=True)
+        # A title-only wire brief has no body words: its headline's stand in.
+        terms = (searcher.key_terms(docnums, "body", numterms=KEY_TERMS, normalize=True)
+                 or searcher.key_terms(docnums, "title", numterms=KEY_TERMS, normalize=True))
         like = q.Or([q.Term(field, word, boost=weight)
                      for word, weight in terms for field in ("title", "body")])
         results = searcher.search(like, limit=page * limit if limit else None,
