@@ -1,0 +1,45 @@
+"""What every multi-story format shares: story ids and author names."""
+
+from __future__ import annotations
+
+import re
+
+from newsgrep.extract.layout import split_names
+from newsgrep.extract.sources import is_agency
+
+_BY = re.compile(r"^\s*by\s+", re.IGNORECASE)
+
+
+class RecordIds:
+    """Story ids within one file: the record's own id where it has one, else
+    its 1-based record number; never the same id twice, since ``FILE#ID`` is
+    the story's path and must name one story.
+    """
+
+    def __init__(self) -> None:
+        self._seen: set[str] = set()
+
+    def __call__(self, number: int, own: object = None) -> str:
+        own_id = "_".join(str(own).split()) if own is not None else ""
+        story_id = own_id or str(number)
+        while story_id in self._seen:
+            story_id = f"{story_id}-{number}"
+        self._seen.add(story_id)
+        return story_id
+
+
+def author_names(value: object) -> list[str] | None:
+    """Authors from a field: "By Jane Doe and John Roe", a list of names, or
+    a list of {"name": ...} objects (JSON-LD, news APIs). None when empty.
+    """
+    if isinstance(value, dict):
+        value = value.get("name")
+    if isinstance(value, str):
+        names = split_names(_BY.sub("", value))
+    elif isinstance(value, list):
+        names = [name for item in value for name in author_names(item) or []]
+    else:
+        return None
+    # "By Jane Doe, Reuters": the agency is the source, not an author.
+    names = list(dict.fromkeys(" ".join(n.split()) for n in names if not is_agency(n)))
+    return names or None
