@@ -26,6 +26,8 @@ _PUBLISHED_META = (
     '//meta[@property="article:published_time" or @name="article:published_time"'
     ' or @itemprop="datePublished" or @name="pubdate" or @name="publish-date"]/@content'
 )
+# Menus are short; a long line with a few " / " in it is prose.
+_MENU_LENGTH = 120
 _JSON_LD = '//script[@type="application/ld+json"]/text()'
 
 
@@ -48,19 +50,25 @@ def page_story(html: bytes, url: str | None = None) -> RawStory | None:
     trafilatura = _trafilatura()
     from trafilatura.utils import load_html
 
-    tree = load_html(html)
-    if tree is None:
-        return None
-    published = _published_time(tree)  # before extraction, which prunes the tree
-    page = trafilatura.bare_extraction(
-        tree, url=url, with_metadata=True, include_comments=False,
-        date_extraction_params={"extensive_search": False, "original_date": True},
-    )
-    if page is None or not (page.text or "").strip():
+    try:
+        tree = load_html(html)
+        if tree is None:
+            return None
+        published = _published_time(tree)  # before extraction, which prunes the tree
+        page = trafilatura.bare_extraction(
+            tree, url=url, with_metadata=True, include_comments=False,
+            date_extraction_params={"extensive_search": False, "original_date": True},
+        )
+    except Exception:  # noqa: BLE001 - any parser failure on untrusted markup
+        return None  # means "no story here", reported by the caller, never a traceback
+    if page is None:
         return None
     title = " ".join((page.title or "").split()) or None
+    text = _paragraphs(page.text or "", title)
+    if not text:
+        return None
     return RawStory(
-        text=_paragraphs(page.text, title),
+        text=text,
         title=title,
         date=published or page.date,
         source=page.sitename or None,
@@ -82,9 +90,12 @@ def _trafilatura():
 
 
 def _paragraphs(text: str, title: str | None) -> str:
-    """trafilatura's lines as paragraphs, without the headline repeated."""
+    """trafilatura's lines as paragraphs, without the headline repeated or the
+    menu words its fallback keeps from pages with no article ("Home")."""
+    from newsgrep.extract.layout import is_chrome
+
     lines = [" ".join(line.split()) for line in text.splitlines()]
-    lines = [line for line in lines if line]
+    lines = [line for line in lines if line and not (len(line) < _MENU_LENGTH and is_chrome(line))]
     if title and lines and lines[0].lower() == title.lower():
         lines = lines[1:]
     return "\n\n".join(lines)

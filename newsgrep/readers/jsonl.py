@@ -36,7 +36,7 @@ class JsonReader:
             document = json.loads(decode(data))
         except json.JSONDecodeError as err:
             if err.msg != "Extra data":
-                raise Unreadable(f"broken JSON: {err.msg} at line {err.lineno}") from None
+                raise Unreadable(f"broken JSON: {err.msg} (line {err.lineno})") from None
             yield from _read_lines(data)  # several objects, one a line
             return
         yield from _read_document(document)
@@ -51,7 +51,7 @@ def _read_lines(data: bytes) -> Iterator[RawStory | BadRecord]:
         try:
             record = json.loads(line)
         except json.JSONDecodeError as err:
-            yield BadRecord(str(number), f"broken JSON line: {err.msg} at column {err.colno}")
+            yield BadRecord(str(number), f"broken JSON line: {err.msg} (column {err.colno})")
             continue
         yield numbered_story(record, number, ids)
 

@@ -8,6 +8,11 @@ from newsgrep.extract.layout import split_names
 from newsgrep.extract.sources import is_agency
 
 _BY = re.compile(r"^\s*by\s+", re.IGNORECASE)
+# "Times Staff Writer", "Associated Press Writer", "Special to the Times":
+# a byline's job description, not a name.
+_ROLE = re.compile(
+    r"\b(?:writer|correspondent|reporter|editor|columnist|staff|special to)\b", re.IGNORECASE
+)
 
 
 class RecordIds:
@@ -41,5 +46,11 @@ def author_names(value: object) -> list[str] | None:
     else:
         return None
     # "By Jane Doe, Reuters": the agency is the source, not an author.
-    names = list(dict.fromkeys(" ".join(n.split()) for n in names if not is_agency(n)))
-    return names or None
+    kept = (_name_case(n) for n in names if not is_agency(n) and not _ROLE.search(n))
+    return list(dict.fromkeys(kept)) or None
+
+
+def _name_case(name: str) -> str:
+    """'ROBERT HALL' (old wire bylines) -> 'Robert Hall'; other names as written."""
+    name = " ".join(name.split())
+    return name.title() if name.isupper() else name

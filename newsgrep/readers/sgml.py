@@ -122,16 +122,13 @@ def _without_sign_off(body: str) -> str:
 
 
 def _dateline_place(dateline: str) -> str | None:
-    """The place of a <DATELINE> element, even one the text rules cannot read
-    ('RICHMOND, Va. Feb 26 -', 'FARMINGTON, Conn., FEb 26 -')."""
-    from newsgrep.extract.dateline import normal_place, parse_dateline
+    """The place of a <DATELINE> element: what comes before the first comma,
+    bracket or dash ('RICHMOND, Va. Feb 26 -', 'LONDON (Reuters) -'), even
+    where the text rules would not read it as a dateline ('FEb 26')."""
+    from newsgrep.extract.dateline import normal_place
 
-    if not dateline:
-        return None
-    parsed = parse_dateline(f"{dateline} ")
-    if parsed:
-        return parsed.place
-    return normal_place(re.split(r",| - ", dateline, maxsplit=1)[0]) or None
+    place = re.split(r",|\(| - | -$", dateline, maxsplit=1)[0].strip()
+    return normal_place(place) if place else None
 
 
 def _element(record: str, name: str) -> str | None:

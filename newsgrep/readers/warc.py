@@ -26,7 +26,6 @@ class WarcReader:
 
     def read(self, data: bytes, path: Path) -> Iterator[RawStory | BadRecord]:
         from warcio.archiveiterator import ArchiveIterator
-        from warcio.exceptions import ArchiveLoadFailed
 
         ids = RecordIds()
         number = 0
@@ -40,8 +39,9 @@ class WarcReader:
                 if not _is_page(record):
                     continue
                 html = record.content_stream().read()
-            except (ArchiveLoadFailed, ValueError, OSError) as err:
-                yield BadRecord(str(number), f"broken WARC record, rest of file unread: {err}")
+            except Exception as err:  # noqa: BLE001 - warcio fails in many ways on broken input
+                yield BadRecord(str(number), f"broken WARC record, rest of file unread: "
+                                             f"{err or type(err).__name__}")
                 return
             story = page_story(html, record.rec_headers.get_header("WARC-Target-URI"))
             if story is None:
