@@ -140,3 +140,12 @@ def test_extension_less_files_are_sniffed(tmp_path, content):
     path = tmp_path / "dump"
     path.write_text(content)
     assert [s.title for s in articles(path)[0].values()] == ["A", "B"]
+
+
+def test_dateline_field_opens_the_text_and_gives_the_place(tmp_path):
+    path = tmp_path / "wire.jsonl"
+    path.write_text(json.dumps({"title": "Quotas raised", "dateline": "OSLO, March 3 -",
+                                "date": "2004-03-03", "body": "Norway raised cod quotas."}) + "\n")
+    [story] = articles(path)[0].values()
+    assert story.place == "Oslo"
+    assert story.body == "OSLO, March 3 - Norway raised cod quotas."

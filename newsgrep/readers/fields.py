@@ -11,7 +11,7 @@ import re
 from datetime import datetime, timezone
 
 from newsgrep.readers import BadRecord, RawStory
-from newsgrep.readers.records import RecordIds, author_names
+from newsgrep.readers.records import RecordIds, author_names, dateline_place, with_dateline
 
 # In order of preference within each field.
 TITLE = ("title", "headline")
@@ -22,6 +22,7 @@ AUTHOR = ("authors", "author", "byline", "creator")
 TEXT = ("text", "body", "content", "maintext", "article", "fulltext", "articlebody",
         "description")
 URL = ("url", "link", "sourceurl")
+DATELINE = ("dateline",)
 ID = ("id", "docid", "docno", "articleid", "newid", "uuid")
 
 _NOT_NAME = re.compile(r"[\W_]+")
@@ -47,8 +48,10 @@ def story_from_record(record: object, number: int) -> RawStory | BadRecord:
     title = _plain(_first(fields, TITLE))
     if not text and not title:
         return BadRecord(str(number), "no text or title")
+    dateline = _plain(_first(fields, DATELINE))
     return RawStory(
-        text=text,
+        text=with_dateline(dateline, text),
+        place=dateline_place(dateline),
         record_id=_plain(_first(fields, ID)),
         title=title,
         date=_date(_first(fields, DATE)),

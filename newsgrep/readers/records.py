@@ -54,3 +54,22 @@ def _name_case(name: str) -> str:
     """'ROBERT HALL' (old wire bylines) -> 'Robert Hall'; other names as written."""
     name = " ".join(name.split())
     return name.title() if name.isupper() else name
+
+
+def dateline_place(dateline: str | None) -> str | None:
+    """The place of a dateline a format keeps apart from the text: what comes
+    before the first comma, bracket or dash ('RICHMOND, Va. Feb 26 -',
+    'LONDON (Reuters) -'), even where the text rules would not read it as a
+    dateline ('FEb 26')."""
+    from newsgrep.extract.dateline import normal_place
+
+    place = re.split(r",|\(| - | -$", (dateline or "").strip(), maxsplit=1)[0].strip()
+    return normal_place(place) if place else None
+
+
+def with_dateline(dateline: str | None, body: str) -> str:
+    """The body opened by its dateline, as printed on the wire."""
+    dateline = " ".join((dateline or "").split())
+    if not dateline or not body or body.startswith(dateline):
+        return body
+    return f"{dateline} {body}"

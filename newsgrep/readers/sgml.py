@@ -27,7 +27,7 @@ from pathlib import Path
 
 from newsgrep.readers import BadRecord, RawStory
 from newsgrep.readers.decoding import decode_piece
-from newsgrep.readers.records import RecordIds, author_names
+from newsgrep.readers.records import RecordIds, author_names, dateline_place, with_dateline
 
 _RECORD_START = re.compile(rb"<(REUTERS|DOC)\b[^>]*>", re.IGNORECASE)
 _COLLECTION_START = re.compile(rb"^\s*(?:<!DOCTYPE[^>]*>\s*)?<(?:REUTERS|DOC)[\s>]")
@@ -83,15 +83,13 @@ def _reuters(record: str) -> RawStory:
     else:
         body = _body(_element(text_element, "BODY") or "")
     dateline = _clean(_element(text_element, "DATELINE") or "")
-    if dateline and body:
-        body = f"{dateline} {body}"  # as printed on the wire: the place opens the story
     return RawStory(
-        text=_without_sign_off(body),
+        text=with_dateline(dateline, _without_sign_off(body)),
         record_id=_attribute(record, "NEWID"),
         title=title or None,
         date=_wire_date(_element(record, "DATE") or ""),
         source="Reuters",
-        place=_dateline_place(dateline),
+        place=dateline_place(dateline),
         author=author_names(_clean(_element(record, "AUTHOR") or "")),
         extra={name: _labels(record, name.upper()) for name in ("people", "places", "topics")},
     )
@@ -102,11 +100,9 @@ def _trec(record: str) -> RawStory:
     texts = _element_pattern("TEXT").findall(record)
     body = "\n\n".join(part for part in map(_body, texts) if part)
     dateline = _clean(_element(record, "DATELINE") or "")
-    if dateline and body and not body.startswith(dateline):
-        body = f"{dateline} {body}"
     return RawStory(
-        text=body,
-        place=_dateline_place(dateline),
+        text=with_dateline(dateline, body),
+        place=dateline_place(dateline),
         record_id=_clean(_element(record, "DOCNO") or "") or None,
         title=_first_field(record, TREC_TITLE),
         date=_date_text(_first_field(record, TREC_DATE)),
@@ -119,16 +115,6 @@ def _without_sign_off(body: str) -> str:
     """The wire's closing "Reuter" is not part of the story."""
     end = max(0, len(body) - 40)
     return body[:end] + _SIGN_OFF.sub("", body[end:])
-
-
-def _dateline_place(dateline: str) -> str | None:
-    """The place of a <DATELINE> element: what comes before the first comma,
-    bracket or dash ('RICHMOND, Va. Feb 26 -', 'LONDON (Reuters) -'), even
-    where the text rules would not read it as a dateline ('FEb 26')."""
-    from newsgrep.extract.dateline import normal_place
-
-    place = re.split(r",|\(| - | -$", dateline, maxsplit=1)[0].strip()
-    return normal_place(place) if place else None
 
 
 def _element(record: str, name: str) -> str | None:
