@@ -37,7 +37,10 @@ class DelimitedReader:
         first = next(lines, "")
         delimiter = _delimiter(path, first)
         rows = csv.reader(itertools.chain([first], lines), delimiter=delimiter)
-        header = next(rows, None)
+        try:
+            header = next(rows, None)
+        except csv.Error as err:
+            raise Unreadable(f"broken CSV header: {err}") from None
         if not header or not has_story_fields(header):
             raise Unreadable("no header row naming a text or title column")
         yield from _stories(rows, header)

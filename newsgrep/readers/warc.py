@@ -40,8 +40,8 @@ class WarcReader:
                     continue
                 html = record.content_stream().read()
             except Exception as err:  # noqa: BLE001 - warcio fails in many ways on broken input
-                yield BadRecord(str(number), f"broken WARC record, rest of file unread: "
-                                             f"{err or type(err).__name__}")
+                detail = " ".join(str(err).split()) or type(err).__name__
+                yield BadRecord(str(number), f"broken WARC record, rest of file unread: {detail}")
                 return
             story = page_story(html, record.rec_headers.get_header("WARC-Target-URI"))
             if story is None:
