@@ -68,7 +68,7 @@ def test_html_named_txt_is_sniffed_as_a_page(tmp_path):
     assert "<p" not in story.body
 
 
-@pytest.mark.parametrize("name", ["crawl.warc.gz", "crawl.warc"])
+@pytest.mark.parametrize("name", ["crawl.warc.gz", "crawl.warc", "crawl.gz", "crawl"])
 def test_warc_html_responses_become_stories_and_the_rest_is_skipped(tmp_path, name):
     crawl = write_warc(tmp_path / name)
     stories, skipped = read(crawl)

@@ -5,6 +5,13 @@ A reader turns a file's bytes into :class:`RawStory` records (text plus any
 metadata the format itself carries) and :class:`BadRecord` notes for records
 it had to skip. Metadata extraction from text happens later, in
 :mod:`newsgrep.extract`, for every format alike.
+
+A new format is one module here with a class that has ``name``,
+``extensions``, ``sniff(head)`` and ``read(data, path)``, listed in
+:func:`_registry`. ``read`` is a generator; a multi-story format sets
+``record_id`` on every story (its own id, else the record number: see
+:class:`newsgrep.readers.records.RecordIds`) and yields a :class:`BadRecord`
+for a record it cannot read, keeping the others.
 """
 
 from __future__ import annotations
