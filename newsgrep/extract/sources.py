@@ -30,3 +30,8 @@ def normal_source(name: str) -> str:
         # short acronyms (AP, AFP, BBC) stay as they are.
         return clean.title()
     return clean
+
+
+def is_agency(name: str) -> bool:
+    """'Reuters', 'The Associated Press': a news agency, not a person."""
+    return " ".join(name.split()).strip(" .,;:-").lower() in _CANONICAL

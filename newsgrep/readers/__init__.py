@@ -5,6 +5,13 @@ A reader turns a file's bytes into :class:`RawStory` records (text plus any
 metadata the format itself carries) and :class:`BadRecord` notes for records
 it had to skip. Metadata extraction from text happens later, in
 :mod:`newsgrep.extract`, for every format alike.
+
+A new format is one module here with a class that has ``name``,
+``extensions``, ``sniff(head)`` and ``read(data, path)``, listed in
+:func:`_registry`. ``read`` is a generator; a multi-story format sets
+``record_id`` on every story (its own id, else the record number: see
+:class:`newsgrep.readers.records.RecordIds`) and yields a :class:`BadRecord`
+for a record it cannot read, keeping the others.
 """
 
 from __future__ import annotations
@@ -64,10 +71,13 @@ MAX_FILE_BYTES = 256 * 1024 * 1024
 
 
 def _registry() -> list[Reader]:
+    """Every reader, in the order their sniffers are tried; plain text, the
+    fallback, comes last."""
     # Imported here so that a search, which never reads files, pays nothing.
-    from newsgrep.readers import text
+    from newsgrep.readers import delimited, html, jsonl, sgml, text, warc
 
-    return [text.TextReader()]
+    return [sgml.SgmlReader(), warc.WarcReader(), html.HtmlReader(), jsonl.JsonReader(),
+            delimited.DelimitedReader(), text.TextReader()]
 
 
 def candidate(path: Path) -> bool:
@@ -111,16 +121,18 @@ def read_file(path: Path) -> Iterator[RawStory | BadRecord]:
 
 
 def choose_reader(name: str, head: bytes) -> Reader:
-    """The reader for a file: by extension, else by sniffing, else plain text."""
+    """The reader for a file: by a format's own extension, else by sniffing
+    the content, else plain text. A ``.txt`` or extension-less file is
+    sniffed too, since TREC files and scraper dumps often come named so."""
     suffix = os.path.splitext(name)[1]
-    readers = _readers()
-    for reader in readers:
+    *formats, fallback = _readers()
+    for reader in formats:
         if suffix and suffix in reader.extensions:
             return reader
-    for reader in readers:
+    for reader in formats:
         if reader.sniff(head):
             return reader
-    return readers[0]
+    return fallback
 
 
 def _gunzip(data: bytes) -> bytes:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import codecs
+import io
+from collections.abc import Iterator
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -35,10 +37,36 @@ def decode(data: bytes) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        return "".join(_decode_line(line) for line in data.splitlines(keepends=True))
+        return "".join(decode_piece(line) for line in data.splitlines(keepends=True))
 
 
-def _decode_line(line: bytes) -> str:
+def text_lines(data: bytes) -> Iterator[str]:
+    """The lines of a text file one at a time, endings kept, for record readers.
+
+    Unlike :func:`decode` this never holds a second copy of a big file: each
+    line is decoded on its own (UTF-8, else cp1252). UTF-16 and UTF-32 files
+    are rare enough among exports to be decoded whole.
+    """
+    if _wide_unicode(data[:_SAMPLE]):
+        yield from io.StringIO(decode(data), newline="")
+        return
+    if b"\x00" in data[:_SAMPLE] or _mostly_control(data[:_SAMPLE]):
+        raise NotText("binary data (NUL or control bytes), not text")
+    lines = iter(io.BytesIO(data))
+    first = next(lines, b"")
+    yield decode_piece(first.removeprefix(codecs.BOM_UTF8))
+    for line in lines:
+        yield decode_piece(line)
+
+
+def _wide_unicode(sample: bytes) -> bool:
+    """UTF-16 or UTF-32 text, with or without a byte order mark."""
+    boms = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+    return sample.startswith(boms) or _bomless_utf16(sample) is not None
+
+
+def decode_piece(line: bytes) -> str:
+    """Decode one line or record: UTF-8, else cp1252, else Latin-1 (never fails)."""
     try:
         return line.decode("utf-8")
     except UnicodeDecodeError:
