@@ -1,0 +1,157 @@
+"""Word lists the person finder reads: roles, organisations, places, given
+names, function words. All lower-case; the big ones load lazily, at index
+time only.
+
+Given names come from the ``gender-guesser`` package, which ships Jörg
+Michael's name dictionary (``nam_dict.txt``: about 45,000 first names from 50+
+countries, Western, Slavic, Arabic, Chinese, Japanese, Korean, Indian among
+them). It is read here directly, names only; nothing is guessed from it.
+"""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+
+# Offices, honorifics and roles that introduce a name, capitalised or not:
+# "Prime Minister John Howard", "chairman John Tower", "Mr Blair".
+ROLES = frozenset("""
+president vice-president vice prime premier minister secretary secretary-general
+undersecretary under-secretary chancellor senator sen sen. congressman
+congresswoman representative rep rep. governor gov gov. chairman chairwoman
+chairperson chair lord lady sir dame baroness baron mr mr. mrs mrs. ms ms. messrs
+messrs. mme mme. m. dr dr. prof prof. professor king queen prince princess emperor
+empress crown sheikh sheik emir ayatollah imam pope cardinal archbishop bishop
+rev rev. reverend father rabbi ambassador envoy consul spokesman spokeswoman
+spokesperson director director-general chief executive commander commissioner
+colonel col col. general gen gen. lieutenant lt lt. admiral adm adm. captain capt
+capt. major maj maj. sergeant sgt sgt. marshal corporal private field brigadier
+judge justice magistrate prosecutor attorney attorney-general solicitor
+solicitor-general mayor leader officer head deputy acting assistant associate
+adviser advisor aide counsellor counselor negotiator analyst economist strategist
+official treasurer comptroller controller governor-general regent speaker whip
+ombudsman inspector superintendent sheriff detective constable chancellor
+founder co-founder owner investor financier banker broker trader dealer editor
+publisher columnist correspondent lawyer attorney barrister partner manager
+vice-chairman co-chairman chief-executive ceo cfo coo md
+""".split())
+
+# Words that make a capitalised sequence an organisation, a place or a
+# thing: "Champion Products Inc", "Tower Commission", "Bahia Superior".
+ORGANISATION_WORDS = frozenset("""
+inc inc. corp corp. co co. ltd ltd. llc plc plc. ag sa s.a. nv n.v. bv gmbh spa
+company companies corporation incorporated limited group holdings holding
+partners partnership associates industries industrial international
+enterprises trust bancorp bancshares bank banks banking bankers financial
+finance securities capital investment investments insurance assurance savings
+loan fund funds exchange market markets board bureau agency agencies
+administration authority commission committee council congress senate
+parliament assembly cabinet government ministry department office service
+services union unions federation confederation association institute
+institution foundation society league alliance coalition party front movement
+organisation organization organizations organisations countries nations
+university college school academy hospital church mosque temple court
+tribunal army navy air force forces police guard corps command club team
+motors motor electric electronics airlines airways railways railroad steel
+oil petroleum energy gas chemical chemicals pharmaceutical
+pharmaceuticals products foods food brands resources mining mines metals
+systems technologies technology communications telecom telecommunications
+media news press times post journal herald tribune gazette telegraph
+television radio network broadcasting studios entertainment stores
+airport station street avenue road square plaza house palace
+building center centre bridge port harbor harbour river lake
+sea ocean bay coast island islands valley mountains mountain peninsula
+strait canal desert county province state states city republic kingdom
+emirates region district territory reserve treaty accord agreement pact
+plan act programme program report index dollar dollars yen
+franc francs sterling pounds peso pesos rupee ruble rouble
+summit conference war crisis affair scandal award prize cup games olympics
+airbase base prison laboratory laboratories labs museum gallery
+theatre theater stadium hotel restaurant cathedral garden gardens
+democrat democrats republican republicans socialist socialists conservative
+conservatives liberal liberals communist communists nationalist nationalists
+pentagon kremlin whitehall treasury fed bundesbank nasdaq reuters reuter
+""".split())
+
+MONTHS_AND_DAYS = frozenset("""
+january february march april may june july august september october november
+december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday
+wednesday thursday friday saturday sunday mon tue tues wed thu thurs fri sat sun
+""".split())
+
+# Capitalised words that start sentences or fill headlines but never name
+# anyone: function words, pronouns, plural subjects of "said".
+FUNCTION_WORDS = frozenset("""
+a an the and or but nor yet so if then than as at by for from in into of off
+on onto out over per to up upon via with within without about above across
+after against along amid among around before behind below beneath beside
+besides between beyond despite down during except inside near outside since
+through throughout till toward towards under underneath unlike until while
+whilst whether although though because unless once when whenever where
+wherever why how what which who whom whose this that these those there here
+it its he him his she her hers they them their theirs we us our ours you your
+yours i me my mine one ones no not nothing none neither either each every all
+both some any many much more most few several such other others another own
+same only also even just still already again ever never always often
+meanwhile however moreover furthermore nevertheless nonetheless instead
+indeed thus hence therefore otherwise yes today yesterday tomorrow tonight
+now later earlier last next first second third new old top is are was were
+be been being am do does did done has have had having will would shall should
+can could may might must says said say tells told asks asked adds added
+reports reported plans sees seen gets got set sets takes took makes made
+dear please thank thanks welcome hello okay ok
+officials official analysts analyst traders trader dealers dealer sources
+source economists economist diplomats diplomat experts expert witnesses
+residents doctors investors bankers brokers critics observers spokesmen
+authorities lawyers prosecutors police soldiers troops rebels militants
+leaders ministers members delegates negotiators participants aides
+advisers advisors staff workers farmers voters citizens protesters
+demonstrators students teachers employees shareholders creditors
+everyone everybody someone somebody anyone anybody nobody
+""".split())
+
+# Verbs that make the capitalised word before them ("..., Ivanov said")
+# or after them ("said Ivanov") a speaker.
+SPEECH_VERBS = (
+    "said|says|say|told|tells|added|adds|asked|asks|stated|declared|announced|"
+    "warned|warns|noted|notes|insisted|insists|argued|argues|"
+    "stressed|stresses|explained|replied|responded|recalled|acknowledged|"
+    "admitted|conceded|confirmed|denied|predicted|estimated|forecast|believes|"
+    "thinks|wrote|writes|testified|complained|cautioned|suggested|commented|"
+    "emphasised|emphasized|maintained|contended|disclosed|indicated|reiterated|"
+    "pledged|promised|vowed|repeated|agreed|declined|refused|hinted|"
+    "signalled|signaled|quipped|continued|concluded|"
+    # what headlines make people do: "Miyazawa expects ...", "BAKER SEES ..."
+    "expects|sees|welcomes|forecasts|reiterates|opposes|favours|favors|hails|"
+    "rejects|criticises|criticizes|defends|calls|urged|urges|renews"
+)
+# Particles inside names: "Jacques de Larosiere", "Richard von Weizsaecker".
+PARTICLES = frozenset("""
+de da das do dos du del della delle dei di van von der den ter ten le la les
+bin ibn ben bint al el abu y e zu
+""".split())
+
+
+@functools.cache
+def given_names() -> frozenset[str]:
+    """First names (lower-case) from gender-guesser's name dictionary."""
+    data = resources.files("gender_guesser") / "data" / "nam_dict.txt"
+    names = set()
+    with data.open(encoding="utf-8") as lines:
+        for line in lines:
+            if line[:1] in "#=" or len(line) < 30:
+                continue
+            name = line[3:29].strip()
+            # "Jong+Il" is one given name written with a space or a hyphen.
+            names.update(part.lower() for part in name.split("+") if part)
+    return frozenset(names)
+
+
+@functools.cache
+def places() -> frozenset[str]:
+    """Countries, peoples, regions, US states and capital cities (lower-case)."""
+    from newsgrep.extract.places import PLACES
+
+    entries = (e.strip().lower() for line in PLACES.splitlines() if not line.startswith("#")
+               for e in line.split("|"))
+    return frozenset(e for e in entries if e)
