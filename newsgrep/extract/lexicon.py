@@ -13,27 +13,35 @@ from __future__ import annotations
 import functools
 from importlib import resources
 
-# Offices, honorifics and roles that introduce a name, capitalised or not:
-# "Prime Minister John Howard", "chairman John Tower", "Mr Blair".
-ROLES = frozenset("""
-president vice-president vice prime premier minister secretary secretary-general
+# Titles that introduce a name even in a headline in capitals ("PRESIDENT
+# REAGAN"), where a capital letter says nothing.
+TITLES = frozenset("""
+president vice-president prime-minister minister secretary secretary-general
 undersecretary under-secretary chancellor senator sen sen. congressman
-congresswoman representative rep rep. governor gov gov. chairman chairwoman
-chairperson chair lord lady sir dame baroness baron mr mr. mrs mrs. ms ms. messrs
-messrs. mme mme. m. dr dr. prof prof. professor king queen prince princess emperor
-empress crown sheikh sheik emir ayatollah imam pope cardinal archbishop bishop
-rev rev. reverend father rabbi ambassador envoy consul spokesman spokeswoman
-spokesperson director director-general chief executive commander commissioner
-colonel col col. general gen gen. lieutenant lt lt. admiral adm adm. captain capt
-capt. major maj maj. sergeant sgt sgt. marshal corporal private field brigadier
-judge justice magistrate prosecutor attorney attorney-general solicitor
-solicitor-general mayor leader officer head deputy acting assistant associate
-adviser advisor aide counsellor counselor negotiator analyst economist strategist
-official treasurer comptroller controller governor-general regent speaker whip
-ombudsman inspector superintendent sheriff detective constable chancellor
-founder co-founder owner investor financier banker broker trader dealer editor
-publisher columnist correspondent lawyer attorney barrister partner manager
-vice-chairman co-chairman chief-executive ceo cfo coo md
+congresswoman rep. governor gov. chairman chairwoman chairperson lord lady sir
+dame baroness baron mr mr. mrs mrs. ms ms. messrs messrs. mme mme. dr dr. prof.
+professor king queen prince princess emperor empress sheikh sheik emir ayatollah
+imam pope cardinal archbishop rev. reverend rabbi ambassador envoy spokesman
+spokeswoman spokesperson commissioner colonel col. gen. lieutenant lt. admiral
+adm. capt. maj. sergeant sgt. mayor premier speaker prosecutor
+attorney-general director-general governor-general vice-chairman co-chairman
+""".split())
+
+# Roles that introduce a name in running text: "chairman John Tower",
+# "analyst Stephen Hess", "General Tommy Franks"; the adjectives among them
+# ("general strike", "chief economist") count only capitalised, inside the run.
+ROLE_NOUNS = TITLES | frozenset("""
+representative governor senator bishop father ambassador director commander
+captain judge justice magistrate attorney solicitor leader officer adviser
+advisor aide counsellor counselor negotiator analyst economist strategist
+treasurer comptroller controller regent whip ombudsman inspector superintendent
+sheriff detective constable founder co-founder owner investor financier banker
+broker trader dealer editor publisher columnist correspondent lawyer barrister
+partner manager ceo
+""".split())
+ROLES = ROLE_NOUNS | frozenset("""
+vice prime chief executive deputy acting assistant associate head general major
+marshal field private crown brigadier corporal chair m.
 """.split())
 
 # Words that make a capitalised sequence an organisation, a place or a
@@ -68,9 +76,16 @@ franc francs sterling pounds peso pesos rupee ruble rouble
 summit conference war crisis affair scandal award prize cup games olympics
 airbase base prison laboratory laboratories labs museum gallery
 theatre theater stadium hotel restaurant cathedral garden gardens
+community communities brothers bros daily weekly newspaper magazine telephone
+telegraph division unit subsidiary note notes bonds debentures shares stock trade industry statistics agriculture commerce affairs economics
+labour labor health education environment transport transportation justice
+interior defence defense welfare housing development planning fisheries
 democrat democrats republican republicans socialist socialists conservative
 conservatives liberal liberals communist communists nationalist nationalists
-pentagon kremlin whitehall treasury fed bundesbank nasdaq reuters reuter
+pentagon kremlin whitehall treasury fed bundesbank nasdaq
+reuters reuter tass itar-tass interfax xinhua kyodo afp upi dpa ansa efe
+bernama antara yonhap irna mena wafa kuna tanjug belga pravda izvestia
+izvestiya bloomberg nikkei asahi yomiuri mainichi
 """.split())
 
 MONTHS_AND_DAYS = frozenset("""
@@ -95,7 +110,8 @@ both some any many much more most few several such other others another own
 same only also even just still already again ever never always often
 meanwhile however moreover furthermore nevertheless nonetheless instead
 indeed thus hence therefore otherwise yes today yesterday tomorrow tonight
-now later earlier last next first second third new old top is are was were
+now later earlier last next first second third old top is are was were
+two three four five six seven eight nine ten eleven twelve twenty hundred
 be been being am do does did done has have had having will would shall should
 can could may might must says said say tells told asks asked adds added
 reports reported plans sees seen gets got set sets takes took makes made
@@ -105,7 +121,7 @@ source economists economist diplomats diplomat experts expert witnesses
 residents doctors investors bankers brokers critics observers spokesmen
 authorities lawyers prosecutors police soldiers troops rebels militants
 leaders ministers members delegates negotiators participants aides
-advisers advisors staff workers farmers voters citizens protesters
+advisers advisors workers farmers voters citizens protesters
 demonstrators students teachers employees shareholders creditors
 everyone everybody someone somebody anyone anybody nobody
 """.split())
@@ -125,6 +141,12 @@ SPEECH_VERBS = (
     "expects|sees|welcomes|forecasts|reiterates|opposes|favours|favors|hails|"
     "rejects|criticises|criticizes|defends|calls|urged|urges|renews"
 )
+# First words of place names that are also given names: "San Diego",
+# "Santa Fe", "Des Moines", "Nova Scotia".
+PLACE_PREFIXES = frozenset("""
+san santa santo sao são saint st. ste fort port mount mt. los las des nova new el
+""".split())
+
 # Particles inside names: "Jacques de Larosiere", "Richard von Weizsaecker".
 PARTICLES = frozenset("""
 de da das do dos du del della delle dei di van von der den ter ten le la les

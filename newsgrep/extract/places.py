@@ -71,6 +71,11 @@ Ohio | Oklahoma | Oregon | Pennsylvania | Rhode Island | South Carolina
 South Dakota | Tennessee | Texas | Texan | Utah | Vermont | Virginia | Washington
 West Virginia | Wisconsin | Wyoming
 
+# US state abbreviations in datelines and party tags ("Sen. Bob Dole (R-Kan.)")
+Ala | Ariz | Ark | Calif | Colo | Conn | Del | Fla | Ga | Ill | Ind | Kan | Ky
+La | Mass | Md | Mich | Minn | Miss | Mo | Mont | Neb | Nebr | Nev | Okla | Ore
+Pa | Penn | Tenn | Tex | Va | Vt | Wash | Wis | Wyo
+
 # Cities that stand for governments, markets and newsrooms
 Abu Dhabi | Abuja | Accra | Addis Ababa | Algiers | Amman | Amsterdam | Ankara
 Athens | Atlanta | Baghdad | Baku | Bangkok | Barcelona | Basra | Beijing

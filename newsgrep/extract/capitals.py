@@ -1,0 +1,162 @@
+"""Capitalised word runs in running text: the raw material of names.
+
+Tokens are Unicode-aware ("Schröder", "Jong-il", "O'Neill", "al-Sahhaf");
+a possessive 's is cut off and remembered ("Blair's"); a full stop stays on
+initials and abbreviations ("W.", "Mr.", "U.S.") and ends a sentence
+otherwise. Lines where every word is capitalised (headlines in capitals or
+title case, stories in capitals) are marked "shouted": there, a capital
+letter says nothing about a name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from newsgrep.extract import lexicon as lx
+
+_TOKEN = re.compile(
+    r"(?P<abbr>(?:[^\W\d_]\.){2,})"  # U.S., U.N.
+    r"|(?P<word>[^\W\d_]+(?:['’\-][^\W\d_]+)*)(?P<dot>\.)?"
+    r"|(?P<other>\S)"
+)
+# Words whose full stop is part of the word, not the end of a sentence.
+_DOTTED = {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "sen", "gov", "gen", "lt", "col",
+           "rep", "prof", "rev", "capt", "adm", "maj", "sgt", "messrs", "mme", "mt", "ft"}
+_ARABIC_PREFIX = re.compile(r"^(?:al|el|bin|ibn|abu|ad|ar|as|ash|az|ul)-[^\W\d_]", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
+VERBS = frozenset(lx.SPEECH_VERBS.split("|"))
+
+
+@dataclass
+class Token:
+    text: str
+    start: int
+    end: int
+    kind: str  # word, abbr, other
+    index: int = 0
+    possessive: bool = False
+    shouted: bool = False
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+    @property
+    def bare(self) -> str:
+        """Lower case without a final full stop: 'mr.' -> 'mr'."""
+        return self.text.lower().rstrip(".")
+
+    def is_initial(self) -> bool:
+        """'W.' in "George W. Bush" (and "A." in "Robert A. DeRose")."""
+        return len(self.text) == 2 and self.text[1] == "." and self.text[0].isupper()
+
+    def is_name_word(self) -> bool:
+        """Capitalised word, initial or "al-Sahhaf"; never all capitals."""
+        if self.kind != "word":
+            return False
+        text = self.text.rstrip(".")
+        if _ARABIC_PREFIX.match(text):
+            return text.split("-", 1)[1][:1].isupper()
+        if not text[:1].isupper():
+            return False
+        return len(text) == 1 or not text.isupper()
+
+
+def calm_headlines(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """Title-case the lines written in capitals so that their words read like
+    other words, and return the spans of all lines where every word is
+    capitalised (those, and title-case headlines). Offsets do not move."""
+    spans = []
+    for line in re.finditer(r"[^\n]+", text):
+        words = line.group().split()
+        letters = [c for c in line.group() if c.isalpha()]
+        if len(words) < 3 or not letters:
+            continue
+        if sum(c.isupper() for c in letters) >= 0.9 * len(letters):
+            calm = re.sub(r"[^\W\d_]+(?:['’][^\W\d_]+)?", _title_word, line.group())
+            if len(calm) == len(line.group()):
+                text = text[:line.start()] + calm + text[line.end():]
+            spans.append(line.span())
+        elif _is_title_case(words) and _stands_alone(text, *line.span()) and not re.search(
+                r"[.!?\"”]\s*$", line.group()):
+            spans.append(line.span())
+    return text, spans
+
+
+def _is_title_case(words: list[str]) -> bool:
+    """'Bush, Putin Pledge Deep Cuts in Nuclear Arsenals'."""
+    bare = (w.strip("\"'“”‘’,.:;!?()") for w in words)
+    long_words = [w for w in bare if len(w) >= 4 and w.isalpha()]
+    return len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
+
+
+def _stands_alone(text: str, start: int, end: int) -> bool:
+    """A one-line paragraph, as headlines are (wrapped prose is not); a
+    headline also ends without a full stop, which the caller checks."""
+    return (start == 0 or text[:start].endswith("\n\n")) and (
+        end == len(text) or text[end:].startswith("\n\n") or not text[end:].strip())
+
+
+def _title_word(match: re.Match) -> str:
+    word = match.group()
+    titled = word.capitalize()
+    return titled if len(titled) == len(word) else word
+
+
+def tokenise(text: str, shouted: list[tuple[int, int]]) -> list[Token]:
+    tokens: list[Token] = []
+    for match in _TOKEN.finditer(text):
+        if match.group("word"):
+            tokens.extend(_word_tokens(match))
+        else:
+            kind = "abbr" if match.group("abbr") else "other"
+            tokens.append(Token(match.group(), match.start(), match.end(), kind))
+    for index, token in enumerate(tokens):
+        token.index = index
+        token.shouted = any(start <= token.start < end for start, end in shouted)
+    return tokens
+
+
+def _word_tokens(match: re.Match) -> list[Token]:
+    """A word, its possessive 's cut off, its full stop kept only for initials
+    and abbreviations ("W.", "Mr.") and otherwise a token of its own."""
+    word, start = match.group("word"), match.start()
+    possessive = bool(_POSSESSIVE.search(word)) and len(word) > 3
+    if possessive:
+        word = word[:-2]
+    dot = match.group("dot")
+    keeps_dot = bool(dot) and not possessive and (len(word) == 1 or word.lower() in _DOTTED)
+    end = start + len(word) + keeps_dot
+    tokens = [Token(word + ("." if keeps_dot else ""), start, end, "word", possessive=possessive)]
+    if dot and not keeps_dot:
+        tokens.append(Token(".", match.end() - 1, match.end(), "other"))
+    return tokens
+
+
+def runs(tokens: list[Token], text: str) -> Iterator[list[Token]]:
+    """Runs of capitalised words (with particles and abbreviations inside),
+    split at function words, verbs, months and paragraph breaks; a
+    possessive ends a run."""
+    run: list[Token] = []
+    for i, token in enumerate(tokens):
+        joins = token.is_name_word() or token.kind == "abbr" or bool(
+            run and token.low in lx.PARTICLES and i + 1 < len(tokens) and tokens[i + 1].is_name_word()
+        )
+        breaks = not token.is_initial() and (
+            token.bare in lx.FUNCTION_WORDS or token.low in lx.MONTHS_AND_DAYS or token.low in VERBS)
+        if run and (not joins or breaks or _gap_breaks(run[-1], token, text)):
+            yield run
+            run = []
+        if joins and not breaks:
+            run.append(token)
+            if token.possessive:
+                yield run
+                run = []
+    if run:
+        yield run
+
+
+def _gap_breaks(prev: Token, token: Token, text: str) -> bool:
+    return prev.possessive or text.count("\n", prev.end, token.start) > 1
