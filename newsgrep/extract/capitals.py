@@ -145,7 +145,7 @@ def runs(tokens: list[Token], text: str) -> Iterator[list[Token]]:
             run and token.low in lx.PARTICLES and i + 1 < len(tokens) and tokens[i + 1].is_name_word()
         )
         breaks = not token.is_initial() and (
-            token.bare in lx.FUNCTION_WORDS or token.low in lx.MONTHS_AND_DAYS or token.low in VERBS)
+            token.bare in lx.FUNCTION_WORDS or token.low in VERBS or _is_date_word(tokens, i))
         if run and (not joins or breaks or _gap_breaks(run[-1], token, text)):
             yield run
             run = []
@@ -156,6 +156,15 @@ def runs(tokens: list[Token], text: str) -> Iterator[list[Token]]:
                 run = []
     if run:
         yield run
+
+
+def _is_date_word(tokens: list[Token], i: int) -> bool:
+    """'March', 'Monday', and 'Jan 5' or 'Wed.'; but 'Jan' in "Jan Hatzius"."""
+    low = tokens[i].low
+    if low.rstrip(".") in lx.MONTHS_AND_DAYS and len(low.rstrip(".")) > 3:
+        return True
+    following = tokens[i + 1].text if i + 1 < len(tokens) else ""
+    return low in lx.MONTHS_AND_DAYS and (not following[:1].isupper() or following == ".")
 
 
 def _gap_breaks(prev: Token, token: Token, text: str) -> bool:

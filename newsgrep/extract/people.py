@@ -112,6 +112,8 @@ def _read_run(run: list[Token], story: _Story) -> _Mention | None:
 def _strip_role(run: list[Token], story: _Story) -> tuple[list[Token], str]:
     """The name part of a run, and what introduces it: "title" (inside the
     run), "cue" (a role noun before it), or ""."""
+    while len(run) > 1 and run[-1].bare in ("jr", "sr"):
+        run = run[:-1]  # "Martin Luther King Jr."
     for cut in range(len(run) - 2, -1, -1):
         word = run[cut]
         if word.low in lx.ROLES or word.bare in lx.ROLES:
@@ -216,7 +218,7 @@ def _not_a_person(run: list[Token], name: list[Token], role: str, story: _Story)
 def _evidence(name: list[Token], role: str, story: _Story) -> str:
     """How sure we are that the name is a person's: a _Mention rank, or ""."""
     lows = [t.bare for t in name]
-    if any(w in lx.MONTHS_AND_DAYS or w in lx.FUNCTION_WORDS for w in lows):
+    if any((w in lx.MONTHS_AND_DAYS and len(w) > 3) or w in lx.FUNCTION_WORDS for w in lows):
         return ""
     if " ".join(lows) in lx.places() or _is_place(lows[-1]) or lows[0] in lx.PLACE_PREFIXES:
         return ""
