@@ -69,12 +69,14 @@ def split_article(text: str) -> Layout:
     paragraphs = _paragraphs(lines[start:])
     layout = Layout(headers=headers)
     if headers.get("author"):
-        layout.authors.append(headers["author"])
-    kept = []
-    for para in paragraphs:
+        layout.authors.extend(split_names(headers["author"]))
+    kept: list[str] = []
+    for para in _split_top_block(paragraphs):
         byline = _BYLINE.match(para)
         if byline and "\n" not in para:
             layout.authors.extend(split_names(byline.group(1)))
+        elif _on_top(kept) and is_date_line(para):
+            headers.setdefault("date", para.strip())  # "Tuesday, 20 November 2001"
         elif not is_chrome(para):
             kept.append(para)
     title_index = _headline_index(kept) if not headers.get("title") else None
@@ -91,9 +93,39 @@ def split_article(text: str) -> Layout:
 
 
 def split_names(names: str) -> list[str]:
-    """'Jane Doe and John Roe, Ann Lee' -> three names."""
+    """'Jane Doe and John Roe, Ann Lee in London' -> three names."""
     parts = re.split(r"\s*(?:,|;|\band\b|&)\s*", names.strip().rstrip("."))
+    parts = [re.sub(r"\s+in\s+[A-Z][\w .'’-]*$", "", p) for p in parts]
     return [" ".join(p.split()) for p in parts if p.strip() and p[:1].isupper()]
+
+
+def is_date_line(paragraph: str) -> bool:
+    """A line that is only a date: 'Tuesday, 20 November 2001',
+    'November 20, 2001 10:13 a.m. EST', '2001-11-22' (not '9/11')."""
+    from newsgrep.extract.dates import parse_partial
+
+    line = paragraph.strip()
+    if "\n" in line or len(line.split()) > 8 or not re.search(r"[A-Za-z]{3,}|\d{4}", line):
+        return False
+    return parse_partial(line) is not None
+
+
+def _split_top_block(paragraphs: list[str]) -> list[str]:
+    """A headline, byline and date written as one block of lines ("Title /
+    By Jane Doe / November 20, 2001") become a paragraph a line."""
+    out: list[str] = []
+    for i, para in enumerate(paragraphs):
+        lines = para.split("\n")
+        if i < 3 and len(lines) > 1 and any(_BYLINE.match(l) or is_date_line(l) for l in lines[1:]):
+            out.extend(lines)
+        else:
+            out.append(para)
+    return out
+
+
+def _on_top(kept: list[str]) -> bool:
+    """Still above the story: nothing kept yet but headline-shaped lines."""
+    return all(_is_headline_shaped(p) for p in kept) and len(kept) < 4
 
 
 def is_chrome(paragraph: str) -> bool:
