@@ -91,28 +91,27 @@ def reuters_recall(reuters: Path) -> tuple[float, Counter]:
 
 def gold_scores(reuters: Path, gold: Path = GOLD) -> tuple[float, float, Counter]:
     """Precision and recall against the hand-labelled gold set, and the errors."""
-    right = extracted_total = found = gold_total = 0
-    errors: Counter = Counter()
+    right, wrong, found, missed = Counter(), Counter(), Counter(), Counter()
     for line in gold.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            continue
-        record = json.loads(line)
-        truth, extracted = record["people"], people_in(reuters, record["id"])
-        for name in extracted:
-            extracted_total += 1
-            if any(same_person(name, g) for g in truth):
-                right += 1
-            else:
-                errors[f"wrong {name}"] += 1
-        for name in truth:
-            gold_total += 1
-            if any(same_person(name, e) for e in extracted):
-                found += 1
-            else:
-                errors[f"missed {name}"] += 1
-    precision = right / extracted_total if extracted_total else 1.0
-    recall = found / gold_total if gold_total else 1.0
-    return precision, recall, errors
+        if line.strip():
+            record = json.loads(line)
+            truth, extracted = record["people"], people_in(reuters, record["id"])
+            _match(extracted, truth, right, wrong)
+            _match(truth, extracted, found, missed)
+    errors = Counter({f"wrong {n}": c for n, c in wrong.items()})
+    errors.update({f"missed {n}": c for n, c in missed.items()})
+    return _share(right, wrong), _share(found, missed), errors
+
+
+def _match(names: list[str], others: list[str], hits: Counter, misses: Counter) -> None:
+    """Count each of ``names`` as a hit when it is one of ``others``."""
+    for name in names:
+        (hits if any(same_person(name, o) for o in others) else misses)[name] += 1
+
+
+def _share(hits: Counter, misses: Counter) -> float:
+    total = hits.total() + misses.total()
+    return hits.total() / total if total else 1.0
 
 
 def main(argv: list[str]) -> int:
