@@ -26,7 +26,10 @@ _DOTTED = {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "sen", "gov", "gen", "lt",
            "rep", "prof", "rev", "capt", "adm", "maj", "sgt", "messrs", "mme", "mt", "ft"}
 _ARABIC_PREFIX = re.compile(r"^(?:al|el|bin|ibn|abu|ad|ar|as|ash|az|ul)-[^\W\d_]", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
-VERBS = frozenset(lx.SPEECH_VERBS.split("|"))
+VERBS = frozenset(lx.SPEECH_VERBS.split("|")) | frozenset(lx.HEADLINE_VERBS.split("|"))
+# Abbreviations that are places or bodies, not a person's initials ("A.R. Suhud").
+_NOT_INITIALS = {"u.s.", "u.k.", "u.n.", "e.c.", "e.u.", "n.y.", "d.c.", "u.a.e.", "s.a.", "n.v.",
+                 "a.g.", "p.m.", "a.m.", "u.s.s.r.", "l.p.", "n.a.", "r.i.", "n.j.", "n.h.", "s.c."}
 
 
 @dataclass
@@ -49,7 +52,10 @@ class Token:
         return self.text.lower().rstrip(".")
 
     def is_initial(self) -> bool:
-        """'W.' in "George W. Bush" (and "A." in "Robert A. DeRose")."""
+        """'W.' in "George W. Bush", "A." in "Robert A. DeRose", "A.R." in
+        "A.R. Suhud"."""
+        if self.kind == "abbr":
+            return self.low not in _NOT_INITIALS and len(self.text) <= 6 and self.text.isupper()
         return len(self.text) == 2 and self.text[1] == "." and self.text[0].isupper()
 
     def is_name_word(self) -> bool:
@@ -141,9 +147,7 @@ def runs(tokens: list[Token], text: str) -> Iterator[list[Token]]:
     possessive ends a run."""
     run: list[Token] = []
     for i, token in enumerate(tokens):
-        joins = token.is_name_word() or token.kind == "abbr" or bool(
-            run and token.low in lx.PARTICLES and i + 1 < len(tokens) and tokens[i + 1].is_name_word()
-        )
+        joins = token.is_name_word() or token.kind == "abbr" or bool(run and _particle(tokens, i))
         breaks = not token.is_initial() and (
             token.bare in lx.FUNCTION_WORDS or token.low in VERBS or _is_date_word(tokens, i))
         if run and (not joins or breaks or _gap_breaks(run[-1], token, text)):
@@ -158,13 +162,22 @@ def runs(tokens: list[Token], text: str) -> Iterator[list[Token]]:
         yield run
 
 
+def _particle(tokens: list[Token], i: int) -> bool:
+    """'de' in "Jacques de Larosiere", 'van der' in "Cor van der Klugt"."""
+    while i < len(tokens) and tokens[i].low in lx.PARTICLES:
+        i += 1
+    return i < len(tokens) and tokens[i].is_name_word()
+
+
 def _is_date_word(tokens: list[Token], i: int) -> bool:
-    """'March', 'Monday', and 'Jan 5' or 'Wed.'; but 'Jan' in "Jan Hatzius"."""
-    low = tokens[i].low
-    if low.rstrip(".") in lx.MONTHS_AND_DAYS and len(low.rstrip(".")) > 3:
+    """'March', 'Monday', 'Jan 5', 'Jan. 5'; but not 'Jan' in "Jan de Vries"."""
+    low = tokens[i].bare
+    if low not in lx.MONTHS_AND_DAYS:
+        return False
+    if len(low) > 3:
         return True
-    following = tokens[i + 1].text if i + 1 < len(tokens) else ""
-    return low in lx.MONTHS_AND_DAYS and (not following[:1].isupper() or following == ".")
+    following = [t.text for t in tokens[i + 1: i + 3] if t.text != "."]
+    return bool(following) and following[0][:1].isdigit()
 
 
 def _gap_breaks(prev: Token, token: Token, text: str) -> bool:

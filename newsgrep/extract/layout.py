@@ -21,9 +21,10 @@ HEADER_KEYS = {
 }
 _HEADER_LINE = re.compile(r"^\s*([A-Za-z][A-Za-z ]{1,20}?)\s*:\s*(\S.*?)\s*$")
 _DASH_LINE = re.compile(r"^\s*--\s+(\S.*?)\s*$")
+# "By Jane Doe", "BY JANE DOE", "-- By Jane Doe and John Roe"; the names
+# capitalised ("by central banks" on a wrapped line is prose).
 _BYLINE = re.compile(
-    r"^\s*(?:--\s*)?by\s+([A-Z][\w.'’\-]+(?:[ ,]+(?:and\s+)?[A-Z][\w.'’\-]+){0,7})\s*$",
-    re.IGNORECASE,
+    r"^\s*(?:--\s*)?(?i:by)\s+([A-Z][\w.'’\-]+(?:[ ,]+(?:and\s+)?[A-Z][\w.'’\-]+){0,7})\s*$"
 )
 CREDIT_LINE = re.compile(
     r"\((?:[^()]*?\b(?:reporting|writing|editing|additional reporting|compiled)"
@@ -116,7 +117,8 @@ def _split_top_block(paragraphs: list[str]) -> list[str]:
     out: list[str] = []
     for i, para in enumerate(paragraphs):
         lines = para.split("\n")
-        if i < 3 and len(lines) > 1 and any(_BYLINE.match(l) or is_date_line(l) for l in lines[1:]):
+        short = 1 < len(lines) <= 4 and all(len(line.split()) <= 15 for line in lines)
+        if i < 3 and short and any(_BYLINE.match(l) or is_date_line(l) for l in lines[1:]):
             out.extend(lines)
         else:
             out.append(para)

@@ -31,9 +31,13 @@ _ADVERBS = (
 )
 # Verbs in lower case: "Value Added Tax" names no speaker. Headlines, where
 # every word is capitalised, have their own pattern.
-_SPEECH_AFTER = re.compile(rf"^(?:\s*,)?\s+(?:(?:{_ADVERBS})\s+){{0,2}}(?:{lx.SPEECH_VERBS})\b")
-_HEADLINE_SPEECH_AFTER = re.compile(rf"^\s+(?:{lx.SPEECH_VERBS})\b", re.IGNORECASE)
+# Not "Unilever added 8p" (a price).
+_SPEECH_AFTER = re.compile(rf"^\s+(?:(?:{_ADVERBS})\s+){{0,2}}(?:{lx.SPEECH_VERBS})\b(?!\s*\d)")
+_HEADLINE_SPEECH_AFTER = re.compile(rf"^\s+(?:{lx.SPEECH_VERBS}|{lx.HEADLINE_VERBS})\b", re.IGNORECASE)
+# '..., said Ivanov.' but not 'he said Eurotunnel would ...' (a reported
+# clause's subject is as often a company or a country).
 _SPEECH_BEFORE = re.compile(r"\b(?:said|says|added|asked|according\s+to)\s*,?\s*$")
+_ENDS_CLAUSE = re.compile(r"^\s*(?:[.,;:!?)\"”]|$|\n)")
 # "Bundesbank has no interest in higher rates - Poehl": a headline's speaker.
 _ATTRIBUTION_BEFORE = re.compile(r"(?:^|\s)[-–—]\s*$")
 _LINE_END = re.compile(r"[ \t]*(?:\n|$)")
@@ -49,22 +53,32 @@ _ROLE_OF_BEFORE = re.compile(
 )
 # "Bureau of Statistics", "University of Chicago": part of a longer proper name.
 _PROPER_OF_BEFORE = re.compile(r"[A-Z][\w.'’-]*\s+of\s+(?:the\s+)?$")
+# "Kofi Annan, the U.N. secretary-general", "Jane Smith, 45,"; not ", U.S.
+# Secretary of State George Shultz" (a second person) nor ", 316,379 tonnes".
 _APPOSITION = re.compile(
-    r"^\s*,\s+(?:\d{1,3}\s*,|(?:(?:the|a|an|who\s+is|who\s+was|now|his|her|their|"
+    r"^\s*,\s+(?:\d{1,3}\s*,(?!\d)|(?:(?:the|a|an|who\s+is|who\s+was|now|his|her|their|"
     r"also|then|currently|former|formerly|new|newly)\s+)*(?:[\w.'’\-]+\s+){0,4}?"
-    rf"(?:{_alternatives(lx.ROLE_NOUNS)})\b)",
-    re.IGNORECASE,
+    rf"(?i:{_alternatives(lx.ROLE_NOUNS)})\b(?!\s+(?:of\s+\w+\s+)?[A-Z][a-z]))"
 )
+# What a story says of a company, never of a person: "Adsteam said its
+# profit ...", "Texscan, which ...", "Amro's shares", "<Welsh, Carson, Anderson>".
+_COMPANY_CONTEXT = (
+    r"(?:\s+(?:also\s+)?(?:said|says|reported|announced|added)\s+(?:that\s+)?its\b"
+    r"|,\s+which\b|['’]s\s+(?:shares|stock|board|subsidiary|unit|net|profit|sales|earnings|"
+    r"shareholders|directors|management|plant|products)\b)"
+)
+_BRACKETED = re.compile(r"<([^<>\n]{1,80})>")
+# "Texaco Inc", "Smith & Co", "Article 5", "Bear, Stearns and Co", "Kleinwort and Benson Ltd"
 _ORGANISATION_AFTER = re.compile(
-    r"\s*(?:<|&|\+|\d|,?\s*(?:Inc|Corp|Co|Ltd|Plc|LLC|AG|SA|NV)\b"
-    r"|(?:,\s*[A-Z][\w'’-]+)*\s+and\s+Co\b)"
+    r"\s*(?:<|&|\+|\d|(?:(?:,|\s+and|\s+en)\s+[A-Z][\w'’-]+)*\s*,?\s*"
+    r"(?:and\s+|&\s*)?(?:Inc|Corp|Co|Ltd|Plc|LLC|AG|SA|NV|GmbH|SpA|BV)\b)"
 )
 _COMPANY_WORD = re.compile(r"(?:bank|banken|corp)$")
 # Endings of contractions, adverbs and abstract nouns, never of surnames.
 _NOT_A_SURNAME = re.compile(
     r"(?:['’](?:ve|d|ll|re|m|t)|ally|arly|ily|ously|ively|ently|antly|tion|sion|ism|ness|ated|ized|ised|istic)$"
 )
-_PLURAL = re.compile(r"(?:ers|ors|ists|ants|ents|ians|als|ures|ies|men)$")
+_PLURAL = re.compile(r"(?:ers|ors|eurs|ists|ants|ents|ians|als|ures|ies|men)$")
 
 
 @dataclass
@@ -94,8 +108,16 @@ def extract_people(text: str) -> list[str]:
     text, shouted = calm_headlines(text)
     tokens = tokenise(text, shouted)
     story = _Story(text, tokens, {t.text for t in tokens if t.kind == "word" and t.text.islower()})
+    for bracketed in _BRACKETED.findall(text):  # wire markup for companies: "<Texscan Corp>"
+        story.organisation_words.update(w.lower() for w in re.findall(r"[^\W\d_]+", bracketed))
     mentions = [m for run in runs(tokens, text) if (m := _read_run(run, story))]
-    return _merge(mentions, story.organisation_words)
+    return _merge(mentions, story.organisation_words | _company_words(mentions, text))
+
+
+def _company_words(mentions: list[_Mention], text: str) -> set[str]:
+    """Single names the story treats as companies ("Adsteam said its ...")."""
+    words = {m.words[0] for m in mentions if len(m.words) == 1 and m.rank != "title"}
+    return {w.lower() for w in words if re.search(rf"\b{re.escape(w)}{_COMPANY_CONTEXT}", text)}
 
 
 def _read_run(run: list[Token], story: _Story) -> _Mention | None:
@@ -105,7 +127,7 @@ def _read_run(run: list[Token], story: _Story) -> _Mention | None:
     rank = _evidence(name, role, story)
     if not rank:
         return None
-    words = [t.text.rstrip(".") if len(t.text) > 2 else t.text for t in name]
+    words = [t.text if t.is_initial() else t.text.rstrip(".") for t in name]
     return _Mention(words, name[0].start, rank, {t.low for t in run})
 
 
@@ -132,7 +154,8 @@ def _strip_role(run: list[Token], story: _Story) -> tuple[list[Token], str]:
     before = story.tokens[run[0].index - 1] if run[0].index else None
     role = "cue" if before and before.text.islower() and before.low in lx.ROLE_NOUNS else ""
     words = run
-    while len(words) > 1 and (words[0].kind == "abbr" or _is_place_word(words[0])):
+    while len(words) > 1 and (words[0].kind == "abbr" and not words[0].is_initial()
+                              or _is_place_word(words[0])):
         words = words[1:]
     # "Treasury James Baker", "Prersident Jose Sarney": an office or a typo
     # before a full name.
@@ -151,19 +174,20 @@ def _after_given_name(words: list[Token]) -> list[Token]:
 
 def _looks_given(token: Token) -> bool:
     """A known given name or an initial ("C. William Verity")."""
-    low = token.low
-    if len(low) == 2 and low.endswith("."):
+    low = token.low.split("-")[0]  # "Karl-Herbert", "Jean-David"
+    if token.is_initial():
         return True
     return low in lx.given_names() and low not in lx.ROLES and not _is_place(low)
 
 
 def _trim(words: list[Token]) -> list[Token]:
-    """Drop particles at the edges and everything from an abbreviation on."""
+    """Drop particles at the edges and everything from an abbreviation on
+    ("U.S." in "Volkswagen U.S. Inc"), initials excepted ("A.R. Suhud")."""
     for i, word in enumerate(words):
-        if word.kind == "abbr":
+        if word.kind == "abbr" and not word.is_initial():
             words = words[:i]
             break
-    while words and not words[0].is_name_word():
+    while words and not (words[0].is_name_word() or words[0].is_initial()):
         words = words[1:]
     while words and not words[-1].is_name_word():
         words = words[:-1]
@@ -191,8 +215,9 @@ def _is_organisation_word(word: str) -> bool:
 def _not_a_person(run: list[Token], name: list[Token], role: str, story: _Story) -> bool:
     """An organisation, a place or a thing; remembers organisations' words."""
     lows = [t.low for t in name]
+    tail = [t.low for t in run[run.index(name[-1]) + 1:]]  # "Volkswagen U.S. Inc"
     after = story.text[name[-1].end: name[-1].end + 40]
-    if any(_is_organisation_word(w) for w in lows) or _ORGANISATION_AFTER.match(after):
+    if any(_is_organisation_word(w) for w in lows + tail) or _ORGANISATION_AFTER.match(after):
         # "Champion Products <CH>", "Article 5", "General Cinema Corp"
         story.organisation_words.update(t.low for t in run)
         return True
@@ -200,7 +225,11 @@ def _not_a_person(run: list[Token], name: list[Token], role: str, story: _Story)
         return False
     at = run[0].index
     before = story.tokens[at - 1].text if at else ""
-    if before in ("at", "in") or _PROPER_OF_BEFORE.search(story.text[max(0, run[0].start - 40): run[0].start]):
+    if before in ("<", "(") or _after_company_noun(story.tokens, at):
+        # "<Nature's Blend Products Inc>", "(Soffex)", "merchant bank Pierson"
+        story.organisation_words.update(lows)
+        return True
+    if before in ("at", "in", "near", "outside") or _PROPER_OF_BEFORE.search(story.text[max(0, run[0].start - 40): run[0].start]):
         # "analyst at Merrill Lynch", "in Santa Fe", "Bureau of Statistics"
         if not name[-1].possessive:
             story.organisation_words.update(lows)
@@ -215,6 +244,24 @@ def _not_a_person(run: list[Token], name: list[Token], role: str, story: _Story)
     return False
 
 
+def _after_company_noun(tokens: list[Token], at: int) -> bool:
+    """'food retailer Tesco', 'the EC statistics office, Eurostat,'."""
+    at -= 1
+    if at >= 0 and tokens[at].text == ",":
+        at -= 1
+    return at >= 0 and tokens[at].low in lx.COMPANY_NOUNS and tokens[at].text.islower()
+
+
+def _modifies_a_noun(token: Token, story: _Story) -> bool:
+    """'Refco analyst', 'Amro bank', 'Euroyen notes': a name before a
+    lower-case job or business noun is an employer or a brand."""
+    following = story.tokens[token.index + 1] if token.index + 1 < len(story.tokens) else None
+    if not following or not following.text.islower():
+        return False
+    return following.low in lx.ROLE_NOUNS or _is_organisation_word(following.low) \
+        or following.low in lx.COMPANY_NOUNS
+
+
 def _evidence(name: list[Token], role: str, story: _Story) -> str:
     """How sure we are that the name is a person's: a _Mention rank, or ""."""
     lows = [t.bare for t in name]
@@ -222,7 +269,8 @@ def _evidence(name: list[Token], role: str, story: _Story) -> str:
         return ""
     if " ".join(lows) in lx.places() or _is_place(lows[-1]) or lows[0] in lx.PLACE_PREFIXES:
         return ""
-    if len(name) == 1 and (lows[0] in lx.ROLES or len(lows[0]) < 2):
+    if len(name) == 1 and (lows[0] in lx.ROLES or len(lows[0]) < 2 or _common_word(name[0], story)
+                           or _modifies_a_noun(name[0], story)):
         return ""
     if len(name) > 1 and len(lows[-1]) < 2:
         return ""  # "U. S", "W. Va"
@@ -235,13 +283,17 @@ def _evidence(name: list[Token], role: str, story: _Story) -> str:
         return "" if verb_like else "title"
     if role or _APPOSITION.match(after):
         return "cue"
-    speech = bool(_SPEECH_AFTER.match(after) or _SPEECH_BEFORE.search(before)
+    speech = bool(_SPEECH_AFTER.match(after)
+                  or (_SPEECH_BEFORE.search(before) and _ENDS_CLAUSE.match(after) and not name[-1].possessive)
                   or (_ATTRIBUTION_BEFORE.search(before) and _LINE_END.match(after)))
     if name[0].shouted:
         speech = speech or bool(_HEADLINE_SPEECH_AFTER.match(after))
         return "weak" if speech and _shouted_person(name, story.tokens) else ""
     if len(name) == 1:
-        return "weak" if speech and not _common_word(name[0], story) else ""
+        # "Simon and Schuster said", "Laventhol and Horwath", "US Sprint said".
+        previous = story.tokens[name[0].index - 1].text if name[0].index else ""
+        firm = previous in ("and", "&", "en", "et", "und") or (len(previous) > 1 and previous.isupper())
+        return "weak" if speech and not firm else ""
     return "weak" if speech or _looks_given(name[0]) else ""
 
 
