@@ -29,7 +29,8 @@ _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 VERBS = frozenset(lx.SPEECH_VERBS.split("|")) | frozenset(lx.HEADLINE_VERBS.split("|"))
 # Abbreviations that are places or bodies, not a person's initials ("A.R. Suhud").
 _NOT_INITIALS = {"u.s.", "u.k.", "u.n.", "e.c.", "e.u.", "n.y.", "d.c.", "u.a.e.", "s.a.", "n.v.",
-                 "a.g.", "p.m.", "a.m.", "u.s.s.r.", "l.p.", "n.a.", "r.i.", "n.j.", "n.h.", "s.c."}
+                 "a.g.", "p.m.", "a.m.", "u.s.s.r.", "l.p.", "n.a.", "r.i.", "n.j.", "n.h.", "s.c.",
+                 "h.k.", "n.z.", "s.f.", "l.a."}
 
 
 @dataclass

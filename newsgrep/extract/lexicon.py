@@ -77,7 +77,7 @@ summit conference war crisis affair scandal award prize cup games olympics
 airbase base prison laboratory laboratories labs museum gallery
 theatre theater stadium hotel restaurant cathedral garden gardens
 community communities brothers bros daily weekly newspaper magazine telephone
-telegraph division unit subsidiary staff note notes bonds debentures shares stock trade industry statistics agriculture commerce affairs economics
+telegraph division unit subsidiary staff credit note notes dlrs dlr cents cts stg bonds debentures shares stock trade industry statistics agriculture commerce affairs economics
 labour labor health education environment transport transportation justice
 interior defence defense welfare housing development planning fisheries
 democrat democrats republican republicans socialist socialists conservative
@@ -158,6 +158,36 @@ newspaper daily weekly magazine agency institute office exchange unit
 subsidiary concern conglomerate insurer lender utility chain supplier
 newsletter tanker ship vessel freighter ferry
 """.split())
+
+# Firms named after people, as news often names them without "Inc" or "and Co".
+FIRMS = frozenset(line.strip() for line in """
+merrill lynch
+morgan stanley
+goldman sachs
+dean witter
+dean witter reynolds
+smith barney
+paine webber
+kidder peabody
+shearson lehman
+drexel burnham
+drexel burnham lambert
+bear stearns
+salomon brothers
+charles schwab
+e.f. hutton
+j.p. morgan
+prudential bache
+chase manhattan
+dow jones
+arthur andersen
+price waterhouse
+rolls royce
+mercedes benz
+hewlett packard
+walt disney
+warburg pincus
+""".strip().splitlines())
 
 # Particles inside names: "Jacques de Larosiere", "Richard von Weizsaecker".
 PARTICLES = frozenset("""

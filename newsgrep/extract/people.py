@@ -217,7 +217,8 @@ def _not_a_person(run: list[Token], name: list[Token], role: str, story: _Story)
     lows = [t.low for t in name]
     tail = [t.low for t in run[run.index(name[-1]) + 1:]]  # "Volkswagen U.S. Inc"
     after = story.text[name[-1].end: name[-1].end + 40]
-    if any(_is_organisation_word(w) for w in lows + tail) or _ORGANISATION_AFTER.match(after):
+    if (any(_is_organisation_word(w) for w in lows + tail) or _ORGANISATION_AFTER.match(after)
+            or " ".join(lows) in lx.FIRMS):
         # "Champion Products <CH>", "Article 5", "General Cinema Corp"
         story.organisation_words.update(t.low for t in run)
         return True
