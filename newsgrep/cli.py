@@ -14,12 +14,20 @@ import sys
 import click
 
 FOUND, NOTHING, ERROR = 0, 1, 2
-COLOR_CHOICE = click.Choice(["auto", "always", "never"])
 
 index_option = click.option(
     "--index", "index_dir", metavar="DIR", envvar="NEWSGREP_INDEX",
     help="Index folder (default ./index, or $NEWSGREP_INDEX).",
 )
+color_option = click.option(
+    "--color", type=click.Choice(["auto", "always", "never"]), default="auto",
+    show_default=True,
+    help="Colour: auto colours a terminal only (NO_COLOR turns it off, FORCE_COLOR on).",
+)
+
+
+def json_option(text: str = "JSON Lines, one object per story."):
+    return click.option("--json", "as_json", is_flag=True, help=text)
 
 
 class Failure(click.ClickException):
@@ -40,7 +48,25 @@ def cli() -> None:
       newsgrep index corpus/
       newsgrep search "NATO membership"
       newsgrep search 'people:putin date:2001' --json | jq .path
+      newsgrep search putin --by month
+      newsgrep show corpus/putin-nato-2001.txt --query NATO
+      newsgrep similar corpus/putin-nato-2001.txt
+      newsgrep stats
+
+    Exit codes: 0 found, 1 nothing found, 2 error. Shell completion:
+    eval "$(_NEWSGREP_COMPLETE=bash_source newsgrep)" (zsh_source, fish_source).
     """
+
+
+def library_call(call):
+    """Run a library call, its expected errors turned into one-line failures."""
+    from newsgrep.query import QueryError
+    from newsgrep.store import IndexMissing
+
+    try:
+        return call()
+    except (QueryError, IndexMissing) as err:
+        raise Failure(str(err)) from None
 
 
 def main() -> None:
@@ -58,4 +84,4 @@ def main() -> None:
 
 
 # Each command module adds itself to the group when imported.
-from newsgrep.commands import index, search  # noqa: E402,F401
+from newsgrep.commands import index, search, show, similar, stats  # noqa: E402,F401

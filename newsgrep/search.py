@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from newsgrep.article import display_title
@@ -29,6 +29,7 @@ class Hit:
     url: str = ""
     title_pieces: Snippet = field(default_factory=list)
     snippets: list[Snippet] = field(default_factory=list)
+    duplicates: list = field(default_factory=list)  # dedup.Duplicate, with --dedup
 
     @property
     def snippet_text(self) -> str:
@@ -42,6 +43,7 @@ class SearchResult:
     total: int
     seconds: float
     words: frozenset[str] = frozenset()
+    folded: int = 0  # near-duplicates folded into other hits (--dedup)
 
 
 @dataclass
@@ -55,30 +57,62 @@ class SearchOptions:
     people: tuple[str, ...] = ()
     places: tuple[str, ...] = ()
     snippets: bool = True
+    dedup: bool = False
 
 
 def search(index_dir: str | os.PathLike, text: str,
            options: SearchOptions | None = None) -> SearchResult:
     """Search the index at ``index_dir``; raises QueryError or IndexMissing."""
-    from newsgrep.query import filter_query, parse_query
     from newsgrep.store import open_index
 
     options = options or SearchOptions()
     started = time.perf_counter()
     index = open_index(index_dir)
-    query = parse_query(text, index.schema)
+    query, restrict = prepared_query(index.schema, text, options)
+    folded = 0
+    with index.searcher() as searcher:
+        words = highlight_words(query, searcher.reader())
+        if options.dedup:
+            hits, total, folded = _folded(searcher, query, restrict, words, index.schema, options)
+        else:
+            results = _run(searcher, query, restrict, options)
+            first = (options.page - 1) * options.limit if options.limit else 0
+            hits = [
+                _hit(first + i + 1, result, words, index.schema, options.snippets)
+                for i, result in enumerate(results[first:])
+            ]
+            total = len(results)
+    return SearchResult(hits, total, time.perf_counter() - started, words, folded)
+
+
+def prepared_query(schema, text: str, options: SearchOptions):
+    """The (query, filter) pair search() runs, for callers that need every
+    match rather than ranked hits (counts per month, source, person)."""
+    from newsgrep.query import filter_query, parse_query
+
+    query = parse_query(text, schema)
     restrict = filter_query(options.since, options.until, options.sources,
                             options.people, options.places)
-    with index.searcher() as searcher:
-        results = _run(searcher, query, restrict, options)
-        words = _highlight_words(query, searcher.reader())
-        first = (options.page - 1) * options.limit if options.limit else 0
-        hits = [
-            _hit(first + i + 1, result, words, index.schema, options.snippets)
-            for i, result in enumerate(results[first:])
-        ]
-        total = len(results)
-    return SearchResult(hits, total, time.perf_counter() - started, words)
+    return query, restrict
+
+
+def _folded(searcher, query, restrict, words, schema, options: SearchOptions):
+    """Hits with their near-duplicates folded into the best-ranked copy.
+    Every match is fingerprinted, so totals and pages count distinct stories."""
+    from newsgrep.dedup import Duplicate, fingerprint, fold, story_text
+
+    results = _run(searcher, query, restrict, replace(options, limit=0))
+    groups = fold([fingerprint(story_text(r.get("title", ""), r.get("body", "")))
+                   for r in results])
+    first = (options.page - 1) * options.limit
+    shown = groups[first:first + options.limit] if options.limit else groups[first:]
+    hits = []
+    for i, ((head, _), *rest) in enumerate(shown):
+        hit = _hit(first + i + 1, results[head], words, schema, options.snippets)
+        hit.duplicates = [Duplicate(_hit(0, results[p], words, schema, False), alike)
+                          for p, alike in rest]
+        hits.append(hit)
+    return hits, len(groups), len(results) - len(groups)
 
 
 def _run(searcher, query, restrict, options: SearchOptions):
@@ -89,7 +123,7 @@ def _run(searcher, query, restrict, options: SearchOptions):
     return searcher.search(query, **kwargs)
 
 
-def _highlight_words(query, reader) -> frozenset[str]:
+def highlight_words(query, reader) -> frozenset[str]:
     """Index terms the query matched in title and body, wildcards expanded."""
     try:
         terms = query.existing_terms(reader, phrases=True, expand=True)
@@ -103,7 +137,13 @@ def _highlight_words(query, reader) -> frozenset[str]:
 
 
 def _hit(rank: int, result, words: frozenset[str], schema, with_snippets: bool) -> Hit:
-    stored = result.fields()
+    return stored_hit(rank, float(result.score or 0.0), result.fields(), words, schema,
+                      with_snippets)
+
+
+def stored_hit(rank: int, score: float, stored: dict, words: frozenset[str], schema,
+               with_snippets: bool = False) -> Hit:
+    """A Hit from a story's stored fields, its title marked with ``words``."""
     body = stored.get("body", "")
     title = stored.get("title", "")
     analyzer = schema["body"].analyzer
@@ -113,7 +153,7 @@ def _hit(rank: int, result, words: frozenset[str], schema, with_snippets: bool) 
     shown_title = display_title(title, body)
     return Hit(
         rank=rank,
-        score=float(result.score or 0.0),
+        score=score,
         path=stored["path"],
         title=shown_title,
         date=stored.get("date"),

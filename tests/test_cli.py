@@ -54,31 +54,35 @@ def test_count_and_paths_ignore_limit(run):
     assert all(os.path.exists(p) for p in paths)
 
 
-def _pipe(args, index, env_extra=None):
-    env = {**os.environ, "NEWSGREP_INDEX": str(index), **(env_extra or {})}
-    env.pop("FORCE_COLOR", None)
-    return subprocess.run([sys.executable, "-m", "newsgrep", *args], capture_output=True,
-                          env=env, text=True)
+def test_json_lines_parse_line_by_line_through_a_pipe(pipe):
+    result = pipe("search", "nato", "--json", "-n", "0")
+    hits = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(hits) > 5
+    assert [h["rank"] for h in hits] == list(range(1, len(hits) + 1))
 
 
-def test_piped_output_has_no_escape_codes(corpus_index):
-    result = _pipe(["search", "NATO membership"], corpus_index)
-    assert result.returncode == 0
-    assert "\x1b" not in result.stdout
-    assert "NATO membership" in result.stdout
+def test_count_equals_the_number_of_json_hits(pipe):
+    count = int(pipe("search", "russia", "-c").stdout)
+    assert count == len(pipe("search", "russia", "--json", "-n", "0").stdout.splitlines())
 
 
-def test_color_always_colours_a_pipe(corpus_index):
-    result = _pipe(["search", "NATO membership", "--color", "always"], corpus_index)
-    assert "\x1b[" in result.stdout
+def test_paths_through_a_pipe_exist_and_null_separates(pipe):
+    paths = pipe("search", "nato", "-l").stdout.splitlines()
+    assert paths and all(os.path.isfile(p) for p in paths)
+    nul = pipe("search", "nato", "-l", "-0").stdout
+    assert nul.endswith("\0") and "\n" not in nul
+    assert nul.split("\0")[:-1] == paths
 
 
-def test_closed_pipe_ends_quietly(corpus_index):
-    env = {**os.environ, "NEWSGREP_INDEX": str(corpus_index)}
-    shell = f"{sys.executable} -m newsgrep search '*' -n 0 --json | head -1"
-    result = subprocess.run(["bash", "-c", shell], capture_output=True, text=True, env=env)
-    assert len(result.stdout.splitlines()) == 1
-    assert "Error" not in result.stderr and "Traceback" not in result.stderr
+def test_page_two_continues_page_one(run):
+    def paths(*args):
+        return [json.loads(line)["path"] for line in run("search", "nato", "--json", *args).output.splitlines()]
+
+    first, second = paths("-n", "4"), paths("-n", "4", "--page", "2")
+    assert len(second) == 4
+    assert first + second == paths("-n", "8")
+    ranks = [json.loads(line)["rank"] for line in run("search", "nato", "--json", "-n", "4", "--page", "2").output.splitlines()]
+    assert ranks == [5, 6, 7, 8]
 
 
 def test_python_m_newsgrep_runs():
@@ -113,3 +117,59 @@ def test_reindexing_replaces_never_duplicates(tmp_path):
     result = newsgrep.search(tmp_path / "ix", "alliance")
     assert result.total == 1
     assert result.hits[0].title == "Second headline here"
+
+
+COMMANDS = ["index", "search", "show", "similar", "stats"]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help_with_examples(run, command):
+    result = run(command, "--help")
+    assert result.exit_code == 0
+    assert f"newsgrep {command} " in result.output
+
+
+@pytest.mark.parametrize("args", [
+    ["search", "x"], ["show", "corpus/putin-nato-2001.txt"],
+    ["similar", "corpus/putin-nato-2001.txt"], ["stats"], ["search", "x", "--by", "month"],
+])
+def test_a_missing_index_is_exit_2_everywhere(tmp_path, args):
+    from click.testing import CliRunner
+
+    result = CliRunner().invoke(cli, [*args, "--index", str(tmp_path / "none")])
+    assert result.exit_code == 2
+    assert result.output.startswith("newsgrep: ") and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("args, code", [
+    (["show", "corpus/putin-nato-2001.txt"], 0),
+    (["show", "corpus/no-such-story.txt"], 1),
+    (["similar", "corpus/putin-nato-2001.txt"], 0),
+    (["similar", "corpus/no-such-story.txt"], 1),
+    (["search", "nato", "--by", "month"], 0),
+    (["search", "zzzqqqxxx", "--by", "month"], 1),
+    (["search", "nato", "--by", "month", "-c"], 2),
+    (["search", "nato", "--share"], 2),
+    (["stats"], 0),
+])
+def test_exit_codes_are_the_same_everywhere(run, args, code):
+    assert run(*args).exit_code == code
+
+
+def test_closed_pipe_ends_quietly_for_every_listing(corpus_index):
+    env = {**os.environ, "NEWSGREP_INDEX": str(corpus_index)}
+    for args in ("search '*' -n 0", "search '*' -l", "search nato --by week",
+                 "similar corpus/putin-nato-2001.txt -n 0 --json"):
+        shell = f"{sys.executable} -m newsgrep {args} | head -1"
+        result = subprocess.run(["bash", "-c", shell], capture_output=True, text=True,
+                                env=env, cwd=os.path.dirname(os.path.dirname(__file__)))
+        assert len(result.stdout.splitlines()) == 1, args
+        assert result.stderr == "", args
+
+
+def test_shell_completion_script_is_generated():
+    env = {**os.environ, "_NEWSGREP_COMPLETE": "bash_source"}
+    result = subprocess.run([sys.executable, "-c", "from newsgrep.cli import main; main()"],
+                            capture_output=True, text=True, env=env)
+    assert result.returncode == 0
+    assert "_NEWSGREP_COMPLETE" in result.stdout and "complete" in result.stdout

@@ -39,6 +39,6 @@ def test_human_output_shows_rank_title_meta_path_snippet(run, seed):
     result = run("search", "NATO membership")
     lines = result.output.splitlines()
     assert lines[0].strip() == f"1. {SEED_TITLE}"
-    assert lines[1].strip() == "2001-11-22 · RFE/RL · " + ", ".join(SEED_PEOPLE)
+    assert lines[1].strip() == "2001-11-22 · RFE/RL · Moscow · " + ", ".join(SEED_PEOPLE)
     assert lines[2].strip() == str(seed)
     assert "NATO membership" in lines[3]

@@ -1,4 +1,4 @@
-"""newsgrep search: ranked hits, paths, counts or JSON Lines."""
+"""newsgrep search: ranked hits, paths, counts, counts per value, or JSON Lines."""
 
 from __future__ import annotations
 
@@ -6,7 +6,10 @@ import sys
 
 import click
 
-from newsgrep.cli import COLOR_CHOICE, FOUND, NOTHING, Failure, cli, index_option
+from newsgrep.cli import (
+    FOUND, NOTHING, Failure, cli, color_option, index_option, json_option, library_call,
+)
+from newsgrep.facets import BY_CHOICES
 from newsgrep.store import index_location
 
 
@@ -23,13 +26,19 @@ from newsgrep.store import index_location
 @click.option("--source", "sources", multiple=True, metavar="NAME", help="Only this source (repeatable).")
 @click.option("--person", "people", multiple=True, metavar="NAME", help="Only stories naming this person (repeatable).")
 @click.option("--place", "places", multiple=True, metavar="NAME", help="Only this dateline place (repeatable).")
-@click.option("--json", "as_json", is_flag=True, help="JSON Lines, one object per hit.")
+@json_option("JSON Lines, one object per hit (or per value with --by).")
 @click.option("-l", "--files-with-matches", "paths_only", is_flag=True, help="Print matching paths only.")
 @click.option("-0", "--null", is_flag=True, help="With -l, end paths with NUL (for xargs -0).")
 @click.option("-c", "--count", is_flag=True, help="Print the number of matching stories only.")
-@click.option("--color", type=COLOR_CHOICE, default="auto", show_default=True)
+@click.option("--by", type=click.Choice(BY_CHOICES),
+              help="Count matching stories per value: a bar chart, a timeline by period.")
+@click.option("--share", is_flag=True,
+              help="With --by, divide each count by all stories with that value (same period).")
+@click.option("--dedup", is_flag=True,
+              help="Fold near-duplicate stories into the best-ranked one (+N similar).")
+@color_option
 def search_command(query, index_dir, limit, page, sort, since, until, sources, people,
-                   places, as_json, paths_only, null, count, color) -> None:
+                   places, as_json, paths_only, null, count, by, share, dedup, color) -> None:
     """Search the index; ranked stories with highlighted snippets.
 
     \b
@@ -37,38 +46,60 @@ def search_command(query, index_dir, limit, page, sort, since, until, sources, p
       newsgrep search 'people:putin AND date:[2001-11-01 TO 2001-11-30]'
       newsgrep search '*' --source Reuters --since 2001-11 -c
       newsgrep search nato -l -0 | xargs -0 wc -w
+      newsgrep search nato --json | jq -r .title
+      newsgrep search '"missile defense"' --by month --share
+      newsgrep search ABM --dedup
     """
-    from newsgrep.render import hit_json, json_line, make_console, print_hits, write_line
     from newsgrep.search import SearchOptions
 
+    if share and not by:
+        raise Failure("--share works with --by")
+    if by and (paths_only or count or dedup):
+        raise Failure("--by counts every matching story: leave out -l, -c and --dedup")
     listing = paths_only or count
+    # -c needs the total only; -l every path; both ignore --limit and --page.
     options = SearchOptions(
-        limit=0 if listing else limit, page=1 if listing else page, sort=sort,
+        limit=(1 if count else 0) if listing else limit, page=1 if listing else page, sort=sort,
         since=since, until=until, sources=sources, people=people, places=places,
-        snippets=not listing,
+        snippets=not listing, dedup=dedup,
     )
-    result = run_search(index_dir, query, options)
-    out = sys.stdout
-    if count:
-        write_line(out, str(result.total))
-    elif paths_only:
-        for hit in result.hits:
-            write_line(out, hit.path, end="\0" if null else "\n")
-    elif as_json:
-        for hit in result.hits:
-            write_line(out, json_line(hit_json(hit)))
+    if by:
+        found = print_counts(index_dir, query, by, options, share, as_json, color)
     else:
-        print_hits(make_console(color), result)
-    sys.exit(FOUND if result.total else NOTHING)
+        found = print_search(index_dir, query, options, as_json, paths_only, null, count,
+                             color)
+    sys.exit(FOUND if found else NOTHING)
 
 
-def run_search(index_dir, query, options):
-    """The library search, its errors turned into one-line failures."""
-    from newsgrep.query import QueryError
+def print_search(index_dir, query, options, as_json, paths_only, null, count, color) -> bool:
+    """Hits in the chosen form; True if any story matched."""
+    from newsgrep.render import emit_result
+
+    result = library_call(lambda: _search(index_dir, query, options))
+    emit_result(result, as_json=as_json, paths_only=paths_only, null=null, count=count,
+                color=color, with_duplicates=options.dedup)
+    return result.total > 0
+
+
+def print_counts(index_dir, query, by, options, share, as_json, color) -> bool:
+    """Counts per value of ``by``; True if any story matched."""
+    from newsgrep.charts import print_chart, print_json, print_table
+    from newsgrep.facets import count_by
+    from newsgrep.render import is_terminal, make_console
+
+    facets = library_call(lambda: count_by(index_location(index_dir), query, by, options, share))
+    out = sys.stdout
+    if as_json:
+        print_json(out, facets)
+    elif is_terminal(out) or color == "always":
+        print_chart(make_console(color), facets, footer=is_terminal(out))
+    else:
+        print_table(out, facets)
+    return facets.matched > 0
+
+
+def _search(index_dir, query, options):
     from newsgrep.search import search
-    from newsgrep.store import IndexMissing
 
-    try:
-        return search(index_location(index_dir), query, options)
-    except (QueryError, IndexMissing) as err:
-        raise Failure(str(err)) from None
+    return search(index_location(index_dir), query, options)
+

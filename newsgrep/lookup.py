@@ -1,0 +1,72 @@
+"""Finding stored stories by the path a user typed: a file, or FILE#ID for a
+story inside a multi-story file."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class StoryMissing(LookupError):
+    """No story in the index under that path; the message says which."""
+
+
+class ManyStories(LookupError):
+    """A path names a file of several stories where one story is needed."""
+
+
+@dataclass
+class Story:
+    """A stored story: its Hit (metadata, marked title) and its whole body,
+    as text and as pieces with the query's words marked."""
+
+    hit: object  # newsgrep.search.Hit
+    body: str
+    body_pieces: list  # newsgrep.snippets.Snippet
+
+
+def path_keys(text: str) -> list[str]:
+    """The index keys a typed path may mean, most literal first. Paths are
+    stored absolute as the indexer saw them, so try the path made absolute,
+    normalised, and with symbolic links resolved (the #ID kept apart)."""
+    file, hash_, ident = text.rpartition("#") if "#" in text else (text, "", "")
+    keys = [str(Path(text).absolute()), os.path.abspath(text),
+            os.path.realpath(file) + hash_ + ident]
+    return list(dict.fromkeys(keys))
+
+
+def find_docnums(searcher, text: str) -> list[int]:
+    """The stories a path names: one story, or every story of a file."""
+    for key in path_keys(text):
+        docnum = searcher.document_number(path=key)
+        if docnum is not None:
+            return [docnum]
+    for key in path_keys(text):
+        docnums = sorted(searcher.document_numbers(file=key))
+        if docnums:
+            return docnums
+    raise StoryMissing(f"no story at {text} in the index")
+
+
+def load_stories(index_dir: str | os.PathLike, text: str, query: str | None = None) -> list[Story]:
+    """The stories a path names, their titles marked with the query's words.
+    Raises StoryMissing, QueryError or IndexMissing."""
+    from newsgrep.query import parse_query
+    from newsgrep.search import highlight_words, stored_hit
+    from newsgrep.snippets import mark_words
+    from newsgrep.store import open_index
+
+    index = open_index(index_dir)
+    analyzer = index.schema["body"].analyzer
+    with index.searcher() as searcher:
+        words = (highlight_words(parse_query(query, index.schema), searcher.reader())
+                 if query else frozenset())
+        stories = []
+        for docnum in find_docnums(searcher, text):
+            stored = searcher.stored_fields(docnum)
+            hit = stored_hit(0, 0.0, stored, words, index.schema)
+            body = stored.get("body", "")
+            stories.append(Story(hit, body, mark_words(body, words, analyzer)))
+        return stories
+
