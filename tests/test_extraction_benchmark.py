@@ -37,6 +37,7 @@ def test_reuters_label_counts_when_its_surname_is_extracted(bench, label, extrac
     ("Sergei Ivanov", "Igor Ivanov", False),
     ("Gerhard Schröder", "Gerhard Schroder", True),
     ("Paul Volcker", "Paul Keating", False),
+    ("Herb Mee", "Herb Mee Jr.", True),
 ])
 def test_gold_names_match_by_surname_and_given_name(bench, a, b, same):
     assert bench.same_person(a, b) is same

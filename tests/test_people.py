@@ -20,8 +20,14 @@ from newsgrep.readers import RawStory
     ("Iraqi Information Minister Mohammed Saeed al-Sahhaf denied the report.", "Mohammed Saeed al-Sahhaf"),
     ("The bill was opposed by Sen. Robert Byrd, the majority leader.", "Robert Byrd"),
     ("Chancellor of the Exchequer Nigel Lawson set out the budget.", "Nigel Lawson"),
-    ("The Rev. Martin Luther King Jr. led the march to Montgomery.", "Martin Luther King"),
+    ("The Rev. Martin Luther King Jr. led the march to Montgomery.", "Martin Luther King Jr."),
     ("Goldman Sachs economist Jan Hatzius expects two rate cuts.", "Jan Hatzius"),
+    ("Japan's Prime Minister-designate Noboru Takeshita pledged to cut taxes.", "Noboru Takeshita"),
+    ("The bid was led by chairman Oscar S. Wyatt Jr of Coastal Corp.", "Oscar S. Wyatt Jr"),
+    ("Shell's managing director Pieter van der Vorm opened the terminal.", "Pieter van der Vorm"),
+    ("The project's director, A.R. Suhud, expects losses until 1990.", "A.R. Suhud"),
+    ("Dutch Coffee Roasters' Association secretary Jan de Vries welcomed the pact.", "Jan de Vries"),
+    ("Deputy chairman Karl-Herbert Schneider-Gaedicke spoke first.", "Karl-Herbert Schneider-Gaedicke"),
 ])
 def test_role_words_are_stripped_from_full_names(text, person):
     assert extract_people(text) == [person]
@@ -89,6 +95,13 @@ def test_given_name_alone_is_enough_for_a_full_name():
     "On Monday, March 3, Reuters said the market was closed.",
     "Tass said the talks were useful, the Soviet news agency reported.",
     "Saudi Arabia's oil minister said output would rise. Britain said it agreed.",
+    "Shares were placed by Simon and Schuster, and Laventhol and Horwath said the audit was done.",
+    "The issue was led by Goldman, Sachs and Co. Morgan Stanley said demand was strong.",
+    "Dutch merchant bank Pierson said growth would slow, and food retailer Tesco said sales rose.",
+    "Adsteam said its profit rose. Adsteam said it would buy more shares.",
+    "US Sprint said the route was finished.",
+    "Unilever added 8p and Plessey fell 2p, dealers said.",
+    "He said Eurotunnel would offer a menu of securities.",
 ])
 def test_organisations_places_and_common_words_are_not_people(text):
     assert extract_people(text) == []
@@ -119,3 +132,16 @@ def test_reporters_go_to_author_not_people():
     article = build_article("/x.txt", RawStory(text))
     assert article.people == ["Igor Ivanov"]
     assert article.author == ["Jane Doe", "John Roe", "Ann Lee"]
+
+
+@pytest.mark.parametrize("text", [
+    "Oil firms asked the Reagan administration for relief from the tariffs.",
+    "Oil firms asked the Reagan Administration for relief from the tariffs.",
+])
+def test_leader_named_in_the_administration_is_a_person(text):
+    assert extract_people(text) == ["Reagan"]
+
+
+def test_sentence_case_headline_speaker():
+    assert extract_people("Stoltenberg declines comment on possible changed targets") == ["Stoltenberg"]
+    assert extract_people("Bundesbank has no interest in higher capital market rates - Poehl") == ["Poehl"]

@@ -68,6 +68,7 @@ _COMPANY_CONTEXT = (
     r"shareholders|directors|management|plant|products)\b)"
 )
 _BRACKETED = re.compile(r"<([^<>\n]{1,80})>")
+_SUFFIXES = ("jr", "sr")
 # "Texaco Inc", "Smith & Co", "Article 5", "Bear, Stearns and Co", "Kleinwort and Benson Ltd"
 _ORGANISATION_AFTER = re.compile(
     r"\s*(?:<|&|\+|\d|(?:(?:,|\s+and|\s+en)\s+[A-Z][\w'’-]+)*\s*,?\s*"
@@ -121,25 +122,44 @@ def _company_words(mentions: list[_Mention], text: str) -> set[str]:
 
 
 def _read_run(run: list[Token], story: _Story) -> _Mention | None:
+    if leader := _leader_of_administration(run, story):
+        return _Mention([leader.text], leader.start, "weak", {leader.low})
     name, role = _strip_role(run, story)
     if not name or _not_a_person(run, name, role, story):
         return None
     rank = _evidence(name, role, story)
     if not rank:
         return None
-    words = [t.text if t.is_initial() else t.text.rstrip(".") for t in name]
+    words = [t.text if t.is_initial() or t.bare in _SUFFIXES else t.text.rstrip(".") for t in name]
     return _Mention(words, name[0].start, rank, {t.low for t in run})
 
 
 def _strip_role(run: list[Token], story: _Story) -> tuple[list[Token], str]:
     """The name part of a run, and what introduces it: "title" (inside the
-    run), "cue" (a role noun before it), or ""."""
-    while len(run) > 1 and run[-1].bare in ("jr", "sr"):
-        run = run[:-1]  # "Martin Luther King Jr."
+    run), "cue" (a role noun before it), or ""; a suffix stays on the name
+    ("The Rev. Martin Luther King Jr.": King is no title here)."""
+    suffix: list[Token] = []
+    while len(run) > 1 and run[-1].bare in _SUFFIXES:
+        suffix, run = [run[-1], *suffix], run[:-1]
+    name, role = _split_role(run, story)
+    if name and suffix and name[-1] is run[-1]:
+        name = name + suffix
+    return name, role
+
+
+def _role(token: Token) -> str:
+    """The office a word names, if any: 'Minister-designate' -> 'minister'."""
+    word = re.sub(r"-(?:designate|elect)$|^ex-", "", token.bare)
+    if word in lx.ROLES or word + "." in lx.ROLES:
+        return word
+    return ""
+
+
+def _split_role(run: list[Token], story: _Story) -> tuple[list[Token], str]:
     for cut in range(len(run) - 2, -1, -1):
         word = run[cut]
-        if word.low in lx.ROLES or word.bare in lx.ROLES:
-            if not word.shouted or word.low in lx.TITLES or word.bare in lx.TITLES:
+        if role := _role(word):
+            if not word.shouted or role in lx.TITLES or role + "." in lx.TITLES:
                 return _trim(run[cut + 1:]), "title"
     text = story.text
     if _ROLE_OF_BEFORE.search(text[max(0, run[0].start - 80): run[0].start]) and not _is_place(
@@ -152,7 +172,7 @@ def _strip_role(run: list[Token], story: _Story) -> tuple[list[Token], str]:
         if len(run) > 1 and all(_is_organisation_word(t.low) for t in run[:-1]):
             return _trim(run[-1:]), ""
     before = story.tokens[run[0].index - 1] if run[0].index else None
-    role = "cue" if before and before.text.islower() and before.low in lx.ROLE_NOUNS else ""
+    role = "cue" if before and before.text.islower() and _role(before) in lx.ROLE_NOUNS else ""
     words = run
     while len(words) > 1 and (words[0].kind == "abbr" and not words[0].is_initial()
                               or _is_place_word(words[0])):
@@ -245,6 +265,21 @@ def _not_a_person(run: list[Token], name: list[Token], role: str, story: _Story)
     return False
 
 
+def _leader_of_administration(run: list[Token], story: _Story) -> Token | None:
+    """'Reagan' in "the Reagan administration" or "the Reagan Administration"."""
+    tokens, first = story.tokens, run[0]
+    if not first.index or tokens[first.index - 1].low != "the" or not first.is_name_word():
+        return None
+    capitalised = len(run) == 2 and run[1].low == "administration"
+    following = tokens[first.index + 1].text if first.index + 1 < len(tokens) else ""
+    if not (capitalised or (len(run) == 1 and following == "administration")):
+        return None
+    low = first.low
+    if _is_place(low) or _is_organisation_word(low) or _common_word(first, story) or low in lx.FUNCTION_WORDS:
+        return None
+    return first
+
+
 def _after_company_noun(tokens: list[Token], at: int) -> bool:
     """'food retailer Tesco', 'the EC statistics office, Eurostat,'."""
     at -= 1
@@ -334,6 +369,13 @@ def _merge(mentions: list[_Mention], organisation_words: set[str]) -> list[str]:
     return [" ".join(p.words) for p in sorted(people, key=lambda p: p.start)]
 
 
+def _without_suffix(words: list[str]) -> list[str]:
+    low = [w.lower() for w in words]
+    while len(low) > 1 and low[-1].rstrip(".") in _SUFFIXES:
+        low.pop()
+    return low
+
+
 def _seen_as_organisation(mention: _Mention, organisation_words: set[str]) -> bool:
     """"Texaco said" after "Texaco Inc"; "General Cinema will" after "General
     Cinema Corp"; but "President Reagan" stays after "Reagan Administration"."""
@@ -343,7 +385,7 @@ def _seen_as_organisation(mention: _Mention, organisation_words: set[str]) -> bo
 
 
 def _same_person(known: list[str], other: list[str]) -> bool:
-    a, b = [w.lower() for w in known], [w.lower() for w in other]
+    a, b = _without_suffix(known), _without_suffix(other)
     if a == b:
         return True
     if len(b) == 1:
