@@ -194,10 +194,11 @@ def _after_given_name(words: list[Token]) -> list[Token]:
 
 def _looks_given(token: Token) -> bool:
     """A known given name or an initial ("C. William Verity")."""
-    low = token.low.split("-")[0]  # "Karl-Herbert", "Jean-David"
     if token.is_initial():
         return True
-    return low in lx.given_names() and low not in lx.ROLES and not _is_place(low)
+    # "Karl-Herbert", "Jean-David"; not "Anti-Ballistic"
+    return all(part in lx.given_names() and part not in lx.ROLES and not _is_place(part)
+               for part in token.low.split("-"))
 
 
 def _trim(words: list[Token]) -> list[Token]:
@@ -270,6 +271,8 @@ def _leader_of_administration(run: list[Token], story: _Story) -> Token | None:
     tokens, first = story.tokens, run[0]
     if not first.index or tokens[first.index - 1].low != "the" or not first.is_name_word():
         return None
+    if re.search(r"-[a-z]", first.text):
+        return None  # "the Moscow-backed administration"
     capitalised = len(run) == 2 and run[1].low == "administration"
     following = tokens[first.index + 1].text if first.index + 1 < len(tokens) else ""
     if not (capitalised or (len(run) == 1 and following == "administration")):
