@@ -1,3 +1,5 @@
+import pytest
+
 from newsgrep.article import display_title
 from newsgrep.extract.layout import split_article
 
@@ -104,3 +106,21 @@ def test_author_header_with_several_names():
 def test_dashed_title_wins_over_first_line():
     text = "-- Bank of Japan holds rates\n\nTOKYO RATES DECISION\n\nTOKYO (Reuters) - Text."
     assert split_article(text).title == "Bank of Japan holds rates"
+
+
+@pytest.mark.parametrize("byline, authors", [
+    ("By JANE DOE, Associated Press Writer", ["Jane Doe"]),
+    ("By Jane Doe and John Roe, Reuters", ["Jane Doe", "John Roe"]),
+    ("By Jane Doe in Moscow", ["Jane Doe"]),
+    ("By Jane Doe, Staff Writer", ["Jane Doe"]),
+    ("By Laura Kuenssberg\nPolitical editor", ["Laura Kuenssberg"]),
+])
+def test_bylines_name_only_the_reporters(byline, authors):
+    layout = split_article(f"May faces revolt over deal\n\n{byline}\n\nLONDON — Theresa May said.")
+    assert layout.authors == authors
+    assert layout.body.startswith("LONDON")
+
+
+def test_prose_starting_with_by_is_not_a_byline():
+    text = "Rates held\n\nThe bank kept rates unchanged, as expected\nby most economists polled.\n\nMore."
+    assert split_article(text).authors == []

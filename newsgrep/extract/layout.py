@@ -24,8 +24,12 @@ _DASH_LINE = re.compile(r"^\s*--\s+(\S.*?)\s*$")
 # "By Jane Doe", "BY JANE DOE", "-- By Jane Doe and John Roe"; the names
 # capitalised ("by central banks" on a wrapped line is prose).
 _BYLINE = re.compile(
-    r"^\s*(?:--\s*)?(?i:by)\s+([A-Z][\w.'’\-]+(?:[ ,]+(?:and\s+)?[A-Z][\w.'’\-]+){0,7})\s*$"
+    r"^\s*(?:--\s*)?(?i:by)\s+([A-Z][\w.'’\-]+(?:[ ,]+(?:and\s+)?[A-Z][\w.'’\-]+){0,7}"
+    r"(?:\s+in\s+[A-Z][\w.'’\- ]*)?)\s*$"
 )
+# Parts of a byline that are the reporter's job or employer, not a name.
+_STAFF_WORDS = {"writer", "correspondent", "reporter", "editor", "staff", "press", "news",
+                "bureau", "service", "wire", "wires", "agency", "times", "post", "journal"}
 CREDIT_LINE = re.compile(
     r"\((?:[^()]*?\b(?:reporting|writing|editing|additional reporting|compiled)"
     r"\s+by\b[^()]*)\)",
@@ -73,8 +77,8 @@ def split_article(text: str) -> Layout:
         layout.authors.extend(split_names(headers["author"]))
     kept: list[str] = []
     for para in _split_top_block(paragraphs):
-        byline = _BYLINE.match(para)
-        if byline and "\n" not in para:
+        byline = _BYLINE.match(para.split("\n")[0])
+        if byline and _is_byline_block(para):
             layout.authors.extend(split_names(byline.group(1)))
         elif _on_top(kept) and is_date_line(para):
             headers.setdefault("date", para.strip())  # "Tuesday, 20 November 2001"
@@ -97,7 +101,16 @@ def split_names(names: str) -> list[str]:
     """'Jane Doe and John Roe, Ann Lee in London' -> three names."""
     parts = re.split(r"\s*(?:,|;|\band\b|&)\s*", names.strip().rstrip("."))
     parts = [re.sub(r"\s+in\s+[A-Z][\w .'’-]*$", "", p) for p in parts]
-    return [" ".join(p.split()) for p in parts if p.strip() and p[:1].isupper()]
+    names = [" ".join(p.split()) for p in parts if p.strip() and p[:1].isupper() and _is_a_name(p)]
+    return [n.title() if n.isupper() else n for n in names]  # "JANE DOE" -> "Jane Doe"
+
+
+def _is_a_name(part: str) -> bool:
+    """'Jane Doe', not 'Associated Press Writer' or 'Reuters'."""
+    from newsgrep.extract.sources import is_agency
+
+    words = {w.lower() for w in part.split()}
+    return not (words & _STAFF_WORDS) and not is_agency(part)
 
 
 def is_date_line(paragraph: str) -> bool:
@@ -123,6 +136,13 @@ def _split_top_block(paragraphs: list[str]) -> list[str]:
         else:
             out.append(para)
     return out
+
+
+def _is_byline_block(paragraph: str) -> bool:
+    """'By Jane Doe' alone, or over the reporter's job and place ("By Laura
+    Kuenssberg / Political editor")."""
+    lines = paragraph.split("\n")
+    return len(lines) == 1 or (len(lines) <= 3 and all(len(line.split()) <= 5 for line in lines[1:]))
 
 
 def _on_top(kept: list[str]) -> bool:
