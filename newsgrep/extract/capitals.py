@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from newsgrep.extract import lexicon as lx
 
@@ -69,6 +69,17 @@ class Token:
         if not text[:1].isupper():
             return False
         return len(text) == 1 or not text.isupper()
+
+
+@dataclass
+class Story:
+    """A text as the person finder reads it."""
+
+    text: str
+    tokens: list[Token]
+    lowercase: set[str]  # words seen in lower case: "officials" makes "Officials said" no name
+    # Words seen in organisations' names: "Texaco Inc" makes "Texaco said" a company.
+    organisation_words: set[str] = field(default_factory=set)
 
 
 def calm_headlines(text: str) -> tuple[str, list[tuple[int, int]]]:

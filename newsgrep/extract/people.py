@@ -22,7 +22,17 @@ import re
 from dataclasses import dataclass, field
 
 from newsgrep.extract import lexicon as lx
-from newsgrep.extract.capitals import VERBS, Token, calm_headlines, runs, tokenise
+from newsgrep.extract.capitals import Story, Token, calm_headlines, runs, tokenise
+from newsgrep.extract.organisations import (
+    bracketed_words,
+    common_word,
+    company_words,
+    is_organisation_word,
+    is_place,
+    is_place_word,
+    modifies_a_noun,
+    not_a_person,
+)
 
 _ADVERBS = (
     r"also|later|then|earlier|again|has|had|have|will|would|could|may|might|once|"
@@ -51,8 +61,6 @@ def _alternatives(words) -> str:
 _ROLE_OF_BEFORE = re.compile(
     rf"\b(?i:{_alternatives(lx.ROLES)})\s+of\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+(?:and\s+|&\s+)?)*$"
 )
-# "Bureau of Statistics", "University of Chicago": part of a longer proper name.
-_PROPER_OF_BEFORE = re.compile(r"[A-Z][\w.'’-]*\s+of\s+(?:the\s+)?$")
 # "Kofi Annan, the U.N. secretary-general", "Jane Smith, 45,"; not ", U.S.
 # Secretary of State George Shultz" (a second person) nor ", 316,379 tonnes".
 _APPOSITION = re.compile(
@@ -60,26 +68,7 @@ _APPOSITION = re.compile(
     r"also|then|currently|former|formerly|new|newly)\s+)*(?:[\w.'’\-]+\s+){0,4}?"
     rf"(?i:{_alternatives(lx.ROLE_NOUNS)})\b(?!\s+(?:of\s+\w+\s+)?[A-Z][a-z]))"
 )
-# What a story says of a company, never of a person: "Adsteam said its
-# profit ...", "Texscan, which ...", "Amro's shares", "<Welsh, Carson, Anderson>".
-_COMPANY_CONTEXT = (
-    r"(?:\s+(?:also\s+)?(?:said|says|reported|announced|added)\s+(?:that\s+)?its\b"
-    r"|,\s+which\b|['’]s\s+(?:shares|stock|board|subsidiary|unit|net|profit|sales|earnings|"
-    r"shareholders|directors|management|plant|products)\b)"
-)
-_BRACKETED = re.compile(r"<([^<>\n]{1,80})>")
 _SUFFIXES = ("jr", "sr")
-# "Texaco Inc", "Smith & Co", "Article 5", "Bear, Stearns and Co", "Kleinwort and Benson Ltd"
-_ORGANISATION_AFTER = re.compile(
-    r"\s*(?:<|&|\+|\d|(?:(?:,|\s+and|\s+en)\s+[A-Z][\w'’-]+)*\s*,?\s*"
-    r"(?:and\s+|&\s*)?(?:Inc|Corp|Co|Ltd|Plc|LLC|AG|SA|NV|GmbH|SpA|BV)\b)"
-)
-_COMPANY_WORD = re.compile(r"(?:bank|banken|corp)$")
-# Endings of contractions, adverbs and abstract nouns, never of surnames.
-_NOT_A_SURNAME = re.compile(
-    r"(?:['’](?:ve|d|ll|re|m|t)|ally|arly|ily|ously|ively|ently|antly|tion|sion|ism|ness|ated|ized|ised|istic)$"
-)
-_PLURAL = re.compile(r"(?:ers|ors|eurs|ists|ants|ents|ians|als|ures|ies|men)$")
 
 
 @dataclass
@@ -90,13 +79,6 @@ class _Mention:
     run: set[str] = field(default_factory=set)  # the run's words, title included
 
 
-@dataclass
-class _Story:
-    text: str
-    tokens: list[Token]
-    lowercase: set[str]
-    # Words seen in organisations' names: "Texaco Inc" makes "Texaco said" a company.
-    organisation_words: set[str] = field(default_factory=set)
 
 
 def extract_people(text: str) -> list[str]:
@@ -108,24 +90,18 @@ def extract_people(text: str) -> list[str]:
     """
     text, shouted = calm_headlines(text)
     tokens = tokenise(text, shouted)
-    story = _Story(text, tokens, {t.text for t in tokens if t.kind == "word" and t.text.islower()})
-    for bracketed in _BRACKETED.findall(text):  # wire markup for companies: "<Texscan Corp>"
-        story.organisation_words.update(w.lower() for w in re.findall(r"[^\W\d_]+", bracketed))
+    story = Story(text, tokens, {t.text for t in tokens if t.kind == "word" and t.text.islower()})
+    story.organisation_words |= bracketed_words(text)
     mentions = [m for run in runs(tokens, text) if (m := _read_run(run, story))]
-    return _merge(mentions, story.organisation_words | _company_words(mentions, text))
+    singles = {m.words[0] for m in mentions if len(m.words) == 1 and m.rank != "title"}
+    return _merge(mentions, story.organisation_words | company_words(singles, text))
 
 
-def _company_words(mentions: list[_Mention], text: str) -> set[str]:
-    """Single names the story treats as companies ("Adsteam said its ...")."""
-    words = {m.words[0] for m in mentions if len(m.words) == 1 and m.rank != "title"}
-    return {w.lower() for w in words if re.search(rf"\b{re.escape(w)}{_COMPANY_CONTEXT}", text)}
-
-
-def _read_run(run: list[Token], story: _Story) -> _Mention | None:
+def _read_run(run: list[Token], story: Story) -> _Mention | None:
     if leader := _leader_of_administration(run, story):
         return _Mention([leader.text], leader.start, "weak", {leader.low})
     name, role = _strip_role(run, story)
-    if not name or _not_a_person(run, name, role, story):
+    if not name or not_a_person(run, name, role, story):
         return None
     rank = _evidence(name, role, story)
     if not rank:
@@ -134,7 +110,7 @@ def _read_run(run: list[Token], story: _Story) -> _Mention | None:
     return _Mention(words, name[0].start, rank, {t.low for t in run})
 
 
-def _strip_role(run: list[Token], story: _Story) -> tuple[list[Token], str]:
+def _strip_role(run: list[Token], story: Story) -> tuple[list[Token], str]:
     """The name part of a run, and what introduces it: "title" (inside the
     run), "cue" (a role noun before it), or ""; a suffix stays on the name
     ("The Rev. Martin Luther King Jr.": King is no title here)."""
@@ -155,27 +131,27 @@ def _role(token: Token) -> str:
     return ""
 
 
-def _split_role(run: list[Token], story: _Story) -> tuple[list[Token], str]:
+def _split_role(run: list[Token], story: Story) -> tuple[list[Token], str]:
     for cut in range(len(run) - 2, -1, -1):
         word = run[cut]
         if role := _role(word):
             if not word.shouted or role in lx.TITLES or role + "." in lx.TITLES:
                 return _trim(run[cut + 1:]), "title"
     text = story.text
-    if _ROLE_OF_BEFORE.search(text[max(0, run[0].start - 80): run[0].start]) and not _is_place(
+    if _ROLE_OF_BEFORE.search(text[max(0, run[0].start - 80): run[0].start]) and not is_place(
             " ".join(t.low for t in run)):
         # "Chancellor of the Exchequer Nigel Lawson"; "Minister of Mines and
         # Energy Subroto told ..." (the office's last word, then a surname
         # that still needs a speech verb).
         if rest := _after_given_name(run):
             return rest, "title"
-        if len(run) > 1 and all(_is_organisation_word(t.low) for t in run[:-1]):
+        if len(run) > 1 and all(is_organisation_word(t.low) for t in run[:-1]):
             return _trim(run[-1:]), ""
     before = story.tokens[run[0].index - 1] if run[0].index else None
     role = "cue" if before and before.text.islower() and _role(before) in lx.ROLE_NOUNS else ""
     words = run
     while len(words) > 1 and (words[0].kind == "abbr" and not words[0].is_initial()
-                              or _is_place_word(words[0])):
+                              or is_place_word(words[0])):
         words = words[1:]
     # "Treasury James Baker", "Prersident Jose Sarney": an office or a typo
     # before a full name.
@@ -197,7 +173,7 @@ def _looks_given(token: Token) -> bool:
     if token.is_initial():
         return True
     # "Karl-Herbert", "Jean-David"; not "Anti-Ballistic"
-    return all(part in lx.given_names() and part not in lx.ROLES and not _is_place(part)
+    return all(part in lx.given_names() and part not in lx.ROLES and not is_place(part)
                for part in token.low.split("-"))
 
 
@@ -215,58 +191,7 @@ def _trim(words: list[Token]) -> list[Token]:
     return words
 
 
-def _is_place_word(token: Token) -> bool:
-    return _is_place(token.low) and token.low not in lx.given_names()
-
-
-def _is_place(word: str) -> bool:
-    """'Moscow', 'Afghan', 'Afghans', 'Soviet-American'."""
-    if "-" in word and all(_is_place(part) for part in word.split("-")):
-        return True
-    return word in lx.places() or (word.endswith("s") and word[:-1] in lx.places())
-
-
-def _is_organisation_word(word: str) -> bool:
-    """'Bank', 'Banks', 'Inc.', 'Citibank', 'Citicorp'."""
-    return (word in lx.ORGANISATION_WORDS or word.rstrip(".") in lx.ORGANISATION_WORDS
-            or (word.endswith("s") and word[:-1] in lx.ORGANISATION_WORDS)
-            or bool(_COMPANY_WORD.search(word)))
-
-
-def _not_a_person(run: list[Token], name: list[Token], role: str, story: _Story) -> bool:
-    """An organisation, a place or a thing; remembers organisations' words."""
-    lows = [t.low for t in name]
-    tail = [t.low for t in run[run.index(name[-1]) + 1:]]  # "Volkswagen U.S. Inc"
-    after = story.text[name[-1].end: name[-1].end + 40]
-    if (any(_is_organisation_word(w) for w in lows + tail) or _ORGANISATION_AFTER.match(after)
-            or " ".join(lows) in lx.FIRMS):
-        # "Champion Products <CH>", "Article 5", "General Cinema Corp"
-        story.organisation_words.update(t.low for t in run)
-        return True
-    if role == "title":
-        return False
-    at = run[0].index
-    before = story.tokens[at - 1].text if at else ""
-    if before in ("<", "(") or _after_company_noun(story.tokens, at):
-        # "<Nature's Blend Products Inc>", "(Soffex)", "merchant bank Pierson"
-        story.organisation_words.update(lows)
-        return True
-    if before in ("at", "in", "near", "outside") or _PROPER_OF_BEFORE.search(story.text[max(0, run[0].start - 40): run[0].start]):
-        # "analyst at Merrill Lynch", "in Santa Fe", "Bureau of Statistics"
-        if not name[-1].possessive:
-            story.organisation_words.update(lows)
-        return True
-    if before.lower() in ("the", "a", "an", "his", "her", "its", "their", "our", "my", "your"):
-        # People take no article: "the Commons said", "the Reagan
-        # administration", "his U.S. Counterpart".
-        following = story.tokens[name[-1].index + 1] if name[-1].index + 1 < len(story.tokens) else None
-        if not (following and following.text.islower() and following.low not in VERBS):
-            story.organisation_words.update(lows)
-        return True
-    return False
-
-
-def _leader_of_administration(run: list[Token], story: _Story) -> Token | None:
+def _leader_of_administration(run: list[Token], story: Story) -> Token | None:
     """'Reagan' in "the Reagan administration" or "the Reagan Administration"."""
     tokens, first = story.tokens, run[0]
     if not first.index or tokens[first.index - 1].low != "the" or not first.is_name_word():
@@ -278,38 +203,20 @@ def _leader_of_administration(run: list[Token], story: _Story) -> Token | None:
     if not (capitalised or (len(run) == 1 and following == "administration")):
         return None
     low = first.low
-    if _is_place(low) or _is_organisation_word(low) or _common_word(first, story) or low in lx.FUNCTION_WORDS:
+    if is_place(low) or is_organisation_word(low) or common_word(first, story) or low in lx.FUNCTION_WORDS:
         return None
     return first
 
 
-def _after_company_noun(tokens: list[Token], at: int) -> bool:
-    """'food retailer Tesco', 'the EC statistics office, Eurostat,'."""
-    at -= 1
-    if at >= 0 and tokens[at].text == ",":
-        at -= 1
-    return at >= 0 and tokens[at].low in lx.COMPANY_NOUNS and tokens[at].text.islower()
-
-
-def _modifies_a_noun(token: Token, story: _Story) -> bool:
-    """'Refco analyst', 'Amro bank', 'Euroyen notes': a name before a
-    lower-case job or business noun is an employer or a brand."""
-    following = story.tokens[token.index + 1] if token.index + 1 < len(story.tokens) else None
-    if not following or not following.text.islower():
-        return False
-    return following.low in lx.ROLE_NOUNS or _is_organisation_word(following.low) \
-        or following.low in lx.COMPANY_NOUNS
-
-
-def _evidence(name: list[Token], role: str, story: _Story) -> str:
+def _evidence(name: list[Token], role: str, story: Story) -> str:
     """How sure we are that the name is a person's: a _Mention rank, or ""."""
     lows = [t.bare for t in name]
     if any((w in lx.MONTHS_AND_DAYS and len(w) > 3) or w in lx.FUNCTION_WORDS for w in lows):
         return ""
-    if " ".join(lows) in lx.places() or _is_place(lows[-1]) or lows[0] in lx.PLACE_PREFIXES:
+    if " ".join(lows) in lx.places() or is_place(lows[-1]) or lows[0] in lx.PLACE_PREFIXES:
         return ""
-    if len(name) == 1 and (lows[0] in lx.ROLES or len(lows[0]) < 2 or _common_word(name[0], story)
-                           or _modifies_a_noun(name[0], story)):
+    if len(name) == 1 and (lows[0] in lx.ROLES or len(lows[0]) < 2 or common_word(name[0], story)
+                           or modifies_a_noun(name[0], story)):
         return ""
     if len(name) > 1 and len(lows[-1]) < 2:
         return ""  # "U. S", "W. Va"
@@ -334,18 +241,6 @@ def _evidence(name: list[Token], role: str, story: _Story) -> str:
         firm = previous in ("and", "&", "en", "et", "und") or (len(previous) > 1 and previous.isupper())
         return "weak" if speech and not firm else ""
     return "weak" if speech or _looks_given(name[0]) else ""
-
-
-def _common_word(token: Token, story: _Story) -> bool:
-    """A common word that starts a sentence ("Officials said", "I've"), not
-    a surname: seen in lower case elsewhere, a contraction, or a plural
-    noun at the start of a sentence ("Speculators said")."""
-    low = token.low
-    if low in story.lowercase or _NOT_A_SURNAME.search(low):
-        return True
-    at = token.index
-    starts_sentence = at == 0 or story.tokens[at - 1].text in ".!?\"“”"
-    return starts_sentence and bool(_PLURAL.search(low))
 
 
 def _shouted_person(name: list[Token], tokens: list[Token]) -> bool:
