@@ -77,7 +77,9 @@ summit conference war crisis affair scandal award prize cup games olympics
 airbase base prison laboratory laboratories labs museum gallery
 theatre theater stadium hotel restaurant cathedral garden gardens
 community communities brothers bros daily weekly newspaper magazine telephone
-telegraph division unit subsidiary staff credit poll note notes dlrs dlr cents cts stg bonds debentures shares stock trade industry statistics agriculture commerce affairs economics
+telegraph division unit subsidiary staff credit poll note notes dlrs dlr cents
+cts stg bonds debentures shares stock trade industry statistics agriculture
+commerce affairs economics
 labour labor health education environment transport transportation justice
 interior defence defense welfare housing development planning fisheries
 democrat democrats republican republicans socialist socialists conservative

@@ -86,7 +86,8 @@ Delhi | Detroit | Dhaka | Doha | Dubai | Dublin | Edinburgh | Frankfurt
 Geneva | Grozny | Hamburg | Hanoi | Havana | Helsinki | Hong Kong | Houston
 Islamabad | Istanbul | Jakarta | Jerusalem | Johannesburg | Kabul | Kandahar
 Karachi | Khartoum | Kiev | Kyiv | Kinshasa | Kuala Lumpur | Lagos | Lima
-Lisbon | Ljubljana | London | Londoner | Los Angeles | Manhattan | Brisbane | Adelaide | Perth | Auckland | Vancouver | Calgary | Luanda | Madrid | Manila
+Lisbon | Ljubljana | London | Londoner | Los Angeles | Manhattan | Brisbane
+Adelaide | Perth | Auckland | Vancouver | Calgary | Luanda | Madrid | Manila
 Mecca | Melbourne | Mexico City | Miami | Milan | Minsk | Monrovia | Montreal
 Moscow | Mumbai | Munich | Nairobi | New Delhi | Nicosia | Osaka | Oslo
 Ottawa | Paris | Peking | Philadelphia | Phnom Penh | Prague | Pretoria
