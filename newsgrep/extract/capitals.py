@@ -10,6 +10,7 @@ letter says nothing about a name.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -86,7 +87,7 @@ def calm_headlines(text: str) -> tuple[str, list[tuple[int, int]]]:
     """Title-case the lines written in capitals so that their words read like
     other words, and return the spans of all lines where every word is
     capitalised (those, and title-case headlines). Offsets do not move."""
-    spans = []
+    spans, pieces, done = [], [], 0
     for line in re.finditer(r"[^\n]+", text):
         words = line.group().split()
         letters = [c for c in line.group() if c.isalpha()]
@@ -95,12 +96,13 @@ def calm_headlines(text: str) -> tuple[str, list[tuple[int, int]]]:
         if sum(c.isupper() for c in letters) >= 0.9 * len(letters):
             calm = re.sub(r"[^\W\d_]+(?:['’][^\W\d_]+)?", _title_word, line.group())
             if len(calm) == len(line.group()):
-                text = text[:line.start()] + calm + text[line.end():]
+                pieces += [text[done:line.start()], calm]
+                done = line.end()
             spans.append(line.span())
         elif _is_title_case(words) and _stands_alone(text, *line.span()) and not re.search(
                 r"[.!?\"”]\s*$", line.group()):
             spans.append(line.span())
-    return text, spans
+    return "".join(pieces) + text[done:], spans
 
 
 def _is_title_case(words: list[str]) -> bool:
@@ -131,9 +133,11 @@ def tokenise(text: str, shouted: list[tuple[int, int]]) -> list[Token]:
         else:
             kind = "abbr" if match.group("abbr") else "other"
             tokens.append(Token(match.group(), match.start(), match.end(), kind))
+    starts = [start for start, _ in shouted]
     for index, token in enumerate(tokens):
         token.index = index
-        token.shouted = any(start <= token.start < end for start, end in shouted)
+        at = bisect.bisect_right(starts, token.start) - 1
+        token.shouted = at >= 0 and token.start < shouted[at][1]
     return tokens
 
 

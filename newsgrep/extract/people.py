@@ -18,6 +18,7 @@ mention ("Mr Blair", "Blair's plan") is credited to the full name.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -58,9 +59,7 @@ def _alternatives(words) -> str:
 
 
 # "Minister of Mines and Energy Subroto", "Chancellor of the Exchequer Nigel Lawson"
-_ROLE_OF_BEFORE = re.compile(
-    rf"\b(?i:{_alternatives(lx.ROLES)})\s+of\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+(?:and\s+|&\s+)?)*$"
-)
+_OFFICE_OF_BEFORE = re.compile(r"([\w.-]+)\s+of\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+(?:and\s+|&\s+)?)*$")
 # "Kofi Annan, the U.N. secretary-general", "Jane Smith, 45,"; not ", U.S.
 # Secretary of State George Shultz" (a second person) nor ", 316,379 tonnes".
 _APPOSITION = re.compile(
@@ -125,7 +124,12 @@ def _strip_role(run: list[Token], story: Story) -> tuple[list[Token], str]:
 
 def _role(token: Token) -> str:
     """The office a word names, if any: 'Minister-designate' -> 'minister'."""
-    word = re.sub(r"-(?:designate|elect)$|^ex-", "", token.bare)
+    return _role_name(token.bare)
+
+
+@functools.cache
+def _role_name(word: str) -> str:
+    word = re.sub(r"-(?:designate|elect)$|^ex-", "", word.rstrip("."))
     if word in lx.ROLES or word + "." in lx.ROLES:
         return word
     return ""
@@ -137,9 +141,7 @@ def _split_role(run: list[Token], story: Story) -> tuple[list[Token], str]:
         if role := _role(word):
             if not word.shouted or role in lx.TITLES or role + "." in lx.TITLES:
                 return _trim(run[cut + 1:]), "title"
-    text = story.text
-    if _ROLE_OF_BEFORE.search(text[max(0, run[0].start - 80): run[0].start]) and not is_place(
-            " ".join(t.low for t in run)):
+    if _office_of_before(run[0], story) and not is_place(" ".join(t.low for t in run)):
         # "Chancellor of the Exchequer Nigel Lawson"; "Minister of Mines and
         # Energy Subroto told ..." (the office's last word, then a surname
         # that still needs a speech verb).
@@ -158,6 +160,15 @@ def _split_role(run: list[Token], story: Story) -> tuple[list[Token], str]:
     return _after_given_name(words) or _trim(words), role
 
 
+def _office_of_before(first: Token, story: Story) -> bool:
+    """Is the run preceded by "Minister of (the) ..."?"""
+    preceding = story.text[max(0, first.start - 80): first.start]
+    if "of" not in preceding:
+        return False
+    office = _OFFICE_OF_BEFORE.search(preceding)
+    return bool(office) and _role_name(office.group(1).lower()) != ""
+
+
 def _after_given_name(words: list[Token]) -> list[Token]:
     """The words from the first given name on, when a non-name precedes it."""
     if not words or _looks_given(words[0]):
@@ -170,11 +181,14 @@ def _after_given_name(words: list[Token]) -> list[Token]:
 
 def _looks_given(token: Token) -> bool:
     """A known given name or an initial ("C. William Verity")."""
-    if token.is_initial():
-        return True
+    return token.is_initial() or _given_name(token.low)
+
+
+@functools.cache
+def _given_name(word: str) -> bool:
     # "Karl-Herbert", "Jean-David"; not "Anti-Ballistic"
     return all(part in lx.given_names() and part not in lx.ROLES and not is_place(part)
-               for part in token.low.split("-"))
+               for part in word.split("-"))
 
 
 def _trim(words: list[Token]) -> list[Token]:
