@@ -27,6 +27,7 @@ _DOTTED = {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "sen", "gov", "gen", "lt",
            "rep", "prof", "rev", "capt", "adm", "maj", "sgt", "messrs", "mme", "mt", "ft"}
 _ARABIC_PREFIX = re.compile(r"^(?:al|el|bin|ibn|abu|ad|ar|as|ash|az|ul)-[^\W\d_]", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
+_ASCII_LOWER = re.compile(r"[a-z]")
 VERBS = frozenset(lx.SPEECH_VERBS.split("|")) | frozenset(lx.HEADLINE_VERBS.split("|"))
 # Abbreviations that are places or bodies, not a person's initials ("A.R. Suhud").
 _NOT_INITIALS = {"u.s.", "u.k.", "u.n.", "e.c.", "e.u.", "n.y.", "d.c.", "u.a.e.", "s.a.", "n.v.",
@@ -34,24 +35,23 @@ _NOT_INITIALS = {"u.s.", "u.k.", "u.n.", "e.c.", "e.u.", "n.y.", "d.c.", "u.a.e.
                  "h.k.", "n.z.", "s.f.", "l.a."}
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     text: str
     start: int
     end: int
     kind: str  # word, abbr, other
-    index: int = 0
     possessive: bool = False
+    index: int = 0
     shouted: bool = False
+    low: str = field(init=False)
+    bare: str = field(init=False)  # lower case without a final full stop: 'mr.' -> 'mr'
+    name_word: bool = field(init=False)
 
-    @property
-    def low(self) -> str:
-        return self.text.lower()
-
-    @property
-    def bare(self) -> str:
-        """Lower case without a final full stop: 'mr.' -> 'mr'."""
-        return self.text.lower().rstrip(".")
+    def __post_init__(self) -> None:
+        self.low = self.text.lower()
+        self.bare = self.low.rstrip(".")
+        self.name_word = self._is_name_word()
 
     def is_initial(self) -> bool:
         """'W.' in "George W. Bush", "A." in "Robert A. DeRose", "A.R." in
@@ -61,8 +61,11 @@ class Token:
         return len(self.text) == 2 and self.text[1] == "." and self.text[0].isupper()
 
     def is_name_word(self) -> bool:
+        return self.name_word
+
+    def _is_name_word(self) -> bool:
         """Capitalised word, initial or "al-Sahhaf"; never all capitals."""
-        if self.kind != "word":
+        if self.kind != "word" or not self.text[:1].isalpha():
             return False
         text = self.text.rstrip(".")
         if _ARABIC_PREFIX.match(text):
@@ -88,21 +91,28 @@ def calm_headlines(text: str) -> tuple[str, list[tuple[int, int]]]:
     other words, and return the spans of all lines where every word is
     capitalised (those, and title-case headlines). Offsets do not move."""
     spans, pieces, done = [], [], 0
+    last = len(text.rstrip())
     for line in re.finditer(r"[^\n]+", text):
         words = line.group().split()
-        letters = [c for c in line.group() if c.isalpha()]
-        if len(words) < 3 or not letters:
+        if len(words) < 3:
             continue
-        if sum(c.isupper() for c in letters) >= 0.9 * len(letters):
+        if _in_capitals(line.group()):
             calm = re.sub(r"[^\W\d_]+(?:['’][^\W\d_]+)?", _title_word, line.group())
             if len(calm) == len(line.group()):
                 pieces += [text[done:line.start()], calm]
                 done = line.end()
             spans.append(line.span())
-        elif _is_title_case(words) and _stands_alone(text, *line.span()) and not re.search(
+        elif _stands_alone(text, *line.span(), last) and _is_title_case(words) and not re.search(
                 r"[.!?\"”]\s*$", line.group()):
             spans.append(line.span())
     return "".join(pieces) + text[done:], spans
+
+
+def _in_capitals(line: str) -> bool:
+    if len(_ASCII_LOWER.findall(line)) > 0.2 * len(line):
+        return False  # running prose, the common case: not worth a closer look
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
 
 
 def _is_title_case(words: list[str]) -> bool:
@@ -112,11 +122,11 @@ def _is_title_case(words: list[str]) -> bool:
     return len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
 
 
-def _stands_alone(text: str, start: int, end: int) -> bool:
+def _stands_alone(text: str, start: int, end: int, last: int) -> bool:
     """A one-line paragraph, as headlines are (wrapped prose is not); a
     headline also ends without a full stop, which the caller checks."""
-    return (start == 0 or text[:start].endswith("\n\n")) and (
-        end == len(text) or text[end:].startswith("\n\n") or not text[end:].strip())
+    return (start == 0 or text[start - 2:start] == "\n\n") and (
+        end >= last or text[end:end + 2] == "\n\n")
 
 
 def _title_word(match: re.Match) -> str:
