@@ -28,6 +28,11 @@ from newsgrep.readers import RawStory
     ("The project's director, A.R. Suhud, expects losses until 1990.", "A.R. Suhud"),
     ("Dutch Coffee Roasters' Association secretary Jan de Vries welcomed the pact.", "Jan de Vries"),
     ("Deputy chairman Karl-Herbert Schneider-Gaedicke spoke first.", "Karl-Herbert Schneider-Gaedicke"),
+    ("Governor of the Bank of England Robin Leigh-Pemberton spoke at the dinner.", "Robin Leigh-Pemberton"),
+    ("Talks went well, Mexican president Miguel de la Madrid told reporters.", "Miguel de la Madrid"),
+    ("The head of the Brazilian Coffee Institute, Jorio Dauster, said quotas were dead.", "Jorio Dauster"),
+    ("Senate Banking Committee chairman William Proxmire, D-Wis, said the choice was good.", "William Proxmire"),
+    ("SAUDI ARABIA'S KING FAHD WANTS STABLE OIL PRICES", "Fahd"),
 ])
 def test_role_words_are_stripped_from_full_names(text, person):
     assert extract_people(text) == [person]
@@ -102,6 +107,7 @@ def test_given_name_alone_is_enough_for_a_full_name():
     "US Sprint said the route was finished.",
     "Unilever added 8p and Plessey fell 2p, dealers said.",
     "He said Eurotunnel would offer a menu of securities.",
+    "The Swiss Options and Financial Futures Exchange (Soffex) said trading would start.",
 ])
 def test_organisations_places_and_common_words_are_not_people(text):
     assert extract_people(text) == []
@@ -145,3 +151,14 @@ def test_leader_named_in_the_administration_is_a_person(text):
 def test_sentence_case_headline_speaker():
     assert extract_people("Stoltenberg declines comment on possible changed targets") == ["Stoltenberg"]
     assert extract_people("Bundesbank has no interest in higher capital market rates - Poehl") == ["Poehl"]
+
+
+def test_full_name_with_a_role_survives_a_headline_that_reads_like_a_firm():
+    text = ("SEC OKAYS BOESKY FIRMS' MOVE\n\nWASHINGTON - Two firms controlled by inside trader "
+            "Ivan Boesky may pay claimants, the agency said. The Ivan Boesky firms agreed.")
+    assert extract_people(text) == ["Ivan Boesky"]
+
+
+def test_a_name_in_parentheses_is_not_taken_for_an_acronym():
+    text = ('"I told (Reagan) what I thought," Volcker said. Reagan declined to comment.')
+    assert extract_people(text) == ["Volcker", "Reagan"]

@@ -84,6 +84,20 @@ class Story:
     lowercase: set[str]  # words seen in lower case: "officials" makes "Officials said" no name
     # Words seen in organisations' names: "Texaco Inc" makes "Texaco said" a company.
     organisation_words: set[str] = field(default_factory=set)
+    # Organisations' names as written: "king world productions inc" makes
+    # "King World said" a company too, but not "President Reagan" after
+    # "President's Council".
+    organisation_names: list[str] = field(default_factory=list)
+
+    def remember_organisation(self, words: list[Token]) -> None:
+        """Learn an organisation's name, unless it comes from a headline,
+        where every word is capitalised."""
+        if words and not words[0].shouted:
+            self.organisation_words.update(t.low for t in words)
+            self.organisation_names.append(" ".join(t.low for t in words))
+
+    def named_organisation(self, phrase: str) -> bool:
+        return any(f" {phrase} " in f" {name} " for name in self.organisation_names)
 
 
 def calm_headlines(text: str) -> tuple[str, list[tuple[int, int]]]:

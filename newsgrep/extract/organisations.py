@@ -65,33 +65,37 @@ def is_organisation_word(word: str) -> bool:
 def not_a_person(run: list[Token], name: list[Token], role: str, story: Story) -> bool:
     """An organisation, a place or a thing; remembers organisations' words."""
     lows = [t.low for t in name]
-    tail = [t.low for t in run[run.index(name[-1]) + 1:]]  # "Volkswagen U.S. Inc"
+    # "Volkswagen U.S. Inc"; in a headline the words after a name are the news
+    tail = [] if run[0].shouted else [t.low for t in run[run.index(name[-1]) + 1:]]
     after = story.text[name[-1].end: name[-1].end + 40]
     if (any(is_organisation_word(w) for w in lows + tail) or _ORGANISATION_AFTER.match(after)
             or " ".join(lows) in lx.FIRMS):
         # "Champion Products <CH>", "Article 5", "General Cinema Corp"
-        story.organisation_words.update(t.low for t in run)
+        story.remember_organisation(run)
         return True
     if role == "title":
         return False
     at = run[0].index
     before = story.tokens[at - 1].text if at else ""
-    if before in ("<", "(") or _after_company_noun(story.tokens, at):
-        # "<Nature's Blend Products Inc>", "(Soffex)", "merchant bank Pierson"
-        story.organisation_words.update(lows)
+    if before == "<" or _after_company_noun(story.tokens, at):
+        # "<Nature's Blend Products Inc>", "merchant bank Pierson"
+        story.remember_organisation(name)
         return True
+    if before == "(" and re.match(r"\.?\)", story.text[name[-1].end: name[-1].end + 2]):
+        return True  # "(Soffex)", "(D-Wis.)"; not remembered: "I told (Reagan)"
     preceding = story.text[max(0, run[0].start - 40): run[0].start]
+    if name[-1].possessive and before in ("at", "in"):
+        return False  # "in Reagan's view", "at Greenspan's nomination"
     if before in ("at", "in", "near", "outside") or _PROPER_OF_BEFORE.search(preceding):
         # "analyst at Merrill Lynch", "in Santa Fe", "Bureau of Statistics"
-        if not name[-1].possessive:
-            story.organisation_words.update(lows)
+        story.remember_organisation(name)
         return True
     if before.lower() in ("the", "a", "an", "his", "her", "its", "their", "our", "my", "your"):
         # People take no article: "the Commons said", "the Reagan
         # administration", "his U.S. Counterpart".
         following = story.tokens[name[-1].index + 1] if name[-1].index + 1 < len(story.tokens) else None
         if not (following and following.text.islower() and following.low not in VERBS):
-            story.organisation_words.update(lows)
+            story.remember_organisation(name)
         return True
     return False
 

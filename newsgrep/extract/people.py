@@ -48,6 +48,9 @@ _HEADLINE_SPEECH_AFTER = re.compile(rf"^\s+(?:{lx.SPEECH_VERBS}|{lx.HEADLINE_VER
 # '..., said Ivanov.' but not 'he said Eurotunnel would ...' (a reported
 # clause's subject is as often a company or a country).
 _SPEECH_BEFORE = re.compile(r"\b(?:said|says|added|asked|according\s+to)\s*,?\s*$")
+_PARTY_TAG = re.compile(r"[DRI]-[A-Z][a-z]{0,4}\.?")
+# "the president of the Coffee Institute, Jorio Dauster, said"
+_COMMA_SPEECH = re.compile(rf"^\s*,\s+(?:{lx.SPEECH_VERBS})\b")
 _ENDS_CLAUSE = re.compile(r"^\s*(?:[.,;:!?)\"”]|$|\n)")
 # "Bundesbank has no interest in higher rates - Poehl": a headline's speaker.
 _ATTRIBUTION_BEFORE = re.compile(r"(?:^|\s)[-–—]\s*$")
@@ -59,7 +62,10 @@ def _alternatives(words) -> str:
 
 
 # "Minister of Mines and Energy Subroto", "Chancellor of the Exchequer Nigel Lawson"
-_OFFICE_OF_BEFORE = re.compile(r"([\w.-]+)\s+of\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+(?:and\s+|&\s+)?)*$")
+# "Governor of the Bank of England Robin Leigh-Pemberton"
+_OFFICE_OF_BEFORE = re.compile(
+    r"([\w.-]+)\s+of\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+(?:and\s+|&\s+|of\s+(?:the\s+)?)?)*$"
+)
 # "Kofi Annan, the U.N. secretary-general", "Jane Smith, 45,"; not ", U.S.
 # Secretary of State George Shultz" (a second person) nor ", 316,379 tonnes".
 _APPOSITION = re.compile(
@@ -75,7 +81,7 @@ class _Mention:
     words: list[str]
     start: int
     rank: str  # "title" ("President Reagan"), "cue" (role noun, apposition), "weak"
-    run: set[str] = field(default_factory=set)  # the run's words, title included
+    run: str = ""  # the run's words, title included: "president reagan"
 
 
 
@@ -93,12 +99,13 @@ def extract_people(text: str) -> list[str]:
     story.organisation_words |= bracketed_words(text)
     mentions = [m for run in runs(tokens, text) if (m := _read_run(run, story))]
     singles = {m.words[0] for m in mentions if len(m.words) == 1 and m.rank != "title"}
-    return _merge(mentions, story.organisation_words | company_words(singles, text))
+    story.organisation_words |= company_words(singles, text)
+    return _merge(mentions, story)
 
 
 def _read_run(run: list[Token], story: Story) -> _Mention | None:
     if leader := _leader_of_administration(run, story):
-        return _Mention([leader.text], leader.start, "weak", {leader.low})
+        return _Mention([leader.text], leader.start, "weak", leader.low)
     name, role = _strip_role(run, story)
     if not name or not_a_person(run, name, role, story):
         return None
@@ -106,7 +113,7 @@ def _read_run(run: list[Token], story: Story) -> _Mention | None:
     if not rank:
         return None
     words = [t.text if t.is_initial() or t.bare in _SUFFIXES else t.text.rstrip(".") for t in name]
-    return _Mention(words, name[0].start, rank, {t.low for t in run})
+    return _Mention(words, name[0].start, rank, " ".join(t.low for t in run))
 
 
 def _strip_role(run: list[Token], story: Story) -> tuple[list[Token], str]:
@@ -139,8 +146,10 @@ def _split_role(run: list[Token], story: Story) -> tuple[list[Token], str]:
     for cut in range(len(run) - 2, -1, -1):
         word = run[cut]
         if role := _role(word):
-            if not word.shouted or role in lx.TITLES or role + "." in lx.TITLES:
+            if not word.shouted:
                 return _trim(run[cut + 1:]), "title"
+            if role in lx.TITLES or role + "." in lx.TITLES:
+                return _headline_name(run[cut + 1:]), "title"
     if _office_of_before(run[0], story) and not is_place(" ".join(t.low for t in run)):
         # "Chancellor of the Exchequer Nigel Lawson"; "Minister of Mines and
         # Energy Subroto told ..." (the office's last word, then a surname
@@ -158,6 +167,18 @@ def _split_role(run: list[Token], story: Story) -> tuple[list[Token], str]:
     # "Treasury James Baker", "Prersident Jose Sarney": an office or a typo
     # before a full name.
     return _after_given_name(words) or _trim(words), role
+
+
+def _headline_name(words: list[Token]) -> list[Token]:
+    """Where a name ends in a headline in capitals: "KING FAHD | WANTS STABLE
+    OIL PRICES", "PRESIDENT RONALD REAGAN | TO ...": a surname, after given
+    names or initials, and never a word shaped like a verb."""
+    name = words[:1]
+    for word in words[1:]:
+        if not _looks_given(name[-1]) or re.search(r"(?:s|ed)$", word.low):
+            break
+        name.append(word)
+    return _trim(name)
 
 
 def _office_of_before(first: Token, story: Story) -> bool:
@@ -227,13 +248,17 @@ def _evidence(name: list[Token], role: str, story: Story) -> str:
     lows = [t.bare for t in name]
     if any((w in lx.MONTHS_AND_DAYS and len(w) > 3) or w in lx.FUNCTION_WORDS for w in lows):
         return ""
-    if " ".join(lows) in lx.places() or is_place(lows[-1]) or lows[0] in lx.PLACE_PREFIXES:
+    if " ".join(lows) in lx.places() or lows[0] in lx.PLACE_PREFIXES:
         return ""
+    if is_place(lows[-1]) and not (len(name) > 2 and name[-2].low in lx.PARTICLES):
+        return ""  # "South Korea", "Saudi Arabia"; but "Miguel de la Madrid"
     if len(name) == 1 and (lows[0] in lx.ROLES or len(lows[0]) < 2 or common_word(name[0], story)
                            or modifies_a_noun(name[0], story)):
         return ""
     if len(name) > 1 and len(lows[-1]) < 2:
         return ""  # "U. S", "W. Va"
+    if _PARTY_TAG.fullmatch(name[0].text):
+        return ""  # "William Proxmire, D-Wis, said"
     text = story.text
     after = text[name[-1].end: name[-1].end + 120]
     before = text[max(0, name[0].start - 30): name[0].start]
@@ -243,7 +268,8 @@ def _evidence(name: list[Token], role: str, story: Story) -> str:
         return "" if verb_like else "title"
     if role or _APPOSITION.match(after):
         return "cue"
-    speech = bool(_SPEECH_AFTER.match(after)
+    inserted = before.rstrip().endswith(",") and _COMMA_SPEECH.match(after)
+    speech = bool(_SPEECH_AFTER.match(after) or inserted
                   or (_SPEECH_BEFORE.search(before) and _ENDS_CLAUSE.match(after) and not name[-1].possessive)
                   or (_ATTRIBUTION_BEFORE.search(before) and _LINE_END.match(after)))
     if name[0].shouted:
@@ -267,7 +293,7 @@ def _shouted_person(name: list[Token], tokens: list[Token]) -> bool:
     return at > 0 and tokens[at - 1].possessive
 
 
-def _merge(mentions: list[_Mention], organisation_words: set[str]) -> list[str]:
+def _merge(mentions: list[_Mention], story: Story) -> list[str]:
     """One entry per person, under the longest form of the name."""
     people: list[_Mention] = []
     for mention in sorted(mentions, key=lambda m: (len(m.words) == 1, m.start)):
@@ -276,7 +302,7 @@ def _merge(mentions: list[_Mention], organisation_words: set[str]) -> list[str]:
             if len(mention.words) > len(same.words):
                 same.words = mention.words
             same.start = min(same.start, mention.start)
-        elif not _seen_as_organisation(mention, organisation_words):
+        elif not _seen_as_organisation(mention, story):
             people.append(_Mention(list(mention.words), mention.start, mention.rank))
     return [" ".join(p.words) for p in sorted(people, key=lambda p: p.start)]
 
@@ -288,12 +314,15 @@ def _without_suffix(words: list[str]) -> list[str]:
     return low
 
 
-def _seen_as_organisation(mention: _Mention, organisation_words: set[str]) -> bool:
+def _seen_as_organisation(mention: _Mention, story: Story) -> bool:
     """"Texaco said" after "Texaco Inc"; "General Cinema will" after "General
-    Cinema Corp"; but "President Reagan" stays after "Reagan Administration"."""
+    Cinema Corp"; but "President Reagan" stays after "Reagan Administration",
+    and so does a full name with a role ("inside trader Ivan Boesky")."""
     if mention.rank == "title":
-        return mention.run <= organisation_words
-    return {w.lower() for w in mention.words} <= organisation_words
+        return story.named_organisation(mention.run)
+    if len(mention.words) > 1 and mention.rank == "cue":
+        return False
+    return {w.lower() for w in mention.words} <= story.organisation_words
 
 
 def _same_person(known: list[str], other: list[str]) -> bool:
