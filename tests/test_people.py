@@ -108,6 +108,9 @@ def test_given_name_alone_is_enough_for_a_full_name():
     "Unilever added 8p and Plessey fell 2p, dealers said.",
     "He said Eurotunnel would offer a menu of securities.",
     "The Swiss Options and Financial Futures Exchange (Soffex) said trading would start.",
+    "British Aerospace Plc (BAe) is a partner. BAe said the plane would fly in May.",
+    "General Accident fell 21p to 936 and Royal Insurance dropped 18p.",
+    "Further declines in base rates are expected, dealers said.",
 ])
 def test_organisations_places_and_common_words_are_not_people(text):
     assert extract_people(text) == []

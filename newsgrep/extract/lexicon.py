@@ -84,7 +84,7 @@ labour labor health education environment transport transportation justice
 interior defence defense welfare housing development planning fisheries
 democrat democrats republican republicans socialist socialists conservative
 conservatives liberal liberals communist communists nationalist nationalists
-pentagon kremlin whitehall treasury fed bundesbank nasdaq
+pentagon kremlin whitehall treasury fed bundesbank nasdaq politburo
 reuters reuter tass itar-tass interfax xinhua kyodo afp upi dpa ansa efe
 bernama antara yonhap irna mena wafa kuna tanjug belga pravda izvestia
 izvestiya bloomberg nikkei asahi yomiuri mainichi
@@ -110,7 +110,7 @@ it its he him his she her hers they them their theirs we us our ours you your
 yours i me my mine one ones no not nothing none neither either each every all
 both some any many much more most few several such other others another own
 same only also even just still already again ever never always often
-meanwhile however moreover furthermore nevertheless nonetheless instead
+meanwhile however moreover further furthermore nevertheless nonetheless instead
 indeed thus hence therefore otherwise yes today yesterday tomorrow tonight
 now later earlier last next first second third old top is are was were
 two three four five six seven eight nine ten eleven twelve twenty hundred

@@ -82,7 +82,13 @@ def not_a_person(run: list[Token], name: list[Token], role: str, story: Story) -
         story.remember_organisation(name)
         return True
     if before == "(" and re.match(r"\.?\)", story.text[name[-1].end: name[-1].end + 2]):
-        return True  # "(Soffex)", "(D-Wis.)"; not remembered: "I told (Reagan)"
+        # "British Aerospace Plc (BAe)", "the development council (Conade)"
+        # gloss a name just given; "I told (Reagan)" is a quote's aside.
+        glossed = story.tokens[at - 2] if at > 1 else None
+        if glossed and not (glossed.text.islower() and glossed.low not in lx.COMPANY_NOUNS
+                            and not is_organisation_word(glossed.low)):
+            story.remember_organisation(name)
+        return True
     preceding = story.text[max(0, run[0].start - 40): run[0].start]
     if name[-1].possessive and before in ("at", "in"):
         return False  # "in Reagan's view", "at Greenspan's nomination"

@@ -147,7 +147,10 @@ def _split_role(run: list[Token], story: Story) -> tuple[list[Token], str]:
         word = run[cut]
         if role := _role(word):
             if not word.shouted:
-                return _trim(run[cut + 1:]), "title"
+                name = _trim(run[cut + 1:])
+                # "General Tommy Franks", but "General Accident fell 21p".
+                titled = role in lx.ROLE_NOUNS or len(name) > 1 or (name and _looks_given(name[0]))
+                return name, "title" if titled else ""
             if role in lx.TITLES or role + "." in lx.TITLES:
                 return _headline_name(run[cut + 1:]), "title"
     if _office_of_before(run[0], story) and not is_place(" ".join(t.low for t in run)):
