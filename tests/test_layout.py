@@ -1,3 +1,5 @@
+import pytest
+
 from newsgrep.article import display_title
 from newsgrep.extract.layout import split_article
 
@@ -71,3 +73,54 @@ def test_title_only_brief_is_a_title():
     layout = split_article("U.S. TREASURY SETS BILL AUCTION\n")
     assert layout.title == "U.S. TREASURY SETS BILL AUCTION"
     assert layout.body == ""
+
+
+def test_headline_byline_and_date_written_as_one_block():
+    text = "Putin rejects NATO bid\nBy Anna Petrova\nNovember 20, 2001\n\nMOSCOW (Reuters) - Putin said."
+    layout = split_article(text)
+    assert (layout.title, layout.authors) == ("Putin rejects NATO bid", ["Anna Petrova"])
+    assert layout.headers["date"] == "November 20, 2001"
+    assert layout.body.startswith("MOSCOW")
+
+
+def test_a_date_alone_on_top_is_not_the_headline():
+    layout = split_article("Tuesday, 20 November 2001\n\nPutin rejects NATO bid\n\nMoscow - Text.")
+    assert layout.title == "Putin rejects NATO bid"
+
+
+def test_a_number_headline_is_not_a_date():
+    assert split_article("9/11\n\nNEW YORK - Text.").title == "9/11"
+
+
+def test_credit_line_places_are_not_part_of_names():
+    text = ("Title here today\n\nLONDON (Reuters) - Text.\n\n(Reporting by Sarah Kendrick in London "
+            "and Anna Petrova in Moscow; Editing by Gareth Lowry)")
+    assert split_article(text).authors == ["Sarah Kendrick", "Anna Petrova", "Gareth Lowry"]
+
+
+def test_author_header_with_several_names():
+    layout = split_article("Author: Jane Doe and John Roe\n\nTitle of it\n\nText.")
+    assert layout.authors == ["Jane Doe", "John Roe"]
+
+
+def test_dashed_title_wins_over_first_line():
+    text = "-- Bank of Japan holds rates\n\nTOKYO RATES DECISION\n\nTOKYO (Reuters) - Text."
+    assert split_article(text).title == "Bank of Japan holds rates"
+
+
+@pytest.mark.parametrize("byline, authors", [
+    ("By JANE DOE, Associated Press Writer", ["Jane Doe"]),
+    ("By Jane Doe and John Roe, Reuters", ["Jane Doe", "John Roe"]),
+    ("By Jane Doe in Moscow", ["Jane Doe"]),
+    ("By Jane Doe, Staff Writer", ["Jane Doe"]),
+    ("By Laura Kuenssberg\nPolitical editor", ["Laura Kuenssberg"]),
+])
+def test_bylines_name_only_the_reporters(byline, authors):
+    layout = split_article(f"May faces revolt over deal\n\n{byline}\n\nLONDON — Theresa May said.")
+    assert layout.authors == authors
+    assert layout.body.startswith("LONDON")
+
+
+def test_prose_starting_with_by_is_not_a_byline():
+    text = "Rates held\n\nThe bank kept rates unchanged, as expected\nby most economists polled.\n\nMore."
+    assert split_article(text).authors == []

@@ -59,7 +59,7 @@ def _story_date(known, header: str | None, dateline, path: str) -> datetime | No
             return date
     path_year, path_date = year_from_path(path)
     if dateline and dateline.date:
-        if date := dateline.date.complete(path_year):
+        if date := dateline.date.complete(path_year, near=path_date):
             return date
     return path_date
 

@@ -2,7 +2,10 @@
 
     Moscow, 22 November 2001 (RFE/RL) --
     WASHINGTON, Nov. 20, 2001 (Reuters) -
+    BAGHDAD, Iraq, Sunday, Dec. 8 (AP) --
+    ST. LOUIS, Mo., Nov. 20 /PRNewswire/ --
     LONDON (Reuters) -
+    UNITED NATIONS, Nov. 8 —
     SALVADOR, Feb 26 -
 """
 
@@ -28,8 +31,8 @@ DATELINE = re.compile(
     rf"""^\s*
     (?P<place>{_PLACE}(?:,\s*(?!{_MONTH}\s*\d)(?!\d){_PLACE})?)
     (?:,\s*(?P<date>{_DATE}))?
-    \s*(?:\((?P<source>[^()\n]{{1,40}})\))?
-    \s*(?:--|—|–|-)\s""",
+    \s*(?:\((?P<source>[^()\n]{{1,40}})\)|/(?P<wire>[A-Za-z][\w .-]{{1,30}})/)?
+    \s*(?:--|—|–|-|_)\s""",
     re.VERBOSE,
 )
 _SMALL_WORDS = {"de", "da", "del", "la", "le", "al", "el", "es", "of", "am", "sur", "on", "upon"}
@@ -52,7 +55,8 @@ def parse_dateline(paragraph: str) -> Dateline | None:
     match = DATELINE.match(paragraph[:200])
     if not match:
         return None
-    place, date, source = match.group("place", "date", "source")
+    place, date = match.group("place", "date")
+    source = match.group("source") or match.group("wire")
     if not date and not source and not _is_upper(place):
         return None
     if len(place.split()) > 5:

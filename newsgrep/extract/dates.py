@@ -34,10 +34,18 @@ class PartialDate:
     minute: int = 0
     second: int = 0
 
-    def complete(self, year: int | None = None) -> datetime | None:
-        year = self.year or year
-        if not year:
-            return None
+    def complete(self, year: int | None = None, near: datetime | None = None) -> datetime | None:
+        """The full date, its year from the text, else the one that puts it
+        nearest ``near`` (a dateline "Dec 31" in a file of 2002/01/01 is
+        2001), else ``year``; None when no year is known."""
+        if self.year:
+            return self._on(self.year)
+        if near:
+            options = [d for y in (near.year - 1, near.year, near.year + 1) if (d := self._on(y))]
+            return min(options, key=lambda d: abs(d - near), default=None)
+        return self._on(year) if year else None
+
+    def _on(self, year: int) -> datetime | None:
         try:
             return datetime(year, self.month, self.day, self.hour, self.minute, self.second)
         except ValueError:

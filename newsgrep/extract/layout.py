@@ -21,10 +21,15 @@ HEADER_KEYS = {
 }
 _HEADER_LINE = re.compile(r"^\s*([A-Za-z][A-Za-z ]{1,20}?)\s*:\s*(\S.*?)\s*$")
 _DASH_LINE = re.compile(r"^\s*--\s+(\S.*?)\s*$")
+# "By Jane Doe", "BY JANE DOE", "-- By Jane Doe and John Roe"; the names
+# capitalised ("by central banks" on a wrapped line is prose).
 _BYLINE = re.compile(
-    r"^\s*(?:--\s*)?by\s+([A-Z][\w.'’\-]+(?:[ ,]+(?:and\s+)?[A-Z][\w.'’\-]+){0,7})\s*$",
-    re.IGNORECASE,
+    r"^\s*(?:--\s*)?(?i:by)\s+([A-Z][\w.'’\-]+(?:[ ,]+(?:and\s+)?[A-Z][\w.'’\-]+){0,7}"
+    r"(?:\s+in\s+[A-Z][\w.'’\- ]*)?)\s*$"
 )
+# Parts of a byline that are the reporter's job or employer, not a name.
+_STAFF_WORDS = {"writer", "correspondent", "reporter", "editor", "staff", "press", "news",
+                "bureau", "service", "wire", "wires", "agency", "times", "post", "journal"}
 CREDIT_LINE = re.compile(
     r"\((?:[^()]*?\b(?:reporting|writing|editing|additional reporting|compiled)"
     r"\s+by\b[^()]*)\)",
@@ -69,12 +74,14 @@ def split_article(text: str) -> Layout:
     paragraphs = _paragraphs(lines[start:])
     layout = Layout(headers=headers)
     if headers.get("author"):
-        layout.authors.append(headers["author"])
-    kept = []
-    for para in paragraphs:
-        byline = _BYLINE.match(para)
-        if byline and "\n" not in para:
+        layout.authors.extend(split_names(headers["author"]))
+    kept: list[str] = []
+    for para in _split_top_block(paragraphs):
+        byline = _BYLINE.match(para.split("\n")[0])
+        if byline and _is_byline_block(para):
             layout.authors.extend(split_names(byline.group(1)))
+        elif _on_top(kept) and is_date_line(para):
+            headers.setdefault("date", para.strip())  # "Tuesday, 20 November 2001"
         elif not is_chrome(para):
             kept.append(para)
     title_index = _headline_index(kept) if not headers.get("title") else None
@@ -91,9 +98,56 @@ def split_article(text: str) -> Layout:
 
 
 def split_names(names: str) -> list[str]:
-    """'Jane Doe and John Roe, Ann Lee' -> three names."""
+    """'Jane Doe and John Roe, Ann Lee in London' -> three names."""
     parts = re.split(r"\s*(?:,|;|\band\b|&)\s*", names.strip().rstrip("."))
-    return [" ".join(p.split()) for p in parts if p.strip() and p[:1].isupper()]
+    parts = [re.sub(r"\s+in\s+[A-Z][\w .'’-]*$", "", p) for p in parts]
+    names = [" ".join(p.split()) for p in parts if p.strip() and p[:1].isupper() and _is_a_name(p)]
+    return [n.title() if n.isupper() else n for n in names]  # "JANE DOE" -> "Jane Doe"
+
+
+def _is_a_name(part: str) -> bool:
+    """'Jane Doe', not 'Associated Press Writer' or 'Reuters'."""
+    from newsgrep.extract.sources import is_agency
+
+    words = {w.lower() for w in part.split()}
+    return not (words & _STAFF_WORDS) and not is_agency(part)
+
+
+def is_date_line(paragraph: str) -> bool:
+    """A line that is only a date: 'Tuesday, 20 November 2001',
+    'November 20, 2001 10:13 a.m. EST', '2001-11-22' (not '9/11')."""
+    from newsgrep.extract.dates import parse_partial
+
+    line = paragraph.strip()
+    if "\n" in line or len(line.split()) > 8 or not re.search(r"[A-Za-z]{3,}|\d{4}", line):
+        return False
+    return parse_partial(line) is not None
+
+
+def _split_top_block(paragraphs: list[str]) -> list[str]:
+    """A headline, byline and date written as one block of lines ("Title /
+    By Jane Doe / November 20, 2001") become a paragraph a line."""
+    out: list[str] = []
+    for i, para in enumerate(paragraphs):
+        lines = para.split("\n")
+        short = 1 < len(lines) <= 4 and all(len(line.split()) <= 15 for line in lines)
+        if i < 3 and short and any(_BYLINE.match(l) or is_date_line(l) for l in lines[1:]):
+            out.extend(lines)
+        else:
+            out.append(para)
+    return out
+
+
+def _is_byline_block(paragraph: str) -> bool:
+    """'By Jane Doe' alone, or over the reporter's job and place ("By Laura
+    Kuenssberg / Political editor")."""
+    lines = paragraph.split("\n")
+    return len(lines) == 1 or (len(lines) <= 3 and all(len(line.split()) <= 5 for line in lines[1:]))
+
+
+def _on_top(kept: list[str]) -> bool:
+    """Still above the story: nothing kept yet but headline-shaped lines."""
+    return all(_is_headline_shaped(p) for p in kept) and len(kept) < 4
 
 
 def is_chrome(paragraph: str) -> bool:

@@ -19,6 +19,11 @@ _CANONICAL = {
 }
 
 
+def is_agency(name: str) -> bool:
+    """'Reuters', 'AP', 'Agence France-Presse': a known news agency's name."""
+    return " ".join(name.split()).strip(" .,;:-").lower() in _CANONICAL
+
+
 def normal_source(name: str) -> str:
     """'REUTERS', 'Reuter', 'reuters' -> 'Reuters'; unknown names tidied, kept."""
     clean = " ".join(name.split()).strip(" .,;:-")
