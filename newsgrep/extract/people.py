@@ -20,7 +20,7 @@ ROLE_WORDS = {
     "un", "u.n.", "eu", "labour", "conservative", "democrat", "republican",
 }
 SPEECH_VERBS = r"(?:said|says|told|added|asked|stated|declared|announced|warned|noted|insisted)"
-_NAME_TOKEN = r"(?:[A-Z][a-z]+(?:[-'’][A-Za-z]+)*|[A-Z]\.|[A-Z][a-z]*[A-Z][a-z]+)"
+_NAME_TOKEN = r"(?:(?:[A-Z]['’])?[A-Z][a-z]+(?:[-'’][A-Za-z]+)*|[A-Z]\.|[A-Z][a-z]*[A-Z][a-z]+)"
 _PARTICLE = r"(?:de|da|del|della|di|van|von|der|den|le|la|bin|al|ibn|dos|du)"
 _SEQUENCE = re.compile(
     rf"(?<![\w'’-])((?:{_NAME_TOKEN}|{_PARTICLE})(?:\s+(?:{_NAME_TOKEN}|{_PARTICLE}))*)"
