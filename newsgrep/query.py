@@ -22,6 +22,7 @@ from collections.abc import Iterable
 
 from whoosh import query as q
 
+from newsgrep.ranking import weigh_words
 from newsgrep.querydates import DateError, between, date_range
 from newsgrep.syntax import SideBySide, parser_for
 
@@ -65,7 +66,7 @@ def parse_query(text: str, schema) -> q.Query:
         return _and_all(ranges)
     try:
         parsed = parser_for(schema).parse(text, normalize=False)
-        parsed = _rewrite(parsed, ranges).normalize()
+        parsed = _rewrite(parsed, ranges, schema).normalize()
     except QueryError:
         raise
     except Exception as err:  # Whoosh raises assorted errors on odd input
@@ -185,7 +186,7 @@ def _and_all(queries: list[q.Query]) -> q.Query:
 
 # -- rewrites of the parsed tree ---------------------------------------------
 
-def _rewrite(node: q.Query, ranges: list[q.Query]) -> q.Query:
+def _rewrite(node: q.Query, ranges: list[q.Query], schema) -> q.Query:
     """Dates back in, sources as stored, NOT inside OR as exclusion."""
     if isinstance(node, (q.Term, q.Phrase)):
         return _rewrite_leaf(node, ranges)
@@ -193,9 +194,9 @@ def _rewrite(node: q.Query, ranges: list[q.Query]) -> q.Query:
         raise QueryError(f"fuzzy distance {node.maxdist} is too far: use ~1 or ~2")
     if getattr(node, "error", None):  # how Whoosh marks what it could not parse
         raise QueryError(f"cannot read query: {_one_line(node.error)}")
-    node = _apply(node, lambda child: _rewrite(child, ranges))
+    node = _apply(node, lambda child: _rewrite(child, ranges, schema))
     if isinstance(node, SideBySide):
-        return _side_by_side(node)
+        return _side_by_side(node, schema)
     if isinstance(node, q.Or):
         return _exclusions(node)
     if isinstance(node, q.AndNot) and _is_empty(node.a):
@@ -223,7 +224,7 @@ def _rewrite_leaf(node: q.Query, ranges: list[q.Query]) -> q.Query:
     return node
 
 
-def _side_by_side(node: q.Or) -> q.Query:
+def _side_by_side(node: q.Or, schema) -> q.Query:
     """Clauses typed with no operator between them.
 
     Words are optional (more of them rank higher), as in Lucene; but a clause
@@ -235,9 +236,7 @@ def _side_by_side(node: q.Or) -> q.Query:
     rest = [c for c in node.subqueries if not isinstance(c, q.Not)]
     required = [c for c in rest if _only_metadata(c)]
     words = [c for c in rest if not _only_metadata(c)]
-    positive: q.Query | None = None
-    if words:
-        positive = words[0] if len(words) == 1 else q.Or(words, boost=node.boost, scale=node.scale)
+    positive = weigh_words(words, schema, node.scale) if words else None
     if required:
         positive = _and_all(required + ([positive] if positive else []))
     return _without(positive, banned)
