@@ -24,7 +24,7 @@ from whoosh import query as q
 
 from newsgrep.ranking import weigh_words
 from newsgrep.querydates import DateError, between, date_range
-from newsgrep.syntax import SideBySide, parser_for
+from newsgrep.syntax import AndNot, SideBySide, parser_for
 
 
 class QueryError(ValueError):
@@ -199,8 +199,8 @@ def _rewrite(node: q.Query, ranges: list[q.Query], schema) -> q.Query:
         return _side_by_side(node, schema)
     if isinstance(node, q.Or):
         return _exclusions(node)
-    if isinstance(node, q.AndNot) and _is_empty(node.a):
-        return q.AndNot(q.Every(), node.b)  # "-russia" alone: every story without it
+    if isinstance(node, q.AndNot):  # "-russia" alone: every story without it
+        return AndNot(q.Every() if _is_empty(node.a) else node.a, node.b)
     return node
 
 
@@ -255,7 +255,7 @@ def _exclusions(node: q.Or) -> q.Query:
 def _without(positive: q.Query | None, banned: list[q.Query]) -> q.Query:
     if not banned:
         return positive if positive is not None else q.NullQuery
-    return q.AndNot(positive or q.Every(), banned[0] if len(banned) == 1 else q.Or(banned))
+    return AndNot(positive or q.Every(), banned[0] if len(banned) == 1 else q.Or(banned))
 
 
 def _only_metadata(node: q.Query) -> bool:

@@ -61,9 +61,7 @@ def weigh_words(words: list[q.Query], schema, scale: float | None = None) -> q.Q
 
 
 def plain_word(node: q.Query) -> str | None:
-    """The stem of a plain typed word (title:w OR body:w, no boost), else None."""
-    if isinstance(node, q.Term) and node.fieldname in TEXT_FIELDS and node.boost == 1:
-        return node.text
+    """The stem of a word typed without field or boost (title:w OR body:w), else None."""
     if (isinstance(node, q.Or) and node.boost == 1 and len(node.subqueries) == len(TEXT_FIELDS)
             and all(isinstance(t, q.Term) and t.boost == 1 for t in node.subqueries)
             and {t.fieldname for t in node.subqueries} == set(TEXT_FIELDS)

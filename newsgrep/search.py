@@ -42,6 +42,9 @@ class SearchResult:
     total: int
     seconds: float
     words: frozenset[str] = frozenset()
+    # The query with its words that match nothing replaced by the nearest
+    # indexed words, for people to try ("Did you mean: ...?"); None if none.
+    suggestion: str | None = None
 
 
 @dataclass
@@ -55,6 +58,7 @@ class SearchOptions:
     people: tuple[str, ...] = ()
     places: tuple[str, ...] = ()
     snippets: bool = True
+    suggest: bool = True
 
 
 def search(index_dir: str | os.PathLike, text: str,
@@ -78,7 +82,14 @@ def search(index_dir: str | os.PathLike, text: str,
             for i, result in enumerate(results[first:])
         ]
         total = len(results)
-    return SearchResult(hits, total, time.perf_counter() - started, words)
+        suggestion = _suggestion(searcher.reader(), index.schema, text, query) if options.suggest else None
+    return SearchResult(hits, total, time.perf_counter() - started, words, suggestion)
+
+
+def _suggestion(reader, schema, text: str, query) -> str | None:
+    from newsgrep.suggest import did_you_mean
+
+    return did_you_mean(reader, schema, text, query)
 
 
 def _run(searcher, query, restrict, options: SearchOptions):

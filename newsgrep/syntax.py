@@ -12,12 +12,35 @@ from __future__ import annotations
 
 from whoosh import qparser
 from whoosh import query as q
+from whoosh.matching.binary import AndNotMatcher
 from whoosh.qparser import syntax
 
 from newsgrep.schema import TEXT_FIELDS
 
 # The coordination bonus for stories that have more of the words typed.
 COORDINATION = 0.9
+
+
+class ExclusionMatcher(AndNotMatcher):
+    """Whoosh 2.7.5's AndNotMatcher, with its first step fixed.
+
+    Whoosh skips the excluded postings forward to the first candidate only
+    when both already sit on the same story, so 'nato -russia' kept the
+    first NATO story whenever a story with Russia came before it.
+    """
+
+    def _find_first(self):
+        if self.a.is_active() and self.b.is_active():
+            self._find_next()
+
+
+class AndNot(q.AndNot):
+    """'a ANDNOT b' that really leaves out every story matching b."""
+
+    def matcher(self, searcher, context=None):
+        kept = self.a.matcher(searcher, context)
+        left_out = self.b.matcher(searcher, searcher.boolean_context())
+        return ExclusionMatcher(kept, left_out)
 
 
 class SideBySide(q.Or):

@@ -39,15 +39,18 @@ def search_command(query, index_dir, limit, page, sort, since, until, sources, p
       newsgrep search nato -l -0 | xargs -0 wc -w
     """
     from newsgrep.render import hit_json, json_line, make_console, print_hits, write_line
+    from newsgrep.safety import clean_line
     from newsgrep.search import SearchOptions
 
     listing = paths_only or count
     options = SearchOptions(
         limit=0 if listing else limit, page=1 if listing else page, sort=sort,
         since=since, until=until, sources=sources, people=people, places=places,
-        snippets=not listing,
+        snippets=not listing, suggest=not (listing or as_json),
     )
     result = run_search(index_dir, query, options)
+    if result.suggestion:  # for people only: never mixed into what programs read
+        click.echo(f"Did you mean: {clean_line(result.suggestion)}?", err=True)
     out = sys.stdout
     if count:
         write_line(out, str(result.total))
