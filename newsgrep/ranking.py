@@ -42,7 +42,7 @@ document documents article articles story stories information discuss discusses
 discussing describe describes describing mention mentions mentioning relevant
 """.split())
 
-_stops: dict[int, frozenset[str]] = {}
+_stops: list[tuple[object, frozenset[str]]] = []
 
 
 def weigh_words(words: list[q.Query], schema, scale: float | None = None) -> q.Query:
@@ -85,10 +85,9 @@ def _proximity(texts: list[str]) -> list[q.Query]:
 
 
 def _question_stems(schema) -> frozenset[str]:
-    """The question words as the body analyser indexes them."""
-    key = id(schema)
-    if key not in _stops:
-        analyzer = schema["body"].analyzer
-        _stops[key] = frozenset(
-            token.text for word in QUESTION_WORDS for token in analyzer(word, mode="query"))
-    return _stops[key]
+    """The question words as the body analyser indexes them (the last schema's kept)."""
+    analyzer = schema["body"].analyzer
+    if not _stops or _stops[0][0] != analyzer:
+        stems = frozenset(t.text for w in QUESTION_WORDS for t in analyzer(w, mode="query"))
+        _stops[:] = [(analyzer, stems)]
+    return _stops[0][1]

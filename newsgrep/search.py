@@ -70,7 +70,8 @@ def search(index_dir: str | os.PathLike, text: str,
     options = options or SearchOptions()
     started = time.perf_counter()
     index = open_index(index_dir)
-    query = parse_query(text, index.schema)
+    schema = index.schema  # Whoosh re-reads the index's table of contents on each access
+    query = parse_query(text, schema)
     restrict = filter_query(options.since, options.until, options.sources,
                             options.people, options.places)
     with index.searcher() as searcher:
@@ -78,11 +79,11 @@ def search(index_dir: str | os.PathLike, text: str,
         words = _highlight_words(query, searcher.reader())
         first = (options.page - 1) * options.limit if options.limit else 0
         hits = [
-            _hit(first + i + 1, result, words, index.schema, options.snippets)
+            _hit(first + i + 1, result, words, schema, options.snippets)
             for i, result in enumerate(results[first:])
         ]
         total = len(results)
-        suggestion = _suggestion(searcher.reader(), index.schema, text, query) if options.suggest else None
+        suggestion = _suggestion(searcher.reader(), schema, text, query) if options.suggest else None
     return SearchResult(hits, total, time.perf_counter() - started, words, suggestion)
 
 
@@ -133,6 +134,7 @@ def _hit(rank: int, result, words: frozenset[str], schema, with_snippets: bool) 
         place=stored.get("place", ""),
         author=list(stored.get("author") or []),
         url=stored.get("url", ""),
-        title_pieces=mark_words(shown_title, words, analyzer) if title else [(shown_title, False)],
+        title_pieces=(mark_words(shown_title, words, analyzer) if title and with_snippets
+                      else [(shown_title, False)]),
         snippets=snippets,
     )

@@ -89,18 +89,13 @@ class PlusMinus(qparser.PlusMinusPlugin):
         return result
 
 
-_parsers: dict[int, Parser] = {}
-
-
 def parser_for(schema) -> Parser:
-    """One parser per schema (building one compiles a dozen regular expressions)."""
-    key = id(schema)
-    if key not in _parsers:
-        parser = Parser(None, schema, group=SideBySideGroup)
-        parser.add_plugin(qparser.MultifieldPlugin(list(TEXT_FIELDS)))
-        parser.remove_plugin_class(qparser.SingleQuotePlugin)
-        parser.add_plugin(qparser.FuzzyTermPlugin())
-        parser.add_plugin(PlusMinus())
-        parser.add_plugin(qparser.GtLtPlugin())
-        _parsers[key] = parser
-    return _parsers[key]
+    """A parser for the schema of the index being searched (building one takes
+    under a millisecond, so none is cached)."""
+    parser = Parser(None, schema, group=SideBySideGroup)
+    parser.add_plugin(qparser.MultifieldPlugin(list(TEXT_FIELDS)))
+    parser.remove_plugin_class(qparser.SingleQuotePlugin)
+    parser.add_plugin(qparser.FuzzyTermPlugin())
+    parser.add_plugin(PlusMinus())
+    parser.add_plugin(qparser.GtLtPlugin())
+    return parser
