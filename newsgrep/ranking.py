@@ -40,6 +40,7 @@ many much more most other others also just very can could would should will shal
 get got going happen happens happened happening
 document documents article articles story stories information discuss discusses
 discussing describe describes describing mention mentions mentioning relevant
+identify concerning regarding
 """.split())
 
 _stops: list[tuple[object, frozenset[str]]] = []
