@@ -84,7 +84,7 @@ def search(index_dir: str | os.PathLike, text: str,
         ]
         total = len(results)
         suggestion = _suggestion(searcher.reader(), schema, text, query) if options.suggest else None
-    return SearchResult(hits, total, time.perf_counter() - started, words, suggestion)
+    return SearchResult(hits, total, time.perf_counter() - started, words, suggestion=suggestion)
 
 
 def _suggestion(reader, schema, text: str, query) -> str | None:
