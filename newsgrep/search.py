@@ -44,6 +44,9 @@ class SearchResult:
     seconds: float
     words: frozenset[str] = frozenset()
     folded: int = 0  # near-duplicates folded into other hits (--dedup)
+    # The query with its words that match nothing replaced by the nearest
+    # indexed words, for people to try ("Did you mean: ...?"); None if none.
+    suggestion: str | None = None
 
 
 @dataclass
@@ -58,6 +61,7 @@ class SearchOptions:
     places: tuple[str, ...] = ()
     snippets: bool = True
     dedup: bool = False
+    suggest: bool = True
 
 
 def search(index_dir: str | os.PathLike, text: str,
@@ -68,21 +72,24 @@ def search(index_dir: str | os.PathLike, text: str,
     options = options or SearchOptions()
     started = time.perf_counter()
     index = open_index(index_dir)
-    query, restrict = prepared_query(index.schema, text, options)
+    schema = index.schema  # Whoosh re-reads the index's table of contents on each access
+    query, restrict = prepared_query(schema, text, options)
     folded = 0
     with index.searcher() as searcher:
         words = highlight_words(query, searcher.reader())
         if options.dedup:
-            hits, total, folded = _folded(searcher, query, restrict, words, index.schema, options)
+            hits, total, folded = _folded(searcher, query, restrict, words, schema, options)
         else:
             results = _run(searcher, query, restrict, options)
             first = (options.page - 1) * options.limit if options.limit else 0
             hits = [
-                _hit(first + i + 1, result, words, index.schema, options.snippets)
+                _hit(first + i + 1, result, words, schema, options.snippets)
                 for i, result in enumerate(results[first:])
             ]
             total = len(results)
-    return SearchResult(hits, total, time.perf_counter() - started, words, folded)
+        suggestion = _suggestion(searcher.reader(), schema, text, query) if options.suggest else None
+    return SearchResult(hits, total, time.perf_counter() - started, words, folded,
+                        suggestion=suggestion)
 
 
 def prepared_query(schema, text: str, options: SearchOptions):
@@ -113,6 +120,12 @@ def _folded(searcher, query, restrict, words, schema, options: SearchOptions):
                           for p, alike in rest]
         hits.append(hit)
     return hits, len(groups), len(results) - len(groups)
+
+
+def _suggestion(reader, schema, text: str, query) -> str | None:
+    from newsgrep.suggest import did_you_mean
+
+    return did_you_mean(reader, schema, text, query)
 
 
 def _run(searcher, query, restrict, options: SearchOptions):
@@ -162,6 +175,7 @@ def stored_hit(rank: int, score: float, stored: dict, words: frozenset[str], sch
         place=stored.get("place", ""),
         author=list(stored.get("author") or []),
         url=stored.get("url", ""),
-        title_pieces=mark_words(shown_title, words, analyzer) if title else [(shown_title, False)],
+        title_pieces=(mark_words(shown_title, words, analyzer) if title and with_snippets
+                      else [(shown_title, False)]),
         snippets=snippets,
     )

@@ -61,7 +61,7 @@ def search_command(query, index_dir, limit, page, sort, since, until, sources, p
     options = SearchOptions(
         limit=(1 if count else 0) if listing else limit, page=1 if listing else page, sort=sort,
         since=since, until=until, sources=sources, people=people, places=places,
-        snippets=not listing, dedup=dedup,
+        snippets=not listing, dedup=dedup, suggest=not (listing or as_json or by),
     )
     if by:
         found = print_counts(index_dir, query, by, options, share, as_json, color)
@@ -74,8 +74,11 @@ def search_command(query, index_dir, limit, page, sort, since, until, sources, p
 def print_search(index_dir, query, options, as_json, paths_only, null, count, color) -> bool:
     """Hits in the chosen form; True if any story matched."""
     from newsgrep.render import emit_result
+    from newsgrep.safety import clean_line
 
     result = library_call(lambda: _search(index_dir, query, options))
+    if result.suggestion:  # for people only: never mixed into what programs read
+        click.echo(f"Did you mean: {clean_line(result.suggestion)}?", err=True)
     emit_result(result, as_json=as_json, paths_only=paths_only, null=null, count=count,
                 color=color, with_duplicates=options.dedup)
     return result.total > 0

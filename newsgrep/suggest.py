@@ -1,0 +1,109 @@
+"""Did you mean: the nearest words of the index's own vocabulary.
+
+A query word that no story contains ("Robertsn") is replaced by the nearest
+indexed word (edit distance 1, then 2, most frequent first). Title and body
+are indexed as stems, so the stem found is shown as a word again: as it is
+written in a story that contains it ("Robertson", "membership"), never as a
+stem ("membership" is indexed as "membership", "says" as "sai").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from whoosh import query as q
+
+# Fields whose words are worth correcting, as a typed word analyses in them.
+SPELLED_FIELDS = ("body", "title", "people", "place")
+_TYPED_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
+_SAMPLE_DOCS = 3
+_CANDIDATES = 8
+
+
+def did_you_mean(reader, schema, text: str, parsed: q.Query) -> str | None:
+    """The query text with each word that matches nothing replaced, or None."""
+    missing = [
+        (field, term) for field, term in dict.fromkeys(_typed_terms(parsed))
+        if field in SPELLED_FIELDS and reader.doc_frequency(field, term) == 0
+    ]
+    missing.sort(key=lambda pair: SPELLED_FIELDS.index(pair[0]))
+    if not missing:
+        return None
+    changed = False
+
+    def replace(match: re.Match) -> str:
+        nonlocal changed
+        word = match.group(0)
+        for field, term in missing:
+            if term in _analysed(schema, field, word):
+                better = nearest_word(reader, schema, field, word)
+                if better:
+                    changed = True
+                    return better
+        return word
+
+    corrected = _TYPED_WORD.sub(replace, text)
+    return corrected if changed else None
+
+
+def nearest_word(reader, schema, field: str, word: str) -> str | None:
+    """The indexed word nearest to a typed word, as a story writes it.
+
+    Candidates are the indexed terms within one edit of the word's stem, else
+    two; the most frequent few are written out as words and the one nearest
+    to what was typed wins ("joinng" is "joining", not "joint").
+    """
+    from whoosh.support.levenshtein import distance
+
+    [term, *_] = _analysed(schema, field, word) or [word.lower()]
+    for edits in (1, 2):
+        if len(term) <= 2 * edits:  # a short word is two edits from too much
+            break
+        near = [t for t in reader.terms_within(field, term, edits, prefix=1) if t != term]
+        near.sort(key=lambda t: -reader.doc_frequency(field, t))
+        written = Counter()
+        for candidate in near[:_CANDIDATES]:
+            written.update(_spellings(reader, schema, field, candidate))
+        if written:
+            return min(written, key=lambda w: (distance(w.lower(), word.lower()), -written[w]))
+    return None
+
+
+def surface_word(reader, schema, field: str, term: str) -> str | None:
+    """How stories write an indexed term: its commonest spelling, lower case first."""
+    seen = _spellings(reader, schema, field, term)
+    lower = [w for w in seen if w.islower()]
+    return max(lower or seen, key=lambda w: seen[w]) if seen else None
+
+
+def _spellings(reader, schema, field: str, term: str) -> Counter:
+    """The spellings of an indexed term in the first few stories that have it."""
+    analyzer = schema[field].analyzer
+    seen: Counter[str] = Counter()
+    postings = reader.postings(field, term)
+    for _ in range(_SAMPLE_DOCS):
+        if not postings.is_active():
+            break
+        stored = reader.stored_fields(postings.id()).get(field) or ""
+        if isinstance(stored, list):
+            stored = ", ".join(stored)
+        for token in analyzer(stored, chars=True, mode="index"):
+            if token.text == term:
+                seen[stored[token.startchar:token.endchar]] += 1
+        postings.next()
+    return seen
+
+
+def _typed_terms(parsed: q.Query):
+    """Words and phrase words as typed; fuzzy and wildcard words ask for variants already."""
+    leaves = [parsed] if parsed.is_leaf() else list(parsed.leaves())
+    for leaf in leaves:
+        if isinstance(leaf, q.Term):
+            yield leaf.fieldname, leaf.text
+        elif isinstance(leaf, q.Phrase):
+            yield from ((leaf.fieldname, word) for word in leaf.words)
+
+
+def _analysed(schema, field: str, word: str) -> list[str]:
+    return [t.text for t in schema[field].analyzer(word, mode="query")]
