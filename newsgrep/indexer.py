@@ -52,20 +52,29 @@ def read_articles(path: Path, default_source: str = "",
     from newsgrep.extract import build_article
     from newsgrep.readers import BadRecord, Unreadable, read_file
 
+    name = path_text(path)
     articles = []
     try:
         for number, raw in enumerate(read_file(path), start=1):
             if isinstance(raw, BadRecord):
                 if on_skip:
-                    on_skip(f"{path}#{raw.record}", raw.reason)
+                    on_skip(f"{name}#{raw.record}", raw.reason)
                 continue
-            story_path = f"{path}#{raw.record_id or number}" if raw.record_id is not None else str(path)
+            story_path = f"{name}#{raw.record_id or number}" if raw.record_id is not None else name
             articles.append(build_article(story_path, raw, default_source))
     except Unreadable as err:
         if on_skip:
-            on_skip(str(path), str(err))
+            on_skip(name, str(err))
         return []
     return articles
+
+
+def path_text(path: Path) -> str:
+    """A file's path as the index keeps it: a name's bytes that are not UTF-8
+    become \\xNN (Whoosh stores terms as UTF-8, which lone surrogates are not)."""
+    from newsgrep.safety import escape_undecodable
+
+    return escape_undecodable(str(path))
 
 
 def article_fields(article: Article, file: str) -> dict:
@@ -111,9 +120,9 @@ def index_paths(
     try:
         for path in iter_files(paths):
             articles = read_articles(path, default_source, skip)
-            writer.delete_by_term("file", str(path))
+            writer.delete_by_term("file", path_text(path))
             for article in articles:
-                writer.add_document(**article_fields(article, str(path)))
+                writer.add_document(**article_fields(article, path_text(path)))
             report.indexed += len(articles)
             report.files += 1
             if on_file:
