@@ -35,6 +35,8 @@ _NOT_NAMES = {
     "russia", "washington", "london", "nato", "alliance", "north-atlantic",
 }
 
+_NOT_LAST = ROLE_WORDS | _NOT_NAMES
+
 
 def extract_people(text: str) -> list[str]:
     """Full names of the people a text names, in order of first mention.
@@ -46,10 +48,12 @@ def extract_people(text: str) -> list[str]:
     names: list[str] = []
     for match in _SEQUENCE.finditer(text):
         words = match.group(1).split()
-        role = []
-        while words and words[0].lower() in ROLE_WORDS:
-            role.append(words.pop(0))
-        while words and words[-1].lower() in ROLE_WORDS | _NOT_NAMES:
+        # Indexes, not pop(0): a megabyte of "President President ..." is one match.
+        first = 0
+        while first < len(words) and words[first].lower() in ROLE_WORDS:
+            first += 1
+        role, words = words[:first], words[first:]
+        while words and words[-1].lower() in _NOT_LAST:
             words.pop()
         if len(words) < 2 or any(w.lower() in _NOT_NAMES for w in words):
             continue
