@@ -24,25 +24,41 @@ class IndexReport:
     seconds: float = 0.0
 
 
-def iter_files(paths: Iterable[str | os.PathLike]) -> Iterator[Path]:
+def iter_files(paths: Iterable[str | os.PathLike],
+               on_skip: SkipHandler | None = None) -> Iterator[Path]:
     """Every candidate article file under the given files and folders.
 
     Symbolic links inside folders are not followed: they can loop or lead
     outside the folders the user named. A file named on the command line is
-    read whatever its name.
+    read whatever its name. Links passed over and folders that cannot be
+    read go to ``on_skip`` with the reason.
     """
     from newsgrep.readers import candidate
+
+    def skip(path: Path, reason: str) -> None:
+        if on_skip:
+            on_skip(path_text(path), reason)
+
+    def unreadable(err: OSError) -> None:
+        skip(Path(err.filename), err.strerror or str(err))
 
     for root in paths:
         root = Path(root).absolute()
         if root.is_file():
             yield root
             continue
-        for folder, dirs, files in os.walk(root, followlinks=False):
+        for folder, dirs, files in os.walk(root, followlinks=False, onerror=unreadable):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in [d for d in dirs if Path(folder, d).is_symlink()]:
+                skip(Path(folder, name), "symbolic link to a folder, not followed")
+                dirs.remove(name)
             for name in sorted(files):
                 path = Path(folder, name)
-                if not path.is_symlink() and candidate(path):
+                if not candidate(path):
+                    continue
+                if path.is_symlink():
+                    skip(path, "symbolic link, not followed")
+                else:
                     yield path
 
 
@@ -118,7 +134,7 @@ def index_paths(
     index = open_or_create(index_dir, rebuild=rebuild)
     writer = index.writer(limitmb=256)
     try:
-        for path in iter_files(paths):
+        for path in iter_files(paths, skip):
             articles = read_articles(path, default_source, skip)
             writer.delete_by_term("file", path_text(path))
             for article in articles:
