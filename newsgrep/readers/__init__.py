@@ -13,6 +13,7 @@ import gzip
 import io
 import os
 import stat
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -148,7 +149,7 @@ def _gunzip(data: bytes) -> bytes:
     try:
         with gzip.GzipFile(fileobj=io.BytesIO(data)) as gz:
             out = gz.read(MAX_FILE_BYTES + 1)
-    except (OSError, EOFError) as err:
+    except (OSError, EOFError, zlib.error) as err:
         raise Unreadable(f"broken gzip data: {err}") from None
     if len(out) > MAX_FILE_BYTES:
         raise Unreadable("gzip expands beyond the size limit")
