@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -88,14 +91,28 @@ def write_hostile_corpus(folder: Path) -> dict[str, Path]:
     return files
 
 
-def run_newsgrep(*args: str, index: Path | None = None, **kwargs) -> subprocess.CompletedProcess:
-    """Run ``python -m newsgrep`` in a subprocess, output kept as bytes."""
+def run_newsgrep(*args: str, index: Path | None = None, unprivileged: bool = False,
+                 **kwargs) -> subprocess.CompletedProcess:
+    """Run ``python -m newsgrep`` in a subprocess, output kept as bytes;
+    ``unprivileged`` makes file permissions apply even to root."""
     env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
     if index is not None:
         env["NEWSGREP_INDEX"] = str(index)
     env.update(kwargs.pop("env", {}))
-    return subprocess.run([sys.executable, "-m", "newsgrep", *args], capture_output=True,
+    prefix = permission_bound() if unprivileged else []
+    return subprocess.run([*prefix, sys.executable, "-m", "newsgrep", *args], capture_output=True,
                           env=env, cwd=ROOT, **kwargs)
+
+
+def permission_bound() -> list[str]:
+    """A command prefix under which file permissions are obeyed. Root ignores
+    them; without the DAC capabilities it obeys them like anyone."""
+    if os.geteuid() != 0:
+        return []
+    if not shutil.which("setpriv"):
+        pytest.skip("running as root without setpriv: file permissions are not enforced")
+    drop = "-dac_override,-dac_read_search"
+    return ["setpriv", f"--inh-caps={drop}", f"--bounding-set={drop}"]
 
 
 def decoded(data: bytes) -> str:
