@@ -105,3 +105,16 @@ def _mostly_control(sample: bytes) -> bool:
         return False
     controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
     return controls > 0.05 * len(sample)
+
+
+def decode_argument(text: str) -> str:
+    """Text typed on a terminal that is not UTF-8: its bytes reach Python as
+    lone surrogates, which Whoosh cannot encode. Decode them as a file's
+    lines are decoded (cp1252, else Latin-1): 'caf\\udce9' becomes 'café'."""
+    if not any("\ud800" <= c <= "\udfff" for c in text):
+        return text
+    try:
+        data = text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate no byte maps to
+        data = text.encode("utf-8", "replace")
+    return "".join(_decode_line(line) for line in data.splitlines(keepends=True))
