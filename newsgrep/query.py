@@ -33,7 +33,9 @@ _FIELD_PREFIX = re.compile(r"(?<![\w\\])([A-Za-z_]+):(?=\S)")
 
 def parse_query(text: str, schema) -> q.Query:
     """Parse a user's query; raise QueryError with a one-line reason."""
-    text = text.strip()
+    from newsgrep.readers.decoding import decode_argument
+
+    text = decode_argument(text).strip()
     if not text:
         raise QueryError("empty query")
     if text == "*":
@@ -185,6 +187,9 @@ def filter_query(
 
 def _value_query(field: str, value: str) -> q.Query:
     """A name or source as its field analyses it: 'Vladimir Putin' as a phrase."""
+    from newsgrep.readers.decoding import decode_argument
+
+    value = decode_argument(value)
     if field == "source":
         return q.Term("source", value.strip().lower())
     from newsgrep.schema import name_analyzer
