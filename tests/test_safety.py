@@ -66,7 +66,7 @@ def _safe(result, colours=False, allowed="\n\t"):
 
 
 def test_indexing_hostile_files_prints_nothing_a_terminal_acts_on(hostile_index):
-    result = run_newsgrep("index", str(hostile_index / "corpus"), index=hostile_index / "again")
+    result = run_newsgrep("index", "-v", str(hostile_index / "corpus"), index=hostile_index / "again")
     out, err = _safe(result)
     assert result.returncode == 0
     skipped = [line for line in err.splitlines() if line.startswith("newsgrep: skipped")]
