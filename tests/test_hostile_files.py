@@ -112,20 +112,25 @@ def test_permission_denied_is_a_reason(tmp_path, monkeypatch):
     assert skipped == ["Permission denied"]
 
 
-def test_files_that_vanish_or_change_during_the_run(tmp_path):
+def test_files_that_vanish_or_change_during_the_run(tmp_path, monkeypatch):
+    from newsgrep import readers
+
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     for name in ("a.txt", "b.txt", "c.txt"):
         (corpus / name).write_text(story(name[0] + "word"))
+    read_file = readers.read_file
 
-    def meddle(path):
-        """After the first file: delete the second, rewrite the third."""
+    def meddling(path):
+        """As the first file is read, delete the second and rewrite the third."""
         if path.name == "a.txt":
             (corpus / "b.txt").unlink()
             (corpus / "c.txt").write_text(story("changedword") * 50)
+        return read_file(path)
 
+    monkeypatch.setattr(readers, "read_file", meddling)
     skipped = []
-    report = newsgrep.index_paths([corpus], tmp_path / "index", on_file=meddle,
+    report = newsgrep.index_paths([corpus], tmp_path / "index",
                                   on_skip=lambda p, r: skipped.append((Path(p).name, r)))
     assert skipped == [("b.txt", "No such file or directory")]
     assert report.indexed == 2

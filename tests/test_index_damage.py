@@ -152,7 +152,9 @@ def test_a_full_disk_fails_the_run_and_keeps_the_previous_index(indexed, monkeyp
     from whoosh.filedb.filestore import FileStorage
 
     corpus, index, stories = indexed
-    (corpus / "extra.txt").write_text("Extra story\n\nA brand new zebrafish story.\n" * 200)
+    rnd = random.Random(budget)  # many distinct words: a new segment of some size
+    words = " ".join("".join(rnd.choices("abcdefghij", k=8)) for _ in range(20_000))
+    (corpus / "extra.txt").write_text(f"Extra story\n\nA brand new zebrafish story. {words}\n")
     real_create = FileStorage.create_file
     _FullDisk.spent = 0
 
