@@ -23,6 +23,18 @@ def index_location(option: str | os.PathLike | None = None) -> Path:
     return Path(chosen).absolute()
 
 
+def _damaged(folder: Path, reason: str) -> str:
+    return (f"the index at {folder} is damaged ({reason}); "
+            f"rebuild it with: newsgrep index --rebuild --index {folder} FOLDER")
+
+
+def _one_line(err: Exception) -> str:
+    if isinstance(err, OSError) and err.strerror and err.filename:
+        return f"{Path(err.filename).name}: {err.strerror}"
+    text = " ".join(str(err).split()) or type(err).__name__
+    return text if len(text) <= 120 else text[:119] + "…"
+
+
 def open_index(index_dir: str | os.PathLike):
     """Open an existing index for searching."""
     from whoosh import index
@@ -43,18 +55,6 @@ def open_index(index_dir: str | os.PathLike):
     if any(folder.glob("*.seg")):
         raise IndexDamaged(_damaged(folder, "its table of contents (_MAIN_*.toc) is missing"))
     raise IndexMissing(f"no index at {folder}; build one with: newsgrep index FOLDER")
-
-
-def _damaged(folder: Path, reason: str) -> str:
-    return (f"the index at {folder} is damaged ({reason}); "
-            f"rebuild it with: newsgrep index --rebuild --index {folder} FOLDER")
-
-
-def _one_line(err: Exception) -> str:
-    if isinstance(err, OSError) and err.strerror and err.filename:
-        return f"{Path(err.filename).name}: {err.strerror}"
-    text = " ".join(str(err).split()) or type(err).__name__
-    return text if len(text) <= 120 else text[:119] + "…"
 
 
 def open_or_create(index_dir: str | os.PathLike, rebuild: bool = False):

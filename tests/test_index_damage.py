@@ -1,18 +1,20 @@
 """A damaged, read-only or full index: a clear one-line message naming the
 command that repairs it, and a failed run leaves the previous index usable."""
 
-import errno
+import os
 import random
 import resource
 import shutil
 import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from conftest import CORPUS
-from hostile import decoded, run_newsgrep
+from hostile import ROOT, decoded, run_newsgrep
 from newsgrep.cli import cli
 
 
@@ -129,17 +131,24 @@ def test_indexing_into_a_read_only_index_says_why(read_only):
     assert _count(index) == stories
 
 
-class _FullDisk:
-    """A file whose writes fail with ENOSPC once ``budget`` bytes are spent."""
+# Runs newsgrep with every index file's writes failing with ENOSPC once
+# NEWSGREP_TEST_DISK_BYTES bytes are spent: a disk filling up mid-run.
+FULL_DISK = """
+import errno, os, sys
+from whoosh.filedb.filestore import FileStorage
 
-    spent = 0
+budget = int(os.environ["NEWSGREP_TEST_DISK_BYTES"])
+spent = 0
 
-    def __init__(self, file, budget):
-        self._file, self._budget = file, budget
+
+class FullDisk:
+    def __init__(self, file):
+        self._file = file
 
     def write(self, data):
-        _FullDisk.spent += len(data)
-        if _FullDisk.spent > self._budget:
+        global spent
+        spent += len(data)
+        if spent > budget:
             raise OSError(errno.ENOSPC, "No space left on device")
         return self._file.write(data)
 
@@ -147,30 +156,38 @@ class _FullDisk:
         return getattr(self._file, name)
 
 
-@pytest.mark.parametrize("budget", [0, 5_000, 50_000])
-def test_a_full_disk_fails_the_run_and_keeps_the_previous_index(indexed, monkeypatch, budget):
-    from whoosh.filedb.filestore import FileStorage
+real_create = FileStorage.create_file
 
+
+def create_file(self, name, *args, **kwargs):
+    file = real_create(self, name, *args, **kwargs)
+    file.file = FullDisk(file.file)
+    return file
+
+
+FileStorage.create_file = create_file
+sys.argv[0] = "newsgrep"
+from newsgrep.cli import main
+main()
+"""
+
+
+@pytest.mark.parametrize("budget", [0, 5_000, 50_000])
+def test_a_full_disk_fails_the_run_and_keeps_the_previous_index(indexed, budget):
     corpus, index, stories = indexed
     rnd = random.Random(budget)  # many distinct words: a new segment of some size
     words = " ".join("".join(rnd.choices("abcdefghij", k=8)) for _ in range(20_000))
     (corpus / "extra.txt").write_text(f"Extra story\n\nA brand new zebrafish story. {words}\n")
-    real_create = FileStorage.create_file
-    _FullDisk.spent = 0
-
-    def create_file(self, name, *args, **kwargs):
-        file = real_create(self, name, *args, **kwargs)
-        file.file = _FullDisk(file.file, budget)
-        return file
-
-    monkeypatch.setattr(FileStorage, "create_file", create_file)
-    message = _one_line_error(_cli("index", str(corpus), "--index", str(index)))
-    assert "No space left on device" in message
-    monkeypatch.undo()
+    full = subprocess.run([sys.executable, "-c", FULL_DISK, "index", str(corpus), "--index", str(index)],
+                          capture_output=True, cwd=ROOT,
+                          env={**os.environ, "NEWSGREP_TEST_DISK_BYTES": str(budget)})
+    err = decoded(full.stderr).strip()
+    assert full.returncode == 2 and "Traceback" not in err, err
+    assert len(err.splitlines()) == 1 and "No space left on device" in err, err
     assert _count(index) == stories
     assert _cli("search", "zebrafish", "--index", str(index)).exit_code == 1
-    again = _cli("index", str(corpus), "--index", str(index), "-q")  # the disk has room again
-    assert again.exit_code == 0, again.output
+    again = run_newsgrep("index", str(corpus), "-q", index=index)  # the disk has room again
+    assert again.returncode == 0, decoded(again.stderr)
     assert _count(index) == stories + 1
     assert _cli("search", "zebrafish", "--index", str(index)).exit_code == 0
 
