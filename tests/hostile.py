@@ -47,13 +47,14 @@ HEADED = (
     f"President Vladimir {ESCAPES[4]}Putin{ESCAPES[1]} said the {WORD} talks went well.\n"
 )
 
-# File names a terminal would act on, that break lines, or that are not UTF-8.
+# File names a terminal would act on, or that break lines.
 HOSTILE_NAMES = (
     b"esc\x1b]0;title\x07name.txt",
     b"new\nline.txt",
-    b"bad\xff\xfebytes.txt",
     b"with space [b]markup[red].txt",
 )
+# Names that are not UTF-8: a story, and a binary file to be skipped.
+UNDECODABLE_NAMES = (b"bad\xff\xfebytes.txt", b"bin\x1b[31m\xff.txt")
 
 _SGR = re.compile(r"\x1b\[[0-9;]*m")
 _BIDI = set("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
@@ -72,8 +73,10 @@ def interpretable(output: str, colours: bool = False, allowed: str = "\n\t") -> 
     ]
 
 
-def write_hostile_corpus(folder: Path) -> dict[str, Path]:
-    """A folder of stories with hostile text and hostile names; returns them by role."""
+def write_hostile_corpus(folder: Path, undecodable: bool = False) -> dict[str, Path]:
+    """A folder of stories with hostile text and hostile names, and a binary
+    file with a hostile name; ``undecodable`` adds names that are not UTF-8.
+    Returns the files by role ("binary" is the one to be skipped)."""
     folder.mkdir(parents=True, exist_ok=True)
     files = {
         "headline": folder / "headline.txt",
@@ -81,14 +84,21 @@ def write_hostile_corpus(folder: Path) -> dict[str, Path]:
     }
     files["headline"].write_text(f"{TITLE}\n\n{BODY}", encoding="utf-8")
     files["headers"].write_text(HEADED, encoding="utf-8")
-    for name in HOSTILE_NAMES:
-        path = Path(os.fsdecode(bytes(folder) + b"/" + name))
+    story_names, binary_name = HOSTILE_NAMES, b"bin\x1b[31m.txt"
+    if undecodable:
+        story_names, binary_name = HOSTILE_NAMES + UNDECODABLE_NAMES[:1], UNDECODABLE_NAMES[1]
+    for name in story_names:
+        path = named(folder, name)
         path.write_text(f"The {WORD} file\n\nA {WORD} story in a file named oddly.\n")
         files[name.decode("utf-8", "replace")] = path
-    binary = Path(os.fsdecode(bytes(folder) + b"/bin\x1b[31m\xff.txt"))
-    binary.write_bytes(b"\x00\x01\x02binary\x00" * 100)
-    files["binary"] = binary
+    files["binary"] = named(folder, binary_name)
+    files["binary"].write_bytes(b"\x00\x01\x02binary\x00" * 100)
     return files
+
+
+def named(folder: Path, name: bytes) -> Path:
+    """The path of a file named by raw bytes in ``folder``."""
+    return Path(os.fsdecode(bytes(folder) + b"/" + name))
 
 
 def run_newsgrep(*args: str, index: Path | None = None, unprivileged: bool = False,

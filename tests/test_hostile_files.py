@@ -167,7 +167,7 @@ def test_a_link_named_on_the_command_line_is_followed(tmp_path):
 def _mixed_folder(root: Path) -> tuple[set[str], set[str]]:
     """Every kind of bad file in one folder: (readable names, skipped names)."""
     corpus = root / "corpus"
-    hostile = write_hostile_corpus(corpus / "hostile")
+    hostile = write_hostile_corpus(corpus / "hostile", undecodable=True)
     readable = {p.name for role, p in hostile.items() if role != "binary"}
     skipped = {hostile["binary"].name}
     for name, data in {**ENCODED, **BINARY, **SKIPPED}.items():
