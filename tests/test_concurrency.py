@@ -20,7 +20,7 @@ import pytest
 
 from hostile import ROOT, decoded, run_newsgrep
 
-OLD, NEW = 30, 1500
+OLD, NEW = 30, 4000
 WORDS = ("alliance talks ministers summit treaty membership security council vote grain "
          "wheat prices market exports harvest bank rates election parliament border").split()
 
@@ -66,7 +66,7 @@ def _count(index: Path) -> int:
     return int(result.stdout)
 
 
-def _busy(process: subprocess.Popen, index: Path, seconds: float = 1.5) -> None:
+def _busy(process: subprocess.Popen, index: Path, seconds: float = 1.0) -> None:
     """Wait until the run has committed something new or ``seconds`` passed;
     it must still be running, or there is nothing to interrupt."""
     deadline = time.monotonic() + seconds
