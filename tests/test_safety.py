@@ -133,3 +133,26 @@ def test_a_file_name_that_is_not_utf8_is_indexed_and_shown_as_ls_b_does(tmp_path
         result = run_newsgrep("search", WORD, *mode, index=tmp_path / "index")
         out, _ = _safe(result)
         assert result.returncode == 0 and "bad\\xff\\xfebytes.txt" in out.replace("\\\\", "\\")
+
+
+OTHER_COMMANDS = [
+    ["show", "{story}"], ["show", "{story}", "--json"],
+    ["show", "{story}", "-q", WORD, "--color", "always"],
+    ["show", "{headers}", "--color", "always"],
+    ["stats"], ["stats", "--json"], ["stats", "--color", "always"],
+    ["similar", "{story}"], ["similar", "{story}", "--json"], ["similar", "{story}", "-l"],
+    ["search", WORD, "--by", "source"], ["search", WORD, "--by", "person", "--color", "always"],
+    ["search", WORD, "--dedup"],
+]
+
+
+@pytest.mark.parametrize("args", OTHER_COMMANDS, ids=" ".join)
+def test_every_other_command_is_safe(hostile_index, args):
+    """show, stats, similar, --by and --dedup (issue 6's commands) on hostile stories."""
+    corpus = hostile_index / "corpus"
+    args = [a.format(story=corpus / "headline.txt", headers=corpus / "headers.txt") for a in args]
+    result = run_newsgrep(*args, index=hostile_index / "index")
+    assert result.returncode in (0, 1), decoded(result.stderr)
+    out, _ = _safe(result, colours="always" in args)
+    if args[0] == "show" and "--json" not in args:
+        assert "[bold red]x[/bold red]" in out and "[link=file:///etc/passwd]y[/link]" in out
