@@ -24,25 +24,41 @@ class IndexReport:
     seconds: float = 0.0
 
 
-def iter_files(paths: Iterable[str | os.PathLike]) -> Iterator[Path]:
+def iter_files(paths: Iterable[str | os.PathLike],
+               on_skip: SkipHandler | None = None) -> Iterator[Path]:
     """Every candidate article file under the given files and folders.
 
     Symbolic links inside folders are not followed: they can loop or lead
     outside the folders the user named. A file named on the command line is
-    read whatever its name.
+    read whatever its name. Links passed over and folders that cannot be
+    read go to ``on_skip`` with the reason.
     """
     from newsgrep.readers import candidate
+
+    def skip(path: Path, reason: str) -> None:
+        if on_skip:
+            on_skip(path_text(path), reason)
+
+    def unreadable(err: OSError) -> None:
+        skip(Path(err.filename), err.strerror or str(err))
 
     for root in paths:
         root = Path(root).absolute()
         if root.is_file():
             yield root
             continue
-        for folder, dirs, files in os.walk(root, followlinks=False):
+        for folder, dirs, files in os.walk(root, followlinks=False, onerror=unreadable):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in [d for d in dirs if Path(folder, d).is_symlink()]:
+                skip(Path(folder, name), "symbolic link to a folder, not followed")
+                dirs.remove(name)
             for name in sorted(files):
                 path = Path(folder, name)
-                if not path.is_symlink() and candidate(path):
+                if not candidate(path):
+                    continue
+                if path.is_symlink():
+                    skip(path, "symbolic link, not followed")
+                else:
                     yield path
 
 
@@ -52,20 +68,29 @@ def read_articles(path: Path, default_source: str = "",
     from newsgrep.extract import build_article
     from newsgrep.readers import BadRecord, Unreadable, read_file
 
+    name = path_text(path)
     articles = []
     try:
         for number, raw in enumerate(read_file(path), start=1):
             if isinstance(raw, BadRecord):
                 if on_skip:
-                    on_skip(f"{path}#{raw.record}", raw.reason)
+                    on_skip(f"{name}#{raw.record}", raw.reason)
                 continue
-            story_path = f"{path}#{raw.record_id or number}" if raw.record_id is not None else str(path)
+            story_path = f"{name}#{raw.record_id or number}" if raw.record_id is not None else name
             articles.append(build_article(story_path, raw, default_source))
     except Unreadable as err:
         if on_skip:
-            on_skip(str(path), str(err))
+            on_skip(name, str(err))
         return []
     return articles
+
+
+def path_text(path: Path) -> str:
+    """A file's path as the index keeps it: a name's bytes that are not UTF-8
+    become \\xNN (Whoosh stores terms as UTF-8, which lone surrogates are not)."""
+    from newsgrep.safety import escape_undecodable
+
+    return escape_undecodable(str(path))
 
 
 def article_fields(article: Article, file: str) -> dict:
@@ -109,11 +134,11 @@ def index_paths(
     index = open_or_create(index_dir, rebuild=rebuild)
     writer = index.writer(limitmb=256)
     try:
-        for path in iter_files(paths):
+        for path in iter_files(paths, skip):
             articles = read_articles(path, default_source, skip)
-            writer.delete_by_term("file", str(path))
+            writer.delete_by_term("file", path_text(path))
             for article in articles:
-                writer.add_document(**article_fields(article, str(path)))
+                writer.add_document(**article_fields(article, path_text(path)))
             report.indexed += len(articles)
             report.files += 1
             if on_file:

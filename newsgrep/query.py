@@ -53,7 +53,9 @@ _PAIRS = {"(": ")", "[": "]", "{": "}"}
 
 def parse_query(text: str, schema) -> q.Query:
     """Parse a user's query; raise QueryError with a one-line reason."""
-    text = " ".join(text.split())
+    from newsgrep.readers.decoding import decode_argument
+
+    text = " ".join(decode_argument(text).split())
     if not text:
         raise QueryError("empty query")
     if text == "*":
@@ -101,6 +103,9 @@ def filter_query(
 
 def value_query(field: str, value: str) -> q.Query:
     """A name or source as its field stores it: 'Vladimir Putin' as a phrase."""
+    from newsgrep.readers.decoding import decode_argument
+
+    value = decode_argument(value)
     if field == "source":
         return q.Term("source", source_key(value))
     from newsgrep.schema import name_analyzer

@@ -138,8 +138,13 @@ def _run(searcher, query, restrict, options: SearchOptions):
 
 def highlight_words(query, reader) -> frozenset[str]:
     """Index terms the query matched in title and body, wildcards expanded."""
+    terms: set = set()
     try:
-        terms = query.existing_terms(reader, phrases=True, expand=True)
+        # Leaf by leaf: Whoosh's Query.existing_terms reuses its ``fieldname``
+        # argument as a loop variable, so on an Or of title and body terms it
+        # skipped the body's, and a word found in no title was never marked.
+        for leaf in query.leaves():
+            terms |= leaf.existing_terms(reader, phrases=True, expand=True)
     except Exception:  # a query type that cannot list its terms: show no marks
         return frozenset()
     return frozenset(

@@ -13,10 +13,26 @@ class IndexMissing(Exception):
     """No index at the given place; the message says how to make one."""
 
 
+class IndexDamaged(IndexMissing):
+    """Index files are missing or cannot be read; the message says how to rebuild."""
+
+
 def index_location(option: str | os.PathLike | None = None) -> Path:
     """--index wins over $NEWSGREP_INDEX, which wins over ./index."""
     chosen = option or os.environ.get(ENV_INDEX) or DEFAULT_INDEX
     return Path(chosen).absolute()
+
+
+def _damaged(folder: Path, reason: str) -> str:
+    return (f"the index at {folder} is damaged ({reason}); "
+            f"rebuild it with: newsgrep index --rebuild --index {folder} FOLDER")
+
+
+def _one_line(err: Exception) -> str:
+    if isinstance(err, OSError) and err.strerror and err.filename:
+        return f"{Path(err.filename).name}: {err.strerror}"
+    text = " ".join(str(err).split()) or type(err).__name__
+    return text if len(text) <= 120 else text[:119] + "…"
 
 
 def open_index(index_dir: str | os.PathLike):
@@ -27,9 +43,17 @@ def open_index(index_dir: str | os.PathLike):
     folder = Path(index_dir)
     try:
         if folder.is_dir() and index.exists_in(str(folder)):
-            return index.open_dir(str(folder))
+            opened = index.open_dir(str(folder))
+            opened.reader().close()  # opens every segment's files: fails here, not mid-search
+            return opened
     except EmptyIndexError:
         pass
+    except PermissionError as err:
+        raise IndexMissing(f"cannot read the index at {folder}: {err.strerror}") from None
+    except Exception as err:  # Whoosh raises whatever unpickling bad bytes raises
+        raise IndexDamaged(_damaged(folder, _one_line(err))) from None
+    if any(folder.glob("*.seg")):
+        raise IndexDamaged(_damaged(folder, "its table of contents (_MAIN_*.toc) is missing"))
     raise IndexMissing(f"no index at {folder}; build one with: newsgrep index FOLDER")
 
 

@@ -19,8 +19,10 @@ HEADER_KEYS = {
     "agency": "source", "author": "author", "authors": "author",
     "byline": "author", "by": "author", "url": "url", "link": "url",
 }
-_HEADER_LINE = re.compile(r"^\s*([A-Za-z][A-Za-z ]{1,20}?)\s*:\s*(\S.*?)\s*$")
-_DASH_LINE = re.compile(r"^\s*--\s+(\S.*?)\s*$")
+# Values are taken greedily and stripped after: a lazy value before "\s*$"
+# backtracks quadratically through a megabyte line of spaces.
+_HEADER_LINE = re.compile(r"^\s*([A-Za-z][A-Za-z ]{1,20}?)\s*:\s*(\S.*)$")
+_DASH_LINE = re.compile(r"^\s*--\s+(\S.*)$")
 # "By Jane Doe", "BY JANE DOE", "-- By Jane Doe and John Roe"; the names
 # capitalised ("by central banks" on a wrapped line is prose).
 _BYLINE = re.compile(
@@ -30,9 +32,11 @@ _BYLINE = re.compile(
 # Parts of a byline that are the reporter's job or employer, not a name.
 _STAFF_WORDS = {"writer", "correspondent", "reporter", "editor", "staff", "press", "news",
                 "bureau", "service", "wire", "wires", "agency", "times", "post", "journal"}
+# The keyword is looked for in a lookahead, which does not backtrack once it
+# matched: scanning on from each "... by" to the ")" made this quadratic.
 CREDIT_LINE = re.compile(
-    r"\((?:[^()]*?\b(?:reporting|writing|editing|additional reporting|compiled)"
-    r"\s+by\b[^()]*)\)",
+    r"\((?=[^()]*?\b(?:reporting|writing|editing|additional reporting|compiled)"
+    r"\s+by\b)[^()]*\)",
     re.IGNORECASE,
 )
 _CREDIT_NAMES = re.compile(
@@ -169,9 +173,9 @@ def _header_block(lines: list[str]) -> tuple[dict[str, str], int]:
         match = _HEADER_LINE.match(line)
         dash = _DASH_LINE.match(line)
         if match and match.group(1).lower() in HEADER_KEYS:
-            headers.setdefault(HEADER_KEYS[match.group(1).lower()], match.group(2))
+            headers.setdefault(HEADER_KEYS[match.group(1).lower()], match.group(2).rstrip())
         elif dash:
-            _dash_header(dash.group(1), headers)
+            _dash_header(dash.group(1).rstrip(), headers)
         else:
             break
         i += 1

@@ -19,6 +19,8 @@ from __future__ import annotations
 import gzip
 import io
 import os
+import stat
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -102,13 +104,7 @@ def _readers() -> list[Reader]:
 
 def read_file(path: Path) -> Iterator[RawStory | BadRecord]:
     """Yield the stories in one file; raise Unreadable with a reason to skip it."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise Unreadable(f"file too large ({size} bytes)")
-        data = path.read_bytes()
-    except OSError as err:
-        raise Unreadable(err.strerror or str(err)) from None
+    data = _read_bytes(path)
     name = path.name.lower()
     if name.endswith(".gz"):
         data = _gunzip(data)
@@ -118,6 +114,32 @@ def read_file(path: Path) -> Iterator[RawStory | BadRecord]:
         yield from reader.read(data, path)
     except NotText as err:
         raise Unreadable(str(err)) from None
+
+
+def _read_bytes(path: Path) -> bytes:
+    """A regular file's bytes, at most MAX_FILE_BYTES of them.
+
+    Opened without blocking and checked on the open descriptor, so that a
+    named pipe or device with a text name is refused instead of hanging the
+    run, and a file swapped or grown meanwhile is judged by what is read.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                raise Unreadable("not a regular file (a folder, pipe, device or socket)")
+            if info.st_size > MAX_FILE_BYTES:
+                raise Unreadable(f"file too large ({info.st_size} bytes)")
+            with open(fd, "rb", closefd=False) as file:
+                data = file.read(MAX_FILE_BYTES + 1)
+        finally:
+            os.close(fd)
+    except OSError as err:
+        raise Unreadable(err.strerror or str(err)) from None
+    if len(data) > MAX_FILE_BYTES:
+        raise Unreadable("file too large (it grew while being read)")
+    return data
 
 
 def choose_reader(name: str, head: bytes) -> Reader:
@@ -139,7 +161,7 @@ def _gunzip(data: bytes) -> bytes:
     try:
         with gzip.GzipFile(fileobj=io.BytesIO(data)) as gz:
             out = gz.read(MAX_FILE_BYTES + 1)
-    except (OSError, EOFError) as err:
+    except (OSError, EOFError, zlib.error) as err:
         raise Unreadable(f"broken gzip data: {err}") from None
     if len(out) > MAX_FILE_BYTES:
         raise Unreadable("gzip expands beyond the size limit")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import io
 from collections.abc import Iterator
+from collections import Counter
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -20,6 +21,17 @@ class NotText(ValueError):
     """The bytes are not text in any encoding we read (a binary file)."""
 
 
+def story_text(data: bytes) -> str:
+    """What a reader indexes: decoded text with every line end a newline and
+    terminal control sequences removed (they are never part of a story, and
+    a snippet cut through one would show its payload)."""
+    from newsgrep.safety import clean_text
+
+    text = decode(data)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    return clean_text(text)
+
+
 def decode(data: bytes) -> str:
     """Decode article bytes, or raise NotText for binary data.
 
@@ -32,7 +44,10 @@ def decode(data: bytes) -> str:
     utf16 = _bomless_utf16(data[:_SAMPLE])
     if utf16:
         return data.decode(utf16, errors="replace")
-    if b"\x00" in data[:_SAMPLE] or _mostly_control(data[:_SAMPLE]):
+    # NULs padding the end of a text file are what a crash or a preallocating
+    # writer leaves behind, not a sign of binary data.
+    data = data.rstrip(b"\x00")
+    if _looks_binary(data):
         raise NotText("binary data (NUL or control bytes), not text")
     try:
         return data.decode("utf-8")
@@ -77,28 +92,57 @@ def decode_piece(line: bytes) -> str:
             return line.decode("latin-1")
 
 
+def _looks_binary(data: bytes) -> bool:
+    """NUL or many control bytes at the start, middle or end of the data:
+    a text extension on an image, an archive, or text with a binary tail."""
+    middle = max(0, len(data) // 2 - _SAMPLE // 2)
+    samples = (data[:_SAMPLE], data[middle:middle + _SAMPLE], data[-_SAMPLE:])
+    return any(b"\x00" in sample or _mostly_control(sample) for sample in samples)
+
+
 def _bomless_utf16(sample: bytes) -> str | None:
-    """Spot UTF-16 without a BOM: ASCII-range text has a NUL in every other byte."""
+    """Spot UTF-16 without a BOM: one byte of each pair (the high byte) takes
+    one or two values, 0 for spaces and punctuation and the script's block
+    for letters (0x04 for Cyrillic), and the text it decodes to is printable."""
+    sample = sample[: len(sample) // 2 * 2]
     if len(sample) < 4:
         return None
-    even, odd = sample[0::2], sample[1::2]
-    even_nuls, odd_nuls = even.count(0), odd.count(0)
-    if odd_nuls > 0.4 * len(odd) and even_nuls < 0.05 * len(even) and _mostly_ascii(even):
-        return "utf-16-le"
-    if even_nuls > 0.4 * len(even) and odd_nuls < 0.05 * len(odd) and _mostly_ascii(odd):
-        return "utf-16-be"
+    for encoding, high in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[0::2])):
+        if _few_values(high) and _printable(sample.decode(encoding, errors="replace")):
+            return encoding
     return None
 
 
-def _mostly_ascii(low_bytes: bytes) -> bool:
-    """The low bytes of UTF-16 text are mostly printable ASCII; of binary, not."""
-    printable = sum(1 for b in low_bytes if 32 <= b < 127 or b in (9, 10, 13))
-    return printable > 0.8 * len(low_bytes)
+def _few_values(high_bytes: bytes) -> bool:
+    """Zero among the high bytes, and two values making up 90% of them."""
+    common = Counter(high_bytes).most_common(2)
+    return 0 in dict(common) and sum(n for _, n in common) >= 0.9 * len(high_bytes)
+
+
+def _printable(text: str) -> bool:
+    """Almost every character printable, and words parted by whitespace."""
+    good = sum(1 for c in text if (c.isprintable() and c != "\ufffd") or c in "\t\n\r")
+    spaces = sum(1 for c in text if c.isspace())
+    return good >= 0.95 * len(text) and spaces >= 0.02 * len(text)
 
 
 def _mostly_control(sample: bytes) -> bool:
-    """True when over 10% of bytes are control codes other than whitespace."""
+    """True when over 5% of bytes are control codes other than whitespace
+    and ESC (text has almost none; random binary data about 10%)."""
     if not sample:
         return False
     controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
-    return controls > 0.1 * len(sample)
+    return controls > 0.05 * len(sample)
+
+
+def decode_argument(text: str) -> str:
+    """Text typed on a terminal that is not UTF-8: its bytes reach Python as
+    lone surrogates, which Whoosh cannot encode. Decode them as a file's
+    lines are decoded (cp1252, else Latin-1): 'caf\\udce9' becomes 'café'."""
+    if not any("\ud800" <= c <= "\udfff" for c in text):
+        return text
+    try:
+        data = text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate no byte maps to
+        data = text.encode("utf-8", "replace")
+    return "".join(decode_piece(line) for line in data.splitlines(keepends=True))

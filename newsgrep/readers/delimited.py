@@ -27,7 +27,8 @@ class DelimitedReader:
 
     def sniff(self, head: bytes) -> bool:
         """A first line of short column names, one of them a text or title column."""
-        first = decode_piece(head.removeprefix(b"\xef\xbb\xbf").split(b"\n", 1)[0])
+        # Old Mac files end lines with CR alone.
+        first = decode_piece(head.removeprefix(b"\xef\xbb\xbf").splitlines()[0] if head.strip() else b"")
         return _header_delimiter(first) is not None
 
     def read(self, data: bytes, path: Path) -> Iterator[RawStory | BadRecord]:
@@ -79,7 +80,10 @@ def _delimiter(path: Path, first_line: str) -> str:
 def _header_delimiter(line: str) -> str | None:
     """The delimiter of a header line that names story columns, else None."""
     for delimiter in ("\t", ",", ";"):
-        names = next(csv.reader([line], delimiter=delimiter), [])
+        try:
+            names = next(csv.reader([line], delimiter=delimiter), [])
+        except csv.Error:  # a stray NUL or quote: not a header we can read
+            return None
         if (len(names) >= 2 and all(len(n) <= _MAX_HEADER_NAME for n in names)
                 and has_story_fields(names)):
             return delimiter

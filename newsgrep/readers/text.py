@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from newsgrep.readers import RawStory, Unreadable
-from newsgrep.readers.decoding import decode
+from newsgrep.readers.decoding import story_text
 
 
 class TextReader:
@@ -17,7 +17,7 @@ class TextReader:
         return False  # the fallback reader: chosen when nothing else claims a file
 
     def read(self, data: bytes, path: Path) -> Iterator[RawStory]:
-        text = decode(data)
+        text = story_text(data)
         if not text.strip():
             raise Unreadable("empty or whitespace-only file")
         yield RawStory(text=text)
