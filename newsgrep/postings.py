@@ -1,0 +1,160 @@
+"""Field values to postings, fast, with exactly the terms Whoosh would make.
+
+Profiling the indexer showed analysis as the largest single cost after
+Whoosh's own posting pool: every token of every story goes through a chain of
+generator filters (lowercase, accent folding, stop words, stemming). Those
+filters look at one token at a time, so the term a word becomes never depends
+on its neighbours. :class:`FieldPostings` therefore runs the schema's own
+filter chain once per distinct word and remembers the answer; a story is then
+a regex scan plus a dictionary lookup per token. Fields whose analyzer is not
+of that shape use Whoosh's generic ``field.index`` unchanged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+# A document's postings in one field: term bytes -> (weight, encoded value). The
+# (weight, value) pair of a word seen once is shared between documents, so a
+# segment's postings in memory cost little more than a list slot each.
+Postings = dict[bytes, tuple[float, bytes]]
+
+# Distinct words remembered per field; cleared when full so memory stays bounded.
+MEMO_LIMIT = 300_000
+
+
+def _token_local_filters() -> tuple[type, ...]:
+    """Filters that map one token to at most one token, whatever its neighbours."""
+    from whoosh.analysis import CharsetFilter, LowercaseFilter, StemFilter, StopFilter
+
+    return (CharsetFilter, LowercaseFilter, StemFilter, StopFilter)
+
+
+def fast_path_fits(field) -> bool:
+    """Can this field's postings be made by :class:`FieldPostings`?"""
+    from whoosh import formats
+    from whoosh.analysis import CompositeAnalyzer, RegexTokenizer
+
+    analyzer = getattr(field, "analyzer", None)
+    if type(field.format) is not formats.Positions or not isinstance(analyzer, CompositeAnalyzer):
+        return False
+    tokenizer, *filters = analyzer.items
+    local = _token_local_filters()
+    return (type(tokenizer) is RegexTokenizer and not tokenizer.gaps
+            and all(type(f) in local for f in filters))
+
+
+class FieldPostings:
+    """Postings of one positional text field, from a memo of word -> term."""
+
+    def __init__(self, field) -> None:
+        from whoosh.analysis import StopFilter
+
+        tokenizer, *filters = field.analyzer.items
+        self._words = _word_finder(tokenizer.expression)
+        self._filters = filters
+        # Whoosh's StopFilter renumbers the words it keeps: the first keeps its
+        # place in the text, the following ones count up from it.
+        self._renumber = any(isinstance(f, StopFilter) and f.renumber for f in filters)
+        self._boost = field.format.field_boost
+        self._encode = field.format.encode
+        self._memo: dict[str, bytes | None] = {}
+        self._single: dict[int, tuple[float, bytes]] = {}
+
+    def _term(self, word: str) -> bytes | None:
+        """The term the filter chain makes of one word, or None if it drops it."""
+        from whoosh.analysis.acore import Token
+
+        token = Token(positions=False, chars=False, removestops=True, mode="index")
+        token.text, token.boost, token.stopped = word, 1.0, False
+        stream: Iterable = iter([token])
+        for step in self._filters:
+            stream = step(stream)
+        terms = [t.text.encode("utf-8") for t in stream]
+        return terms[0] if terms else None
+
+    def _terms(self, words: list[str]) -> list[bytes | None]:
+        """The term of each word (None where the filters drop it), via the memo."""
+        memo = self._memo
+        if len(memo) > MEMO_LIMIT:
+            memo.clear()
+            self._single.clear()
+        for word in set(words).difference(memo):
+            memo[word] = self._term(word)
+        return list(map(memo.__getitem__, words))
+
+    def _positions(self, terms: list[bytes | None]) -> dict[bytes, list]:
+        """Each term's positions, numbered as Whoosh numbers them."""
+        positions: dict[bytes, list] = {}
+        if self._renumber:
+            kept = [t for t in terms if t is not None]
+            start = next((i for i, t in enumerate(terms) if t is not None), 0)
+            numbered = enumerate(kept, start)
+        else:
+            numbered = ((i, t) for i, t in enumerate(terms) if t is not None)
+        find = positions.get
+        for pos, term in numbered:
+            found = find(term)
+            if found is None:
+                positions[term] = [pos]
+            else:
+                found.append(pos)
+        return positions
+
+    def postings(self, text: str) -> tuple[Postings, int]:
+        """The field's postings for one value and its length in terms."""
+        boost, encode, single = self._boost, self._encode, self._single
+        postings = self._positions(self._terms(self._words(text)))
+        length = 0
+        for term, where in postings.items():
+            freq = len(where)
+            length += freq
+            if freq == 1:
+                # Most words occur once in a story: their posting comes from a cache.
+                pair = single.get(where[0])
+                if pair is None:
+                    pair = single[where[0]] = (boost, encode(where))
+                postings[term] = pair
+            else:
+                postings[term] = (freq * boost, encode(where))
+        return postings, length
+
+
+def _word_finder(expression):
+    """expression.finditer's matched texts as a list, by findall when it can.
+
+    findall returns groups instead of whole matches when the pattern has
+    groups; Whoosh's default word pattern has one, so it gets its
+    non-capturing twin.
+    """
+    import re
+
+    from whoosh.analysis.tokenizers import default_pattern
+
+    if expression.pattern == default_pattern.pattern:
+        expression = re.compile(r"[\w\*]+(?:\.?[\w\*]+)*", default_pattern.flags)
+    if expression.groups == 0:
+        return expression.findall
+    return lambda text: [match.group(0) for match in expression.finditer(text)]
+
+
+class DocumentPostings:
+    """Postings of every indexed field of a schema, fast where the field allows."""
+
+    def __init__(self, schema) -> None:
+        self._schema = schema
+        self._fast = {name: FieldPostings(field) for name, field in schema.items()
+                      if field.indexed and fast_path_fits(field)}
+        self._scorable = {name for name, field in schema.items() if field.scorable}
+
+    def postings(self, fieldname: str, value) -> tuple[Postings, int]:
+        """(postings, length) of one field value; length counts only for scorable fields."""
+        fast = self._fast.get(fieldname)
+        if fast is not None and isinstance(value, str):
+            postings, length = fast.postings(value)
+        else:
+            postings, length = {}, 0
+            for term, freq, weight, encoded in self._schema[fieldname].index(value):
+                postings[term] = (weight, encoded)
+                length += freq
+        return postings, length if fieldname in self._scorable else 0
