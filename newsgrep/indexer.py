@@ -5,11 +5,11 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsgrep.article import Article
-from newsgrep.store import open_or_create
 
 SkipHandler = Callable[[str, str], None]
 
@@ -18,10 +18,15 @@ SkipHandler = Callable[[str, str], None]
 class IndexReport:
     """What one indexing run did."""
 
-    indexed: int = 0
-    files: int = 0
+    indexed: int = 0          # stories written
+    files: int = 0            # files (re-)indexed
+    unchanged: int = 0        # files left as they were
+    removed: int = 0          # files gone from disk whose stories were removed
     skipped: list[tuple[str, str]] = field(default_factory=list)
     seconds: float = 0.0
+    jobs: int = 1             # processes that did the work
+    merged: int = 0           # segments merged after the run
+    interrupted: bool = False
 
 
 def iter_files(paths: Iterable[str | os.PathLike]) -> Iterator[Path]:
@@ -94,33 +99,149 @@ def index_paths(
     *,
     default_source: str = "",
     rebuild: bool = False,
+    jobs: int | None = None,
+    wait: bool = False,
     on_skip: SkipHandler | None = None,
-    on_file: Callable[[Path], None] | None = None,
+    on_files: Callable[[int], None] | None = None,
+    on_wait: Callable[[int | None], None] | None = None,
 ) -> IndexReport:
-    """Index files and folders; a file indexed again replaces its stories."""
+    """Bring the index up to date with files and folders (all known roots if none).
+
+    New files are added, changed ones re-indexed, deleted ones removed;
+    unchanged files are not read. ``on_files(n)`` reports files checked.
+    Raises :class:`newsgrep.lock.IndexBusy` when another indexer holds the
+    index (unless ``wait``). Ctrl-C ends the run early with what was
+    committed kept (``report.interrupted``).
+    """
+    from newsgrep.lock import writer_lock
+
     started = time.perf_counter()
     report = IndexReport()
-
-    def skip(path: str, reason: str) -> None:
-        report.skipped.append((path, reason))
-        if on_skip:
-            on_skip(path, reason)
-
-    index = open_or_create(index_dir, rebuild=rebuild)
-    writer = index.writer(limitmb=256)
-    try:
-        for path in iter_files(paths):
-            articles = read_articles(path, default_source, skip)
-            writer.delete_by_term("file", str(path))
-            for article in articles:
-                writer.add_document(**article_fields(article, str(path)))
-            report.indexed += len(articles)
-            report.files += 1
-            if on_file:
-                on_file(path)
-    except BaseException:
-        writer.cancel()
-        raise
-    writer.commit()
+    folder = Path(index_dir).absolute()
+    with writer_lock(folder, wait=wait, on_wait=on_wait), _ctrl_c_stops() as stopping:
+        _run(paths, folder, report, _Options(default_source, rebuild, jobs, on_skip,
+                                             on_files, stopping))
     report.seconds = time.perf_counter() - started
     return report
+
+
+@dataclass
+class _Options:
+    default_source: str
+    rebuild: bool
+    jobs: int | None
+    on_skip: SkipHandler | None
+    on_files: Callable[[int], None] | None
+    stopping: Callable[[], bool]
+
+
+def _run(paths, folder: Path, report: IndexReport, options: _Options) -> None:
+    from newsgrep import pipeline
+    from newsgrep.manifest import Manifest
+    from newsgrep.merge import merge_if_needed
+    from newsgrep.store import open_for_writing
+
+    state = open_for_writing(folder, rebuild=options.rebuild)
+    manifest = Manifest(folder)
+    try:
+        if options.rebuild:
+            manifest.clear()
+        roots = [str(Path(p).absolute()) for p in paths] or manifest.roots()
+        manifest.add_roots(roots)
+        committer = pipeline.Committer(state, manifest, report, list(state.segments),
+                                       recheck_new=manifest.generation() != state.generation)
+
+        def progress(done: pipeline.Progress) -> None:
+            for path, reason in done.skipped:
+                _skip(report, options, path, reason)
+            if options.on_files:
+                options.on_files(done.files)
+
+        tasks = _changed_files(roots, manifest, report, options)
+        first, chunks = pipeline.peek(pipeline.chunked(tasks), INLINE_CHUNKS)
+        jobs = options.jobs or pipeline.default_jobs()
+        if jobs > 1 and len(first) >= INLINE_CHUNKS:
+            report.jobs = jobs
+            pipeline.run_parallel(chunks, jobs, state, committer, options.default_source,
+                                  progress, options.stopping)
+        else:
+            pipeline.run_inline(chunks, state, committer, options.default_source,
+                                progress, options.stopping)
+        if options.stopping():
+            report.interrupted = True
+            return
+        gone = list(manifest.unseen(roots))
+        committer.forget(gone)
+        report.removed = len(gone)
+        report.merged = merge_if_needed(state)
+    finally:
+        manifest.close()
+
+
+# Fewer chunks than this to index: one process does it (workers cost more to start).
+INLINE_CHUNKS = 4
+
+
+def _changed_files(roots: list[str], manifest, report: IndexReport,
+                   options: _Options) -> Iterator[tuple]:
+    """(FileTask, size) for every file that is new or may have changed."""
+    from newsgrep.workers import FileTask
+
+    seen: list[str] = []
+    for path in iter_files(roots):
+        name = str(path)
+        try:
+            name.encode("utf-8")
+            info = path.stat()
+        except UnicodeEncodeError:
+            _skip(report, options, name, "file name is not valid UTF-8")
+            continue
+        except OSError as err:
+            _skip(report, options, name, err.strerror or str(err))
+            continue
+        seen.append(name)
+        if len(seen) >= 1000:
+            manifest.mark_seen(seen)
+            seen.clear()
+        known = manifest.lookup(name)
+        if known is not None and known.unchanged(info.st_size, info.st_mtime_ns):
+            report.unchanged += 1
+            if options.on_files:
+                options.on_files(1)
+            continue
+        yield FileTask(name, known), info.st_size
+    manifest.mark_seen(seen)
+
+
+def _skip(report: IndexReport, options: _Options, path: str, reason: str) -> None:
+    report.skipped.append((path, reason))
+    if options.on_skip:
+        options.on_skip(path, reason)
+
+
+@contextmanager
+def _ctrl_c_stops() -> Iterator[Callable[[], bool]]:
+    """The first Ctrl-C asks the run to stop after committing; a second one aborts."""
+    import signal
+    import threading
+
+    pressed = threading.Event()
+    if threading.current_thread() is not threading.main_thread():
+        yield pressed.is_set
+        return
+
+    def handler(signum, frame):
+        if pressed.is_set():
+            raise KeyboardInterrupt
+        pressed.set()
+
+    previous = signal.signal(signal.SIGINT, handler)
+    try:
+        yield pressed.is_set
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def count_files(paths: Iterable[str | os.PathLike]) -> int:
+    """How many candidate files the paths hold (for a progress bar's total)."""
+    return sum(1 for _ in iter_files(paths))

@@ -12,7 +12,7 @@ of that shape use Whoosh's generic ``field.index`` unchanged.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable
 
 # A document's postings in one field: term bytes -> (weight, encoded value). The
 # (weight, value) pair of a word seen once is shared between documents, so a
@@ -23,8 +23,28 @@ Postings = dict[bytes, tuple[float, bytes]]
 MEMO_LIMIT = 300_000
 
 
+def _word_step(step) -> Callable[[str], str | None]:
+    """What a token-local Whoosh filter does to one word (None: drops it)."""
+    from whoosh.analysis import CharsetFilter, LowercaseFilter, StemFilter, StopFilter
+
+    kind = type(step)
+    if kind is LowercaseFilter:
+        return str.lower
+    if kind is CharsetFilter:
+        charmap = step.charmap
+        return lambda word: word.translate(charmap)
+    if kind is StopFilter:
+        stops, shortest, longest = step.stops, step.min, step.max
+        return lambda word: (word if len(word) >= shortest and word not in stops
+                             and (longest is None or len(word) <= longest) else None)
+    if kind is StemFilter:
+        stem, ignore = step._stem, step.ignore
+        return lambda word: word if word in ignore else stem(word)
+    raise TypeError(f"not a token-local filter: {step!r}")
+
+
 def _token_local_filters() -> tuple[type, ...]:
-    """Filters that map one token to at most one token, whatever its neighbours."""
+    """Filters that map one word to at most one term, whatever its neighbours."""
     from whoosh.analysis import CharsetFilter, LowercaseFilter, StemFilter, StopFilter
 
     return (CharsetFilter, LowercaseFilter, StemFilter, StopFilter)
@@ -52,7 +72,7 @@ class FieldPostings:
 
         tokenizer, *filters = field.analyzer.items
         self._words = _word_finder(tokenizer.expression)
-        self._filters = filters
+        self._steps = [_word_step(f) for f in filters]
         # Whoosh's StopFilter renumbers the words it keeps: the first keeps its
         # place in the text, the following ones count up from it.
         self._renumber = any(isinstance(f, StopFilter) and f.renumber for f in filters)
@@ -63,15 +83,11 @@ class FieldPostings:
 
     def _term(self, word: str) -> bytes | None:
         """The term the filter chain makes of one word, or None if it drops it."""
-        from whoosh.analysis.acore import Token
-
-        token = Token(positions=False, chars=False, removestops=True, mode="index")
-        token.text, token.boost, token.stopped = word, 1.0, False
-        stream: Iterable = iter([token])
-        for step in self._filters:
-            stream = step(stream)
-        terms = [t.text.encode("utf-8") for t in stream]
-        return terms[0] if terms else None
+        for step in self._steps:
+            word = step(word)
+            if word is None:
+                return None
+        return word.encode("utf-8")
 
     def _terms(self, words: list[str]) -> list[bytes | None]:
         """The term of each word (None where the filters drop it), via the memo."""

@@ -34,6 +34,9 @@ _NOT_NAMES = {
     "september", "october", "november", "december", "kremlin", "moscow",
     "russia", "washington", "london", "nato", "alliance", "north-atlantic",
 }
+# Hoisted out of extract_people, which runs for every story (profiled on Reuters).
+_TRAILING_NOISE = ROLE_WORDS | _NOT_NAMES
+_SPEECH_AFTER = re.compile(rf"\s*,?\s*{SPEECH_VERBS}\b")
 
 
 def extract_people(text: str) -> list[str]:
@@ -49,14 +52,14 @@ def extract_people(text: str) -> list[str]:
         role = []
         while words and words[0].lower() in ROLE_WORDS:
             role.append(words.pop(0))
-        while words and words[-1].lower() in ROLE_WORDS | _NOT_NAMES:
+        while words and words[-1].lower() in _TRAILING_NOISE:
             words.pop()
         if len(words) < 2 or any(w.lower() in _NOT_NAMES for w in words):
             continue
         if words[0][0].islower() or words[-1][0].islower():
             continue
         after = text[match.end(): match.end() + 20]
-        if role or re.match(rf"\s*,?\s*{SPEECH_VERBS}\b", after):
+        if role or _SPEECH_AFTER.match(after):
             names.append(" ".join(words))
     return _merge_mentions(names)
 
