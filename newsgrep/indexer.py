@@ -150,6 +150,8 @@ def _run(paths, folder: Path, report: IndexReport, options: _Options) -> None:
         manifest.add_roots(roots)
         committer = pipeline.Committer(state, manifest, report, list(state.segments),
                                        recheck_new=manifest.generation() != state.generation)
+        # A fresh index (or a rebuild) has nothing on record to look up or remove.
+        fresh = manifest.empty()
 
         def progress(done: pipeline.Progress) -> None:
             for path, reason in done.skipped:
@@ -157,7 +159,7 @@ def _run(paths, folder: Path, report: IndexReport, options: _Options) -> None:
             if options.on_files:
                 options.on_files(done.files)
 
-        tasks = _changed_files(roots, manifest, report, options)
+        tasks = _changed_files(roots, None if fresh else manifest, report, options)
         first, chunks = pipeline.peek(pipeline.chunked(tasks), INLINE_CHUNKS)
         jobs = options.jobs or pipeline.default_jobs()
         if jobs > 1 and len(first) >= INLINE_CHUNKS:
@@ -170,9 +172,10 @@ def _run(paths, folder: Path, report: IndexReport, options: _Options) -> None:
         if options.stopping():
             report.interrupted = True
             return
-        gone = list(manifest.unseen(roots))
-        committer.forget(gone)
-        report.removed = len(gone)
+        if not fresh:
+            gone = list(manifest.unseen(roots))
+            committer.forget(gone)
+            report.removed = len(gone)
         report.merged = merge_if_needed(state)
     finally:
         manifest.close()
@@ -184,7 +187,10 @@ INLINE_CHUNKS = 4
 
 def _changed_files(roots: list[str], manifest, report: IndexReport,
                    options: _Options) -> Iterator[tuple]:
-    """(FileTask, size) for every file that is new or may have changed."""
+    """(FileTask, size) for every file that is new or may have changed.
+
+    Without a manifest (a fresh index) every file is new.
+    """
     from newsgrep.workers import FileTask
 
     seen: list[str] = []
@@ -199,6 +205,9 @@ def _changed_files(roots: list[str], manifest, report: IndexReport,
         except OSError as err:
             _skip(report, options, name, err.strerror or str(err))
             continue
+        if manifest is None:
+            yield FileTask(name), info.st_size
+            continue
         seen.append(name)
         if len(seen) >= 1000:
             manifest.mark_seen(seen)
@@ -210,7 +219,8 @@ def _changed_files(roots: list[str], manifest, report: IndexReport,
                 options.on_files(1)
             continue
         yield FileTask(name, known), info.st_size
-    manifest.mark_seen(seen)
+    if manifest is not None:
+        manifest.mark_seen(seen)
 
 
 def _skip(report: IndexReport, options: _Options, path: str, reason: str) -> None:

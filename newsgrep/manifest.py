@@ -87,6 +87,9 @@ class Manifest:
         row = self._db.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
         return row[0] if row else -1
 
+    def empty(self) -> bool:
+        return self._db.execute("SELECT 1 FROM files LIMIT 1").fetchone() is None
+
     def lookup(self, path: str) -> FileState | None:
         row = self._db.execute("SELECT * FROM files WHERE path = ?", (path,)).fetchone()
         return FileState(*row) if row else None

@@ -106,10 +106,14 @@ def _copy_documents(codec, merged, storage, schema, readers):
     return docmaps, lengths
 
 
+def _numbered_terms(reader, fieldname: str, number: int) -> Iterator[tuple[bytes, int]]:
+    for term in reader.lexicon(fieldname):
+        yield term, number
+
+
 def _merged_postings(readers, docmaps, fieldname) -> Iterator[tuple[bytes, list, list]]:
     """Each term of the field with its postings from every reader, renumbered."""
-    streams = [((term, i) for term in reader.lexicon(fieldname))
-               for i, reader in enumerate(readers)]
+    streams = [_numbered_terms(reader, fieldname, i) for i, reader in enumerate(readers)]
     current, docs, pairs = None, [], []
     for term, i in heapq.merge(*streams):
         if term != current:

@@ -13,6 +13,7 @@ of that shape use Whoosh's generic ``field.index`` unchanged.
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import repeat
 
 # A document's postings in one field: term bytes -> (weight, encoded value). The
 # (weight, value) pair of a word seen once is shared between documents, so a
@@ -21,6 +22,7 @@ Postings = dict[bytes, tuple[float, bytes]]
 
 # Distinct words remembered per field; cleared when full so memory stays bounded.
 MEMO_LIMIT = 300_000
+_UNSEEN = object()
 
 
 def _word_step(step) -> Callable[[str], str | None]:
@@ -92,12 +94,17 @@ class FieldPostings:
     def _terms(self, words: list[str]) -> list[bytes | None]:
         """The term of each word (None where the filters drop it), via the memo."""
         memo = self._memo
-        if len(memo) > MEMO_LIMIT:
-            memo.clear()
-            self._single.clear()
-        for word in set(words).difference(memo):
-            memo[word] = self._term(word)
-        return list(map(memo.__getitem__, words))
+        terms = list(map(memo.get, words, repeat(_UNSEEN)))
+        if _UNSEEN in terms:
+            if len(memo) > MEMO_LIMIT:
+                memo.clear()
+                self._single.clear()
+            for i, term in enumerate(terms):
+                if term is _UNSEEN:
+                    word = words[i]
+                    term = memo.get(word, _UNSEEN)
+                    terms[i] = memo[word] = self._term(word) if term is _UNSEEN else term
+        return terms
 
     def _positions(self, terms: list[bytes | None]) -> dict[bytes, list]:
         """Each term's positions, numbered as Whoosh numbers them."""

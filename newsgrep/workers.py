@@ -136,7 +136,7 @@ def gc_off_between_flushes() -> None:
 
 def _digest(path: str) -> str:
     with open(path, "rb") as f:
-        return hashlib.file_digest(f, "blake2b").hexdigest()[:32]
+        return hashlib.blake2b(f.read(), digest_size=16).hexdigest()
 
 
 def worker_main(index_dir: str, schema, default_source: str, posting_cap: int,
