@@ -23,6 +23,8 @@ from newsgrep.workers import (
     POSTING_CAP, ChunkIndexer, FileTask, Flushed, Progress, WorkerFailed, worker_main,
 )
 
+# Workers flush (and the parent commits) at least this often; $NEWSGREP_COMMIT_SECONDS
+# changes it, for very long runs on flaky machines, or for tests.
 COMMIT_SECONDS = 60.0
 CHUNK_FILES = 64
 CHUNK_BYTES = 4 * 1024 * 1024
@@ -85,6 +87,7 @@ def run_inline(chunks: Iterable[list[FileTask]], state: WriteState, committer: C
                stopping: Callable[[], bool]) -> None:
     """Index in this process, committing as workers would."""
     indexer = ChunkIndexer(str(state.storage.folder), state.schema, default_source)
+    every = commit_seconds()
     last_commit = time.monotonic()
     for chunk in chunks:
         if stopping():
@@ -93,7 +96,7 @@ def run_inline(chunks: Iterable[list[FileTask]], state: WriteState, committer: C
         stories = sum(indexer.index_file(task, lambda p, r: skipped.append((p, r)))
                       for task in chunk)
         on_progress(Progress(len(chunk), stories, skipped))
-        if indexer.full() or time.monotonic() - last_commit > COMMIT_SECONDS:
+        if indexer.full() or time.monotonic() - last_commit > every:
             committer.commit(indexer.flush())
             last_commit = time.monotonic()
     committer.commit(indexer.flush())
@@ -133,6 +136,7 @@ class _WorkerPool:
         pending = next(chunks, None)
         finished = 0
         sentinels = 0
+        every = commit_seconds()
         last_flush = time.monotonic()
         while finished < self.jobs:
             if stopping() and not self.stop.is_set():
@@ -142,7 +146,7 @@ class _WorkerPool:
                 pending = self._offer(pending, chunks)
             elif sentinels < self.jobs:
                 sentinels += self._offer_sentinel()
-            if time.monotonic() - last_flush > COMMIT_SECONDS:
+            if time.monotonic() - last_flush > every:
                 self.flush_generation.value += 1
                 last_flush = time.monotonic()
             finished += self._collect(committer, on_progress, wait=pending is None)
@@ -191,6 +195,13 @@ class _WorkerPool:
             if process.is_alive():
                 process.terminate()
             process.join()
+
+
+def commit_seconds() -> float:
+    try:
+        return float(os.environ.get("NEWSGREP_COMMIT_SECONDS", COMMIT_SECONDS))
+    except ValueError:
+        return COMMIT_SECONDS
 
 
 def default_jobs() -> int:
