@@ -30,25 +30,48 @@ class IndexReport:
 
 
 def iter_files(paths: Iterable[str | os.PathLike]) -> Iterator[Path]:
-    """Every candidate article file under the given files and folders.
+    """Every candidate article file under the given files and folders."""
+    return (Path(name) for name, _ in walk_files(paths))
+
+
+def walk_files(paths: Iterable[str | os.PathLike]) -> Iterator[tuple[str, os.stat_result]]:
+    """(absolute path, stat) of every candidate article file under the paths.
 
     Symbolic links inside folders are not followed: they can loop or lead
     outside the folders the user named. A file named on the command line is
-    read whatever its name.
+    read whatever its name. A folder's files come together, in name order.
     """
+    for root in paths:
+        root = os.path.abspath(root)
+        if os.path.isfile(root):
+            yield root, os.stat(root)
+        else:
+            yield from _walk_folder(root)
+
+
+def _walk_folder(root: str) -> Iterator[tuple[str, os.stat_result]]:
     from newsgrep.readers import candidate
 
-    for root in paths:
-        root = Path(root).absolute()
-        if root.is_file():
-            yield root
+    folders = [root]
+    while folders:
+        folder = folders.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
+        except OSError:
             continue
-        for folder, dirs, files in os.walk(root, followlinks=False):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            for name in sorted(files):
-                path = Path(folder, name)
-                if not path.is_symlink() and candidate(path):
-                    yield path
+        subfolders = []
+        for entry in entries:
+            if entry.is_symlink() or entry.name.startswith("."):
+                continue
+            if entry.is_dir():
+                subfolders.append(entry.path)
+            elif entry.is_file() and candidate(Path(entry.path)):
+                try:
+                    yield entry.path, entry.stat()
+                except OSError:
+                    continue
+        folders.extend(reversed(subfolders))
 
 
 def read_articles(path: Path, default_source: str = "",
@@ -194,31 +217,30 @@ def _changed_files(roots: list[str], manifest, report: IndexReport,
     from newsgrep.workers import FileTask
 
     seen: list[str] = []
-    for path in iter_files(roots):
-        name = str(path)
+    folder, on_record = None, {}
+    for name, info in walk_files(roots):
         try:
             name.encode("utf-8")
-            info = path.stat()
         except UnicodeEncodeError:
             _skip(report, options, name, "file name is not valid UTF-8")
             continue
-        except OSError as err:
-            _skip(report, options, name, err.strerror or str(err))
-            continue
         if manifest is None:
-            yield FileTask(name), info.st_size
+            yield FileTask(name, info.st_size, info.st_mtime_ns, time.time_ns()), info.st_size
             continue
         seen.append(name)
         if len(seen) >= 1000:
             manifest.mark_seen(seen)
             seen.clear()
-        known = manifest.lookup(name)
+        if os.path.dirname(name) != folder:
+            folder = os.path.dirname(name)
+            on_record = manifest.in_folder(folder)
+        known = on_record.get(name)
         if known is not None and known.unchanged(info.st_size, info.st_mtime_ns):
             report.unchanged += 1
             if options.on_files:
                 options.on_files(1)
             continue
-        yield FileTask(name, known), info.st_size
+        yield FileTask(name, info.st_size, info.st_mtime_ns, time.time_ns(), known), info.st_size
     if manifest is not None:
         manifest.mark_seen(seen)
 
@@ -254,4 +276,4 @@ def _ctrl_c_stops() -> Iterator[Callable[[], bool]]:
 
 def count_files(paths: Iterable[str | os.PathLike]) -> int:
     """How many candidate files the paths hold (for a progress bar's total)."""
-    return sum(1 for _ in iter_files(paths))
+    return sum(1 for _ in walk_files(paths))

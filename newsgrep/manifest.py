@@ -16,8 +16,8 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 MANIFEST_NAME = "manifest.sqlite"
 # A file modified this close to the moment it was checked may change again
@@ -33,14 +33,15 @@ CREATE TABLE IF NOT EXISTS files (
     mtime_ns INTEGER NOT NULL,
     digest TEXT,
     stories INTEGER NOT NULL,
-    checked_ns INTEGER NOT NULL
+    checked_ns INTEGER NOT NULL,
+    folder TEXT NOT NULL
 );
+CREATE INDEX IF NOT EXISTS files_by_folder ON files (folder);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER);
 """
 
 
-@dataclass
-class FileState:
+class FileState(NamedTuple):
     """What the index knows of one file, as of the time it was checked."""
 
     path: str
@@ -90,9 +91,16 @@ class Manifest:
     def empty(self) -> bool:
         return self._db.execute("SELECT 1 FROM files LIMIT 1").fetchone() is None
 
-    def lookup(self, path: str) -> FileState | None:
-        row = self._db.execute("SELECT * FROM files WHERE path = ?", (path,)).fetchone()
-        return FileState(*row) if row else None
+    def in_folder(self, folder: str) -> dict[str, FileState]:
+        """What is on record for the files directly in one folder, by path.
+
+        A re-run asks once per folder, not once per file.
+        """
+        rows = self._db.execute(
+            "SELECT path, size, mtime_ns, digest, stories, checked_ns FROM files WHERE folder = ?",
+            (folder,),
+        )
+        return {row[0]: FileState(*row) for row in rows}
 
     def mark_seen(self, paths: Iterable[str]) -> None:
         """Note files found on disk in this run (see :meth:`unseen`)."""
@@ -115,8 +123,9 @@ class Manifest:
         """After a successful index commit: what it now holds, in one transaction."""
         with self._transaction():
             self._db.executemany(
-                "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)",
-                [(s.path, s.size, s.mtime_ns, s.digest, s.stories, s.checked_ns) for s in states],
+                "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(s.path, s.size, s.mtime_ns, s.digest, s.stories, s.checked_ns,
+                  os.path.dirname(s.path)) for s in states],
             )
             self._db.executemany("DELETE FROM files WHERE path = ?", [(p,) for p in forgotten])
             self._db.execute("INSERT OR REPLACE INTO meta VALUES ('generation', ?)", (generation,))

@@ -40,7 +40,14 @@ def _word_step(step) -> Callable[[str], str | None]:
         return lambda word: (word if len(word) >= shortest and word not in stops
                              and (longest is None or len(word) <= longest) else None)
     if kind is StemFilter:
-        stem, ignore = step._stem, step.ignore
+        # The stemmer itself, not the filter's cached wrapper: the memo is the cache.
+        if step.lang:
+            from whoosh.lang import stemmer_for_language
+
+            stem = stemmer_for_language(step.lang)
+        else:
+            stem = step.stemfn
+        ignore = step.ignore
         return lambda word: word if word in ignore else stem(word)
     raise TypeError(f"not a token-local filter: {step!r}")
 

@@ -13,11 +13,13 @@ index only when the indexer commits it (see :mod:`newsgrep.store`).
 
 from __future__ import annotations
 
+import struct
 from array import array
 from operator import itemgetter, sub
 from pickle import dumps
 
 from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3Codec, W3FieldWriter, W3TermInfo
+from whoosh.filedb.filetables import OrderedHashWriter
 from whoosh.filedb.structfile import StructFile
 from whoosh.system import pack_int, pack_long, pack_ushort
 from whoosh.util.numeric import byte_to_length, length_to_byte
@@ -135,6 +137,18 @@ class BulkFieldWriter(W3FieldWriter):
     record), without a method call or an object per posting.
     """
 
+    def __init__(self, codec, storage, segment) -> None:
+        # W3FieldWriter.__init__, with files that count their own position and
+        # a term index that writes each entry at once.
+        self._codec, self._storage, self._segment = codec, storage, segment
+        self._fieldname = self._fieldid = self._btext = self._fieldobj = self._format = None
+        self._tindex = _TermIndex(self._create_file(W3Codec.TERMS_EXT))
+        self._fieldmap = self._tindex.extras["fieldmap"] = {}
+        self._postfile = self._create_file(W3Codec.POSTS_EXT)
+        self._postwriter = None
+        self._infield = False
+        self.is_closed = False
+
     def _create_file(self, ext: str):
         created = super()._create_file(ext)
         return StructFile(_CountingFile(created.file), name=str(created))
@@ -146,33 +160,34 @@ class BulkFieldWriter(W3FieldWriter):
 
     def add_term(self, term: bytes, docs: list[int], pairs: list[tuple[float, bytes]],
                  lengths: list[int] | None) -> None:
-        postfile = self._postfile
+        postfile = self._postfile.file
         start = postfile.tell()
-        postfile.write(WHOOSH3_HEADER_MAGIC)
         limit = self._codec._blocklimit
         count = len(docs)
-        if count <= limit:
-            weight, minlength, maxlength, maxweight = self._write_block(docs, pairs, lengths, True)
+        if count <= limit:  # nearly every term: one block
+            weight, minlength, maxlength, maxweight, block = self._block(docs, pairs, lengths, True)
+            postfile.write(WHOOSH3_HEADER_MAGIC + block)
         else:
             weight, minlength, maxlength, maxweight = 0.0, None, 0, 0
+            postfile.write(WHOOSH3_HEADER_MAGIC)
             for first in range(0, count, limit):
                 last = first + limit
-                block = self._write_block(docs[first:last], pairs[first:last], lengths,
-                                          last >= count)
-                weight += block[0]
-                if block[1] is not None:
-                    minlength = block[1] if minlength is None else min(minlength, block[1])
-                maxlength = max(maxlength, block[2])
-                maxweight = max(maxweight, block[3])
+                stats = self._block(docs[first:last], pairs[first:last], lengths, last >= count)
+                postfile.write(stats[4])
+                weight += stats[0]
+                if stats[1] is not None:
+                    minlength = stats[1] if minlength is None else min(minlength, stats[1])
+                maxlength = max(maxlength, stats[2])
+                maxweight = max(maxweight, stats[3])
         info = _TERMINFO.pack(
-            0, weight, count, length_to_byte(minlength) if minlength else 0,
-            length_to_byte(maxlength), maxweight, docs[0], docs[-1],
+            0, weight, count, length_to_byte(minlength), length_to_byte(maxlength),
+            maxweight, docs[0], docs[-1],
         )
         self._tindex.add(self._keyprefix + term,
                          info + pack_long(start) + pack_int(postfile.tell() - start))
 
-    def _write_block(self, ids: list[int], pairs, lengths, final: bool) -> tuple:
-        """Write one block; returns (weight sum, min length, max length, max weight)."""
+    def _block(self, ids: list[int], pairs, lengths, final: bool) -> tuple:
+        """One block's bytes and its (weight sum, min length, max length, max weight)."""
         weights = list(map(_first, pairs))
         maxweight = max(weights)
         minlength, maxlength = _length_bounds(ids, lengths)
@@ -181,8 +196,8 @@ class BulkFieldWriter(W3FieldWriter):
         header = dumps((len(ids), ids[-1], maxweight, NO_COMPRESSION,
                         length_to_byte(minlength), length_to_byte(maxlength)), 2)
         size = len(header) + len(data)
-        self._postfile.write(pack_int(-size if final else size) + header + data)
-        return sum(weights), minlength, maxlength, maxweight
+        block = pack_int(-size if final else size) + header + data
+        return sum(weights), minlength, maxlength, maxweight, block
 
     def _mini_values(self, pairs):
         """The block's values as W3PostingsWriter._mini_values stores them."""
@@ -191,6 +206,20 @@ class BulkFieldWriter(W3FieldWriter):
             return None
         values = tuple(map(_second, pairs))
         return values if size is None or size < 0 else b"".join(values)
+
+
+class _TermIndex(OrderedHashWriter):
+    """Whoosh's term index writer, one write per entry instead of three."""
+
+    def add(self, key: bytes, value: bytes) -> None:
+        if key <= self.lastkey:
+            raise ValueError(f"Keys must increase: {self.lastkey!r}..{key!r}")
+        position = self.dbfile.file.tell()
+        self.index.append(position)
+        self.dbfile.file.write(_KEY_VALUE_LENGTHS.pack(len(key), len(value)) + key + value)
+        code = self.hashfn(key)
+        self.buckets[code & 255].append((code, position))
+        self.lastkey = key
 
 
 class _CountingFile:
@@ -216,6 +245,7 @@ class _CountingFile:
 
 
 _TERMINFO = W3TermInfo._struct
+_KEY_VALUE_LENGTHS = struct.Struct("!ii")  # as whoosh.filedb.filetables writes them
 _first, _second = itemgetter(0), itemgetter(1)
 
 

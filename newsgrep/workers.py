@@ -14,10 +14,10 @@ import gc
 import hashlib
 import os
 import signal
-import time
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from newsgrep.manifest import FileState
 
@@ -26,11 +26,18 @@ from newsgrep.manifest import FileState
 POSTING_CAP = 2_500_000
 
 
-@dataclass
-class FileTask:
-    """A file to (re-)index and what the manifest knew of it (None: new)."""
+class FileTask(NamedTuple):
+    """A file to (re-)index, as the walk saw it, and what the manifest knew of it.
+
+    The walk's size and time are what the manifest records: taken before the
+    file is read, so a change made meanwhile shows on the next run. (A tuple:
+    chunks of these are pickled to the workers.)
+    """
 
     path: str
+    size: int
+    mtime_ns: int
+    checked_ns: int
     known: FileState | None = None
 
 
@@ -81,9 +88,7 @@ class ChunkIndexer:
         """Index one file (unless its content is as on record); returns its stories."""
         from newsgrep.indexer import article_fields, read_articles
 
-        checked = time.time_ns()
         try:
-            info = os.stat(task.path)
             digest = _digest(task.path)
         except OSError as err:
             # Not recorded: the next run tries again (permissions may be fixed).
@@ -96,7 +101,7 @@ class ChunkIndexer:
             for article in articles:
                 builder.add_document(article_fields(article, task.path))
         stories = task.known.stories if unchanged else len(articles)
-        state = FileState(task.path, info.st_size, info.st_mtime_ns, digest, stories, checked)
+        state = FileState(task.path, task.size, task.mtime_ns, digest, stories, task.checked_ns)
         self._outcomes.append(FileOutcome(state, task.known is not None, unchanged))
         return 0 if unchanged else len(articles)
 
