@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from newsgrep.store import INDEX_NAME, WriteState, commit
 
-MAX_SEGMENTS = 4
+MAX_SEGMENTS = 8
 # A segment this much smaller than the largest counts as small.
 SMALL_RATIO = 10
 # Rewrite a segment when this share of its stories is deleted.
@@ -59,6 +59,7 @@ def merge_segments(state: WriteState, segments: list):
     readers = [SegmentReader(storage, schema, s) for s in segments]
     try:
         docmaps, lengths = _copy_documents(codec, merged, storage, schema, readers)
+        totals = _field_totals(segments, readers)
         writer = BulkFieldWriter(codec, storage, merged)
         for fieldname in sorted({f for r in readers for f in r.indexed_field_names()}):
             if fieldname not in schema:
@@ -72,6 +73,7 @@ def merge_segments(state: WriteState, segments: list):
         for reader in readers:
             reader.close()
     merged.set_doc_count(sum(len(m) for m in docmaps))
+    merged._fieldlengths = totals
     if merged.doc_count_all():
         merged.create_compound_file(storage)
     return merged
@@ -104,6 +106,22 @@ def _copy_documents(codec, merged, storage, schema, readers):
         docmaps.append(docmap)
     perdoc.close()
     return docmaps, lengths
+
+
+def _field_totals(segments, readers) -> dict[str, int]:
+    """Each field's total length in the merged segment, exact where it can be.
+
+    A document's length is stored as one lossy byte, so summing the copied
+    lengths would shift the average field length BM25 uses, and with it every
+    score. A segment without deletions passes on its exact totals.
+    """
+    totals: dict[str, int] = {}
+    for segment, reader in zip(segments, readers):
+        for name, total in segment._fieldlengths.items():
+            if segment.has_deletions():
+                total = sum(reader.doc_field_length(d, name) or 0 for d, _ in reader.iter_docs())
+            totals[name] = totals.get(name, 0) + total
+    return totals
 
 
 def _numbered_terms(reader, fieldname: str, number: int) -> Iterator[tuple[bytes, int]]:

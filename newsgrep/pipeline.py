@@ -25,7 +25,7 @@ from newsgrep.workers import (
 
 # Workers flush (and the parent commits) at least this often; $NEWSGREP_COMMIT_SECONDS
 # changes it, for very long runs on flaky machines, or for tests.
-COMMIT_SECONDS = 60.0
+COMMIT_SECONDS = 300.0
 CHUNK_FILES = 128
 CHUNK_BYTES = 4 * 1024 * 1024
 

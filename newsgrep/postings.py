@@ -23,6 +23,7 @@ Postings = dict[bytes, tuple[float, bytes]]
 # Distinct words remembered per field; cleared when full so memory stays bounded.
 MEMO_LIMIT = 300_000
 _UNSEEN = object()
+WEIGHTS_KEPT = 64
 
 
 def _word_step(step) -> Callable[[str], str | None]:
@@ -89,6 +90,8 @@ class FieldPostings:
         self._encode = field.format.encode
         self._memo: dict[str, bytes | None] = {}
         self._single: dict[int, tuple[float, bytes]] = {}
+        # Shared weight objects: a segment holds millions of postings.
+        self._weights = [freq * self._boost for freq in range(WEIGHTS_KEPT)]
 
     def _term(self, word: str) -> bytes | None:
         """The term the filter chain makes of one word, or None if it drops it."""
@@ -133,7 +136,7 @@ class FieldPostings:
 
     def postings(self, text: str) -> tuple[Postings, int]:
         """The field's postings for one value and its length in terms."""
-        boost, encode, single = self._boost, self._encode, self._single
+        boost, encode, single, weights = self._boost, self._encode, self._single, self._weights
         postings = self._positions(self._terms(self._words(text)))
         length = 0
         for term, where in postings.items():
@@ -146,7 +149,8 @@ class FieldPostings:
                     pair = single[where[0]] = (boost, encode(where))
                 postings[term] = pair
             else:
-                postings[term] = (freq * boost, encode(where))
+                postings[term] = (weights[freq] if freq < WEIGHTS_KEPT else freq * boost,
+                                  encode(where))
         return postings, length
 
 

@@ -22,8 +22,9 @@ from typing import NamedTuple
 from newsgrep.manifest import FileState
 
 # Postings a worker keeps in memory before it writes them out as a segment:
-# about 150 MB of Python objects for wire-length stories.
-POSTING_CAP = 2_500_000
+# about 130 MB of Python objects (measured on Reuters-like stories), so that
+# two workers and the parent stay well under 500 MB together.
+POSTING_CAP = 1_800_000
 
 
 class FileTask(NamedTuple):
