@@ -26,11 +26,12 @@ def progress_reporter(enabled: bool, total: int | None = None
     class FilesPerSecond(ProgressColumn):
         def render(self, task) -> Text:
             speed = task.finished_speed or task.speed
-            return Text("" if speed is None else f"{speed:,.0f} files/s")
+            return Text("" if speed is None else f"{speed:,.0f} files/s,")
 
     console = Console(stderr=True, highlight=False, markup=False)
-    columns = (TextColumn("indexing"), BarColumn(), MofNCompleteColumn(), TextColumn("files"),
-               FilesPerSecond(), TimeElapsedColumn(), TextColumn("left"), TimeRemainingColumn())
+    columns = (TextColumn("indexing"), BarColumn(), MofNCompleteColumn(), TextColumn("files,"),
+               FilesPerSecond(), TimeElapsedColumn(), TextColumn("elapsed,"),
+               TimeRemainingColumn(), TextColumn("left"))
     with Progress(*columns, console=console, transient=True) as progress:
         task = progress.add_task("index", total=total)
         yield lambda files: progress.advance(task, files)
