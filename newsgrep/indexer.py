@@ -200,6 +200,8 @@ def _run(paths, folder: Path, report: IndexReport, options: _Options) -> None:
             committer.forget(gone)
             report.removed = len(gone)
         report.merged = merge_if_needed(state)
+        if report.merged:
+            manifest.record((), (), state.generation)  # in step with the index again
     finally:
         manifest.close()
 

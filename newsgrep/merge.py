@@ -95,8 +95,9 @@ def _copy_documents(codec, merged, storage, schema, readers):
             docmap[old] = docnum
             perdoc.start_doc(docnum)
             for name in schema.names():
-                length = reader.doc_field_length(old, name) or 0 if name in lengths else 0
+                length = 0
                 if name in lengths:
+                    length = reader.doc_field_length(old, name) or 0
                     lengths[name].append(length)
                 perdoc.add_field(name, schema[name], stored.get(name), length)
                 if name in values:

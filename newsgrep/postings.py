@@ -173,22 +173,55 @@ def _word_finder(expression):
 
 
 class DocumentPostings:
-    """Postings of every indexed field of a schema, fast where the field allows."""
+    """Postings of every indexed field of a schema, fast where the field allows.
+
+    Positional text fields go through :class:`FieldPostings`; an ID field's
+    whole value is its one term; other fields (source, date) go through
+    Whoosh, remembered by value, since few values recur across many stories.
+    """
 
     def __init__(self, schema) -> None:
         self._schema = schema
         self._fast = {name: FieldPostings(field) for name, field in schema.items()
                       if field.indexed and fast_path_fits(field)}
+        self._whole = {name: field.format.field_boost for name, field in schema.items()
+                       if field.indexed and _whole_value_is_term(field)}
         self._scorable = {name for name, field in schema.items() if field.scorable}
+        self._by_value: dict[tuple, tuple[Postings, int]] = {}
 
     def postings(self, fieldname: str, value) -> tuple[Postings, int]:
         """(postings, length) of one field value; length counts only for scorable fields."""
         fast = self._fast.get(fieldname)
         if fast is not None and isinstance(value, str):
             postings, length = fast.postings(value)
+        elif fieldname in self._whole and isinstance(value, str):
+            postings, length = {value.encode("utf-8"): (self._whole[fieldname], b"")}, 1
         else:
-            postings, length = {}, 0
-            for term, freq, weight, encoded in self._schema[fieldname].index(value):
-                postings[term] = (weight, encoded)
-                length += freq
+            postings, length = self._remembered(fieldname, value)
         return postings, length if fieldname in self._scorable else 0
+
+    def _remembered(self, fieldname: str, value) -> tuple[Postings, int]:
+        key = (fieldname, value)
+        try:
+            return self._by_value[key]
+        except (KeyError, TypeError):  # TypeError: a value that cannot be a key
+            pass
+        postings, length = {}, 0
+        for term, freq, weight, encoded in self._schema[fieldname].index(value):
+            postings[term] = (weight, encoded)
+            length += freq
+        if len(self._by_value) >= MEMO_LIMIT:
+            self._by_value.clear()
+        try:
+            self._by_value[key] = (postings, length)
+        except TypeError:
+            pass
+        return postings, length
+
+
+def _whole_value_is_term(field) -> bool:
+    """An ID field: one term, the value itself, with no position or frequency."""
+    from whoosh import formats
+    from whoosh.analysis import IDTokenizer
+
+    return type(field.analyzer) is IDTokenizer and type(field.format) is formats.Existence

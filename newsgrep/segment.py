@@ -18,7 +18,9 @@ from array import array
 from operator import itemgetter, sub
 from pickle import dumps
 
-from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3Codec, W3FieldWriter, W3TermInfo
+from whoosh.codec.whoosh3 import (
+    LENGTHS_COLUMN, WHOOSH3_HEADER_MAGIC, W3Codec, W3FieldWriter, W3TermInfo,
+)
 from whoosh.filedb.filetables import OrderedHashWriter
 from whoosh.filedb.structfile import StructFile
 from whoosh.system import pack_int, pack_long, pack_ushort
@@ -68,7 +70,8 @@ class SegmentBuilder:
                 postings, length = self._analysis.postings(name, value)
                 self._add_postings(name, docnum, postings, length)
             stored = fields.get(f"_stored_{name}", value)
-            perdoc.add_field(name, field, stored if field.stored else None, length)
+            # Lengths go to their columns in one write at the end (_write_lengths).
+            perdoc.add_field(name, field, stored if field.stored else None, 0)
             if field.column_type and stored is not None:
                 perdoc.add_column_value(name, field.column_type, field.to_column_value(stored))
         perdoc.finish_doc()
@@ -95,11 +98,12 @@ class SegmentBuilder:
 
     def finish(self, compound: bool = True):
         """Write the postings and close the segment's files; returns the segment."""
+        self._write_lengths()
         self._perdoc.close()
         writer = BulkFieldWriter(self._codec, self._storage, self.segment)
         for fieldname in sorted(self._terms):
             writer.start_field(fieldname, self._schema[fieldname])
-            lengths = _stored_lengths(self._lengths.get(fieldname), self.doc_count)
+            lengths = _stored_lengths(self._lengths.get(fieldname))
             terms = self._terms[fieldname]
             for term in sorted(terms):
                 flat = terms[term]
@@ -112,6 +116,22 @@ class SegmentBuilder:
             self.segment.create_compound_file(self._storage)
         return self.segment
 
+    def _write_lengths(self) -> None:
+        """Each scorable field's length column and total, as W3PerDocWriter keeps them.
+
+        The column holds one byte per document (0: none); written at once
+        instead of through one add_column_value call per field and story.
+        """
+        perdoc = self._perdoc
+        for name, lengths in self._lengths.items():
+            lengths.extend([0] * (self.doc_count - len(lengths)))
+            perdoc._fieldlengths[name] += sum(lengths)
+            column = f"_{name}_len"
+            perdoc._create_column(column, LENGTHS_COLUMN)
+            writer = perdoc._get_column(column)
+            writer._dbfile.write(bytes(map(length_to_byte, lengths)))
+            writer._count = self.doc_count
+
     def cancel(self) -> None:
         """Drop the segment: delete whatever files it has written so far."""
         self._terms.clear()
@@ -121,11 +141,10 @@ class SegmentBuilder:
             self._storage.delete_file(name)
 
 
-def _stored_lengths(lengths: array | None, doc_count: int) -> list[int] | None:
+def _stored_lengths(lengths: array | None) -> list[int] | None:
     """Field lengths as a reader sees them: Whoosh keeps each as one lossy byte."""
     if lengths is None:
         return None
-    lengths.extend([0] * (doc_count - len(lengths)))
     return [byte_to_length(length_to_byte(n)) if n else 0 for n in lengths]
 
 

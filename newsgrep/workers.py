@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
+from newsgrep.indexer import article_fields, read_articles
 from newsgrep.manifest import FileState
 
 # Postings a worker keeps in memory before it writes them out as a segment:
@@ -87,8 +88,6 @@ class ChunkIndexer:
 
     def index_file(self, task: FileTask, on_skip) -> int:
         """Index one file (unless its content is as on record); returns its stories."""
-        from newsgrep.indexer import article_fields, read_articles
-
         try:
             digest = _digest(task.path)
         except OSError as err:
