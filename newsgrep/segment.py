@@ -41,13 +41,15 @@ class SegmentBuilder:
     postings (no term vectors, no spelling words).
     """
 
-    def __init__(self, storage, schema, indexname: str = "MAIN") -> None:
+    def __init__(self, storage, schema, indexname: str = "MAIN",
+                 analysis: DocumentPostings | None = None) -> None:
         self._codec = W3Codec()
         self._storage = storage
         self._schema = schema
         self.segment = self._codec.new_segment(storage, indexname)
         self._perdoc = self._codec.per_document_writer(storage, self.segment)
-        self._analysis = DocumentPostings(schema)
+        # Shared between a worker's segments: its memo of words is worth keeping.
+        self._analysis = analysis or DocumentPostings(schema)
         # fieldname -> term -> [docnum, (weight, value), docnum, (weight, value), ...]
         self._terms: dict[str, dict[bytes, list]] = {}
         # Each scorable field's length per document, for the blocks' length bounds.

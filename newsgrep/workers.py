@@ -84,6 +84,7 @@ class ChunkIndexer:
         self._default_source = default_source
         self._cap = posting_cap
         self._builder = None
+        self._analysis = None
         self._outcomes: list[FileOutcome] = []
 
     def index_file(self, task: FileTask, on_skip) -> int:
@@ -123,9 +124,12 @@ class ChunkIndexer:
 
     def _open_builder(self):
         if self._builder is None:
+            from newsgrep.postings import DocumentPostings
             from newsgrep.segment import SegmentBuilder
 
-            self._builder = SegmentBuilder(self._storage, self._schema)
+            self._analysis = self._analysis or DocumentPostings(self._schema)
+            self._builder = SegmentBuilder(self._storage, self._schema,
+                                           analysis=self._analysis)
         return self._builder
 
 

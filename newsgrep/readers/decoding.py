@@ -72,5 +72,9 @@ def _mostly_control(sample: bytes) -> bool:
     """True when over 10% of bytes are control codes other than whitespace."""
     if not sample:
         return False
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    # Counted in C (bytes.translate): a loop per byte showed in indexing profiles.
+    controls = len(sample.translate(None, _NOT_CONTROL))
     return controls > 0.1 * len(sample)
+
+
+_NOT_CONTROL = bytes(b for b in range(256) if not (b < 32 and b not in (9, 10, 12, 13, 27)))
