@@ -169,7 +169,7 @@ def scaled_run(scale: int, work: Path, small_rate: float, small_cpu_rate: float)
     print(f"newsgrep index, {scale} stories: {run.seconds:6.1f} s  {rate:7.0f} docs/s  "
           f"CPU {run.cpu:.1f} s  peak {run.peak_mb:5.0f} MB (target <= 500)")
     print(f"docs/s at {scale} / docs/s at Reuters: {rate / small_rate:.2f}  (target >= 0.80); "
-          f"docs per CPU second: {scale / run.cpu / small_cpu_rate:.2f} (other load cannot skew it)")
+          f"docs per CPU second: {scale / run.cpu / small_cpu_rate:.2f} (less skewed by other load)")
     print(f"  {run.summary}")
 
 
