@@ -125,7 +125,7 @@ class _WorkerPool:
         self.flush_generation = context.RawValue("i", 0)
         self.stop = context.Event()
         args = (str(state.storage.folder), state.schema, default_source, POSTING_CAP,
-                self.tasks, self.results, self.flush_generation, self.stop)
+                os.getpid(), self.tasks, self.results, self.flush_generation, self.stop)
         self.processes = [context.Process(target=worker_main, args=args, daemon=True)
                           for _ in range(jobs)]
         for process in self.processes:

@@ -77,6 +77,9 @@ def commit(state: WriteState, add=(), forget_files=(), look_in=(), drop=()) -> N
 
     The TOC is written to a temporary file and renamed, so a reader (or a
     crash) sees either the old generation or the new one, never a mixture.
+    Files of dropped segments stay until the next run starts (see
+    open_for_writing): a search that has just read the previous TOC may be
+    about to open them.
     """
     from whoosh.index import TOC
 
@@ -85,8 +88,6 @@ def commit(state: WriteState, add=(), forget_files=(), look_in=(), drop=()) -> N
     state.segments = [s for s in state.segments if s.segment_id() not in dropped] + list(add)
     TOC(state.schema, state.segments, state.generation + 1).write(state.storage, INDEX_NAME)
     state.generation += 1
-    for segment in drop:
-        _delete_segment_files(state.storage, segment)
     _delete_old_tocs(state)
 
 
@@ -132,11 +133,6 @@ def _delete_stale_files(state: WriteState) -> None:
         if name.startswith(f"_{INDEX_NAME}_") and ".toc." in name:
             state.storage.delete_file(name)
     shutil.rmtree(Path(state.storage.folder, f"{INDEX_NAME}.tmp"), ignore_errors=True)
-
-
-def _delete_segment_files(storage, segment) -> None:
-    for name in segment.list_files(storage):
-        _delete_quietly(storage, name)
 
 
 def _delete_old_tocs(state: WriteState) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
+import queue
 import signal
 import traceback
 from dataclasses import dataclass, field
@@ -149,15 +150,14 @@ def _digest(path: str) -> str:
 
 
 def worker_main(index_dir: str, schema, default_source: str, posting_cap: int,
-                tasks, results, flush_generation, stop) -> None:
+                parent: int, tasks, results, flush_generation, stop) -> None:
     """A worker process: index chunks until the parent sends None."""
     _become_worker()
     indexer = ChunkIndexer(index_dir, schema, default_source, posting_cap)
     seen_generation = flush_generation.value
-    parent = os.getppid()
     try:
-        while (chunk := tasks.get()) is not None:
-            if stop.is_set() or os.getppid() != parent:
+        while (chunk := _next_chunk(tasks, parent)) is not None:
+            if stop.is_set():
                 continue  # interrupted: drain the queue, keep what is done
             skipped: list[tuple[str, str]] = []
             stories = sum(indexer.index_file(task, lambda p, r: skipped.append((p, r)))
@@ -171,6 +171,16 @@ def worker_main(index_dir: str, schema, default_source: str, posting_cap: int,
         indexer.cancel()
         results.put(WorkerFailed(traceback.format_exc(limit=-3).strip().splitlines()[-1]))
     results.put(None)
+
+
+def _next_chunk(tasks, parent: int):
+    """The next chunk, or None when the parent says so or is gone."""
+    while True:
+        try:
+            return tasks.get(timeout=1.0)
+        except queue.Empty:
+            if os.getppid() != parent:
+                return None
 
 
 def _become_worker() -> None:
@@ -192,4 +202,4 @@ def _die_with_parent() -> None:
         pr_set_pdeathsig = 1
         libc.prctl(pr_set_pdeathsig, signal.SIGKILL)
     except (OSError, AttributeError):
-        pass  # elsewhere the worker notices its parent is gone between chunks
+        pass  # elsewhere the worker notices its parent is gone while it waits
