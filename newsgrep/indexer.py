@@ -5,11 +5,11 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsgrep.article import Article
-from newsgrep.store import open_or_create
 
 SkipHandler = Callable[[str, str], None]
 
@@ -18,134 +18,140 @@ SkipHandler = Callable[[str, str], None]
 class IndexReport:
     """What one indexing run did."""
 
-    indexed: int = 0
-    files: int = 0
+    indexed: int = 0          # stories written
+    files: int = 0            # files (re-)indexed
+    unchanged: int = 0        # files left as they were
+    removed: int = 0          # files gone from disk whose stories were removed
     skipped: list[tuple[str, str]] = field(default_factory=list)
     seconds: float = 0.0
+    jobs: int = 1             # processes that did the work
+    merged: int = 0           # segments merged after the run
+    interrupted: bool = False
 
 
-def iter_files(paths: Iterable[str | os.PathLike],
-               on_skip: SkipHandler | None = None) -> Iterator[Path]:
-    """Every candidate article file under the given files and folders.
+def iter_files(paths: Iterable[str | os.PathLike]) -> Iterator[Path]:
+    """Every candidate article file under the given files and folders."""
+    return (Path(name) for name, _ in walk_files(paths))
+
+
+def walk_files(paths: Iterable[str | os.PathLike],
+               on_skip: SkipHandler | None = None) -> Iterator[tuple[str, os.stat_result]]:
+    """(absolute path, stat) of every candidate article file under the paths.
 
     Symbolic links inside folders are not followed: they can loop or lead
     outside the folders the user named. A file named on the command line is
-    read whatever its name. Links passed over and folders that cannot be
-    read go to ``on_skip`` with the reason.
+    read whatever its name. A folder's files come together, in name order.
+    Links, pipes and devices, and folders that cannot be read, go to
+    ``on_skip`` with the reason.
     """
+    skip = on_skip or (lambda path, reason: None)
+    for root in paths:
+        root = os.path.abspath(root)
+        if os.path.isfile(root):
+            yield root, os.stat(root)
+        else:
+            yield from _walk_folder(root, skip)
+
+
+def _walk_folder(root: str, skip: SkipHandler) -> Iterator[tuple[str, os.stat_result]]:
     from newsgrep.readers import candidate
 
-    def skip(path: Path, reason: str) -> None:
-        if on_skip:
-            on_skip(path_text(path), reason)
-
-    def unreadable(err: OSError) -> None:
-        skip(Path(err.filename), err.strerror or str(err))
-
-    for root in paths:
-        root = Path(root).absolute()
-        if root.is_file():
-            yield root
+    folders = [root]
+    while folders:
+        folder = folders.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
+        except OSError as err:
+            skip(folder, err.strerror or str(err))
             continue
-        for folder, dirs, files in os.walk(root, followlinks=False, onerror=unreadable):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            for name in [d for d in dirs if Path(folder, d).is_symlink()]:
-                skip(Path(folder, name), "symbolic link to a folder, not followed")
-                dirs.remove(name)
-            for name in sorted(files):
-                path = Path(folder, name)
-                if not candidate(path):
-                    continue
-                if path.is_symlink():
-                    skip(path, "symbolic link, not followed")
-                else:
-                    yield path
-
-
-def read_articles(path: Path, default_source: str = "",
-                  on_skip: SkipHandler | None = None) -> list[Article]:
-    """The articles in one file; skipped files and records go to on_skip."""
-    from newsgrep.extract import build_article
-    from newsgrep.readers import BadRecord, Unreadable, read_file
-
-    name = path_text(path)
-    articles = []
-    try:
-        for number, raw in enumerate(read_file(path), start=1):
-            if isinstance(raw, BadRecord):
-                if on_skip:
-                    on_skip(f"{name}#{raw.record}", raw.reason)
+        subfolders = []
+        for entry in entries:
+            if entry.name.startswith("."):
                 continue
-            story_path = f"{name}#{raw.record_id or number}" if raw.record_id is not None else name
-            articles.append(build_article(story_path, raw, default_source))
-    except Unreadable as err:
-        if on_skip:
-            on_skip(name, str(err))
-        return []
-    return articles
+            is_dir = entry.is_dir(follow_symlinks=False)
+            if not is_dir and not candidate(Path(entry.path)):
+                continue
+            if entry.is_symlink():
+                skip(entry.path, "symbolic link, not followed")
+            elif is_dir:
+                subfolders.append(entry.path)
+            elif not entry.is_file(follow_symlinks=False):
+                skip(entry.path, "not a regular file (a pipe, device or socket)")
+            else:
+                try:
+                    yield entry.path, entry.stat()
+                except OSError as err:
+                    skip(entry.path, err.strerror or str(err))
+        folders.extend(reversed(subfolders))
 
 
-def path_text(path: Path) -> str:
-    """A file's path as the index keeps it: a name's bytes that are not UTF-8
-    become \\xNN (Whoosh stores terms as UTF-8, which lone surrogates are not)."""
-    from newsgrep.safety import escape_undecodable
+def _changed_files(roots: list[str], manifest, report: IndexReport,
+                   options: _Options) -> Iterator[tuple]:
+    """(FileTask, size) for every file that is new or may have changed.
 
-    return escape_undecodable(str(path))
+    Without a manifest (a fresh index) every file is new.
+    """
+    from newsgrep.workers import FileTask
+
+    seen: list[str] = []
+    folder, on_record = None, {}
+    for name, info in walk_files(roots, lambda path, reason: _skip(report, options, path, reason)):
+        try:
+            name.encode("utf-8")
+        except UnicodeEncodeError:
+            _skip(report, options, name, "file name is not valid UTF-8")
+            continue
+        if manifest is None:
+            yield FileTask(name, info.st_size, info.st_mtime_ns, time.time_ns()), info.st_size
+            continue
+        seen.append(name)
+        if len(seen) >= 1000:
+            manifest.mark_seen(seen)
+            seen.clear()
+        if os.path.dirname(name) != folder:
+            folder = os.path.dirname(name)
+            on_record = manifest.in_folder(folder)
+        known = on_record.get(name)
+        if known is not None and known.unchanged(info.st_size, info.st_mtime_ns):
+            report.unchanged += 1
+            if options.on_files:
+                options.on_files(1)
+            continue
+        yield FileTask(name, info.st_size, info.st_mtime_ns, time.time_ns(), known), info.st_size
+    if manifest is not None:
+        manifest.mark_seen(seen)
 
 
-def article_fields(article: Article, file: str) -> dict:
-    """The Whoosh document for an article."""
-    doc = {
-        "path": article.path,
-        "file": file,
-        "title": article.title,
-        "body": article.body,
-        "source": article.source,
-        "people": ", ".join(article.people),
-        "_stored_people": article.people,
-        "place": article.place,
-        "author": ", ".join(article.author),
-        "_stored_author": article.author,
-        "url": article.url,
-    }
-    if article.date is not None:
-        doc["date"] = article.date
-    return doc
+def _skip(report: IndexReport, options: _Options, path: str, reason: str) -> None:
+    report.skipped.append((path, reason))
+    if options.on_skip:
+        options.on_skip(path, reason)
 
 
-def index_paths(
-    paths: Iterable[str | os.PathLike],
-    index_dir: str | os.PathLike,
-    *,
-    default_source: str = "",
-    rebuild: bool = False,
-    on_skip: SkipHandler | None = None,
-    on_file: Callable[[Path], None] | None = None,
-) -> IndexReport:
-    """Index files and folders; a file indexed again replaces its stories."""
-    started = time.perf_counter()
-    report = IndexReport()
+@contextmanager
+def _ctrl_c_stops() -> Iterator[Callable[[], bool]]:
+    """The first Ctrl-C asks the run to stop after committing; a second one aborts."""
+    import signal
+    import threading
 
-    def skip(path: str, reason: str) -> None:
-        report.skipped.append((path, reason))
-        if on_skip:
-            on_skip(path, reason)
+    pressed = threading.Event()
+    if threading.current_thread() is not threading.main_thread():
+        yield pressed.is_set
+        return
 
-    index = open_or_create(index_dir, rebuild=rebuild)
-    writer = index.writer(limitmb=256)
+    def handler(signum, frame):
+        if pressed.is_set():
+            raise KeyboardInterrupt
+        pressed.set()
+
+    previous = signal.signal(signal.SIGINT, handler)
     try:
-        for path in iter_files(paths, skip):
-            articles = read_articles(path, default_source, skip)
-            writer.delete_by_term("file", path_text(path))
-            for article in articles:
-                writer.add_document(**article_fields(article, path_text(path)))
-            report.indexed += len(articles)
-            report.files += 1
-            if on_file:
-                on_file(path)
-    except BaseException:
-        writer.cancel()
-        raise
-    writer.commit()
-    report.seconds = time.perf_counter() - started
-    return report
+        yield pressed.is_set
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def count_files(paths: Iterable[str | os.PathLike]) -> int:
+    """How many candidate files the paths hold (for a progress bar's total)."""
+    return sum(1 for _ in walk_files(paths))

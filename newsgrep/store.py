@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass, field
 from pathlib import Path
 
 DEFAULT_INDEX = "index"
@@ -57,14 +58,120 @@ def open_index(index_dir: str | os.PathLike):
     raise IndexMissing(f"no index at {folder}; build one with: newsgrep index FOLDER")
 
 
-def open_or_create(index_dir: str | os.PathLike, rebuild: bool = False):
-    """Open the index for writing, creating it (or starting afresh) as needed."""
+INDEX_NAME = "MAIN"
+
+
+@dataclass
+class WriteState:
+    """The index as its one writer sees it between commits."""
+
+    storage: object
+    schema: object
+    generation: int
+    segments: list = field(default_factory=list)
+
+
+def open_for_writing(index_dir: str | os.PathLike, rebuild: bool = False) -> WriteState:
+    """Open (or create, or with ``rebuild`` empty) the index; hold the writer lock first.
+
+    Files a killed writer left behind (segments never committed, temporary
+    files) are deleted here, before anything new is written.
+    """
     from whoosh import index
+    from whoosh.filedb.filestore import FileStorage
 
     from newsgrep.schema import build_schema
 
     folder = Path(index_dir)
     folder.mkdir(parents=True, exist_ok=True)
-    if rebuild or not index.exists_in(str(folder)):
-        return index.create_in(str(folder), build_schema())
-    return index.open_dir(str(folder))
+    storage = FileStorage(str(folder))
+    if rebuild:
+        _delete_index_files(storage)
+    if not index.exists_in(str(folder), INDEX_NAME):
+        index.create_in(str(folder), build_schema(), INDEX_NAME)
+    toc = index.open_dir(str(folder), INDEX_NAME)._read_toc()
+    state = WriteState(storage, toc.schema, toc.generation, list(toc.segments))
+    _delete_stale_files(state)
+    return state
+
+
+def commit(state: WriteState, add=(), forget_files=(), look_in=(), drop=()) -> None:
+    """Write a new generation: ``add`` segments, ``drop`` (merged) ones, and
+    delete the stories of ``forget_files`` wherever ``look_in`` segments hold them.
+
+    The TOC is written to a temporary file and renamed, so a reader (or a
+    crash) sees either the old generation or the new one, never a mixture.
+    Files of dropped segments stay until the next run starts (see
+    open_for_writing): a search that has just read the previous TOC may be
+    about to open them.
+    """
+    from whoosh.index import TOC
+
+    _delete_stories(state, forget_files, look_in)
+    dropped = {s.segment_id() for s in drop}
+    state.segments = [s for s in state.segments if s.segment_id() not in dropped] + list(add)
+    TOC(state.schema, state.segments, state.generation + 1).write(state.storage, INDEX_NAME)
+    state.generation += 1
+    _delete_old_tocs(state)
+
+
+def _delete_stories(state: WriteState, files, segments) -> None:
+    """Mark deleted the stories whose ``file`` is one of ``files``."""
+    from whoosh.reading import SegmentReader, TermNotFound
+
+    files = [state.schema["file"].to_bytes(f) for f in files]
+    if not files:
+        return
+    for segment in segments:
+        reader = SegmentReader(state.storage, state.schema, segment)
+        try:
+            for term in files:
+                try:
+                    docs = list(reader.postings("file", term).all_ids())
+                except TermNotFound:
+                    continue
+                for docnum in docs:
+                    segment.delete_document(docnum)
+        finally:
+            reader.close()
+
+
+def _delete_index_files(storage) -> None:
+    """Everything Whoosh keeps in the folder: TOCs, segments, temporary files."""
+    import shutil
+
+    for name in storage.list():
+        if name.startswith((f"_{INDEX_NAME}_", f"{INDEX_NAME}_")):
+            storage.delete_file(name)
+    shutil.rmtree(Path(storage.folder, f"{INDEX_NAME}.tmp"), ignore_errors=True)
+
+
+def _delete_stale_files(state: WriteState) -> None:
+    """Segments no TOC names, temporary TOCs and pool files of a killed writer."""
+    import shutil
+
+    from whoosh.index import clean_files
+
+    clean_files(state.storage, INDEX_NAME, state.generation, state.segments)
+    for name in state.storage.list():
+        if name.startswith(f"_{INDEX_NAME}_") and ".toc." in name:
+            state.storage.delete_file(name)
+    shutil.rmtree(Path(state.storage.folder, f"{INDEX_NAME}.tmp"), ignore_errors=True)
+
+
+def _delete_old_tocs(state: WriteState) -> None:
+    """Keep the previous TOC a moment longer: a search may be opening it right now."""
+    from whoosh.index import TOC
+
+    pattern = TOC._pattern(INDEX_NAME)
+    for name in state.storage.list():
+        match = pattern.match(name)
+        if match and int(match.group(1)) < state.generation - 1:
+            _delete_quietly(state.storage, name)
+
+
+def _delete_quietly(storage, name: str) -> None:
+    try:
+        storage.delete_file(name)
+    except OSError:
+        pass

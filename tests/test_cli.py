@@ -98,7 +98,7 @@ def test_index_skips_bad_file_with_reason_and_indexes_rest(tmp_path):
     (docs / "good.txt").write_text("Good headline here\n\nLONDON (AP) - Alliance news today.\n")
     (docs / "binary.txt").write_bytes(b"\x00\x01\x02binary" * 50)
     (docs / "empty.txt").write_text("  \n")
-    result = CliRunner().invoke(cli, ["index", str(docs), "--index", str(tmp_path / "ix")])
+    result = CliRunner().invoke(cli, ["index", str(docs), "--index", str(tmp_path / "ix"), "-v"])
     assert result.exit_code == 0
     assert "skipped" in result.output and "binary.txt" in result.output
     assert "empty.txt" in result.output

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 
 _DEFAULT_A = datetime(1004, 1, 1)
 _DEFAULT_B = datetime(1008, 2, 2)
@@ -52,8 +53,13 @@ class PartialDate:
             return None
 
 
+@lru_cache(maxsize=4096)
 def parse_partial(text: str) -> PartialDate | None:
-    """Parse a date, noting whether the text gave its year. None if not a date."""
+    """Parse a date, noting whether the text gave its year. None if not a date.
+
+    Cached: wire stories repeat the same few datelines ("Feb 26"), and
+    dateutil's parser is the costliest step of extraction.
+    """
     from dateutil import parser
 
     text = _clean(text)

@@ -131,8 +131,12 @@ def _mostly_control(sample: bytes) -> bool:
     and ESC (text has almost none; random binary data about 10%)."""
     if not sample:
         return False
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    # Counted in C (bytes.translate): a loop per byte showed in indexing profiles.
+    controls = len(sample.translate(None, _NOT_CONTROL))
     return controls > 0.05 * len(sample)
+
+
+_NOT_CONTROL = bytes(b for b in range(256) if not (b < 32 and b not in (9, 10, 12, 13, 27)))
 
 
 def decode_argument(text: str) -> str:
