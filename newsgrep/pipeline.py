@@ -120,7 +120,9 @@ class _WorkerPool:
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("fork" if "fork" in methods else None)
         self.jobs = jobs
-        self.tasks = context.Queue(maxsize=2 * jobs)
+        # Room for a few seconds of work, so that workers never wait while the
+        # parent commits.
+        self.tasks = context.Queue(maxsize=8 * jobs)
         self.results = context.Queue()
         self.flush_generation = context.RawValue("i", 0)
         self.stop = context.Event()
