@@ -86,6 +86,142 @@ def _walk_folder(root: str, skip: SkipHandler) -> Iterator[tuple[str, os.stat_re
         folders.extend(reversed(subfolders))
 
 
+def read_articles(path: Path, default_source: str = "",
+                  on_skip: SkipHandler | None = None) -> list[Article]:
+    """The articles in one file; skipped files and records go to on_skip."""
+    from newsgrep.extract import build_article
+    from newsgrep.readers import BadRecord, Unreadable, read_file
+
+    articles = []
+    try:
+        for number, raw in enumerate(read_file(path), start=1):
+            if isinstance(raw, BadRecord):
+                if on_skip:
+                    on_skip(f"{path}#{raw.record}", raw.reason)
+                continue
+            story_path = f"{path}#{raw.record_id or number}" if raw.record_id is not None else str(path)
+            articles.append(build_article(story_path, raw, default_source))
+    except Unreadable as err:
+        if on_skip:
+            on_skip(str(path), str(err))
+        return []
+    return articles
+
+
+def article_fields(article: Article, file: str) -> dict:
+    """The Whoosh document for an article."""
+    doc = {
+        "path": article.path,
+        "file": file,
+        "title": article.title,
+        "body": article.body,
+        "source": article.source,
+        "people": ", ".join(article.people),
+        "_stored_people": article.people,
+        "place": article.place,
+        "author": ", ".join(article.author),
+        "_stored_author": article.author,
+        "url": article.url,
+    }
+    if article.date is not None:
+        doc["date"] = article.date
+    return doc
+
+
+def index_paths(
+    paths: Iterable[str | os.PathLike],
+    index_dir: str | os.PathLike,
+    *,
+    default_source: str = "",
+    rebuild: bool = False,
+    jobs: int | None = None,
+    wait: bool = False,
+    on_skip: SkipHandler | None = None,
+    on_files: Callable[[int], None] | None = None,
+    on_wait: Callable[[int | None], None] | None = None,
+) -> IndexReport:
+    """Bring the index up to date with files and folders (all known roots if none).
+
+    New files are added, changed ones re-indexed, deleted ones removed;
+    unchanged files are not read. ``on_files(n)`` reports files checked.
+    Raises :class:`newsgrep.lock.IndexBusy` when another indexer holds the
+    index (unless ``wait``). Ctrl-C ends the run early with what was
+    committed kept (``report.interrupted``).
+    """
+    from newsgrep.lock import writer_lock
+
+    started = time.perf_counter()
+    report = IndexReport()
+    folder = Path(index_dir).absolute()
+    with writer_lock(folder, wait=wait, on_wait=on_wait), _ctrl_c_stops() as stopping:
+        _run(paths, folder, report, _Options(default_source, rebuild, jobs, on_skip,
+                                             on_files, stopping))
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+@dataclass
+class _Options:
+    default_source: str
+    rebuild: bool
+    jobs: int | None
+    on_skip: SkipHandler | None
+    on_files: Callable[[int], None] | None
+    stopping: Callable[[], bool]
+
+
+def _run(paths, folder: Path, report: IndexReport, options: _Options) -> None:
+    from newsgrep import pipeline
+    from newsgrep.manifest import Manifest
+    from newsgrep.merge import merge_if_needed
+    from newsgrep.store import open_for_writing
+
+    state = open_for_writing(folder, rebuild=options.rebuild)
+    manifest = Manifest(folder)
+    try:
+        if options.rebuild:
+            manifest.clear()
+        roots = [str(Path(p).absolute()) for p in paths] or manifest.roots()
+        manifest.add_roots(roots)
+        committer = pipeline.Committer(state, manifest, report, list(state.segments),
+                                       recheck_new=manifest.generation() != state.generation)
+        # A fresh index (or a rebuild) has nothing on record to look up or remove.
+        fresh = manifest.empty()
+
+        def progress(done: pipeline.Progress) -> None:
+            for path, reason in done.skipped:
+                _skip(report, options, path, reason)
+            if options.on_files:
+                options.on_files(done.files)
+
+        tasks = _changed_files(roots, None if fresh else manifest, report, options)
+        first, chunks = pipeline.peek(pipeline.chunked(tasks), INLINE_CHUNKS)
+        jobs = options.jobs or pipeline.default_jobs()
+        if jobs > 1 and len(first) >= INLINE_CHUNKS:
+            report.jobs = jobs
+            pipeline.run_parallel(chunks, jobs, state, committer, options.default_source,
+                                  progress, options.stopping)
+        else:
+            pipeline.run_inline(chunks, state, committer, options.default_source,
+                                progress, options.stopping)
+        if options.stopping():
+            report.interrupted = True
+            return
+        if not fresh:
+            gone = list(manifest.unseen(roots))
+            committer.forget(gone)
+            report.removed = len(gone)
+        report.merged = merge_if_needed(state)
+        if report.merged:
+            manifest.record((), (), state.generation)  # in step with the index again
+    finally:
+        manifest.close()
+
+
+# Fewer chunks than this to index: one process does it (workers cost more to start).
+INLINE_CHUNKS = 4
+
+
 def _changed_files(roots: list[str], manifest, report: IndexReport,
                    options: _Options) -> Iterator[tuple]:
     """(FileTask, size) for every file that is new or may have changed.

@@ -61,6 +61,15 @@ def open_index(index_dir: str | os.PathLike):
 INDEX_NAME = "MAIN"
 
 
+def _check_intact(folder: Path) -> None:
+    """Refuse to write into a damaged index: adding to it would hide the damage
+    (a lost table of contents would look like an empty index)."""
+    if any(folder.glob(f"_{INDEX_NAME}_*.toc")):
+        open_index(folder)  # raises IndexDamaged with the command that rebuilds
+    elif any(folder.glob("*.seg")) or (folder / "manifest.sqlite").exists():
+        raise IndexDamaged(_damaged(folder, "its table of contents (_MAIN_*.toc) is missing"))
+
+
 @dataclass
 class WriteState:
     """The index as its one writer sees it between commits."""
@@ -87,6 +96,8 @@ def open_for_writing(index_dir: str | os.PathLike, rebuild: bool = False) -> Wri
     storage = FileStorage(str(folder))
     if rebuild:
         _delete_index_files(storage)
+    else:
+        _check_intact(folder)
     if not index.exists_in(str(folder), INDEX_NAME):
         index.create_in(str(folder), build_schema(), INDEX_NAME)
     toc = index.open_dir(str(folder), INDEX_NAME)._read_toc()

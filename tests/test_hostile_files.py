@@ -168,8 +168,10 @@ def _mixed_folder(root: Path) -> tuple[set[str], set[str]]:
     """Every kind of bad file in one folder: (readable names, skipped names)."""
     corpus = root / "corpus"
     hostile = write_hostile_corpus(corpus / "hostile", undecodable=True)
-    readable = {p.name for role, p in hostile.items() if role != "binary"}
-    skipped = {hostile["binary"].name}
+    # A name that is not UTF-8 is skipped with its reason (README: bad input).
+    undecodable = {p.name for p in hostile.values() if _not_utf8(p.name)}
+    readable = {p.name for role, p in hostile.items() if role != "binary"} - undecodable
+    skipped = {hostile["binary"].name} | undecodable
     for name, data in {**ENCODED, **BINARY, **SKIPPED}.items():
         (corpus / name).write_bytes(data)
     readable |= set(ENCODED)
@@ -215,6 +217,14 @@ def test_a_folder_mixing_every_bad_input_indexes_what_can_be_read(mixed_folder):
     listed = run_newsgrep("search", "*", "-n", "0", "--json", index=root / "index")
     found = {json.loads(line)["path"].rsplit("/", 1)[1] for line in decoded(listed.stdout).splitlines()}
     assert {_shown(name) for name in readable} == found
+
+
+def _not_utf8(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def _shown(name: str) -> str:

@@ -8,7 +8,7 @@ import sys
 import click
 
 from newsgrep.cli import Failure, cli, index_option
-from newsgrep.store import index_location
+from newsgrep.store import IndexDamaged, index_location
 
 INTERRUPTED = 130
 
@@ -54,7 +54,7 @@ def index_command(paths, index_dir, default_source, rebuild, wait, jobs, quiet, 
                                  default_source=default_source,
                                  on_skip=_print_skip if verbose else None,
                                  on_files=on_files, on_wait=_print_wait(location))
-    except IndexBusy as err:
+    except (IndexBusy, IndexDamaged) as err:
         raise Failure(str(err)) from None
     except IndexingFailed as err:
         raise Failure(f"indexing failed: {err}") from None
