@@ -8,9 +8,13 @@ The library API a Python user calls; the command line is a thin layer over it::
         print(hit.rank, hit.title, hit.date)
 """
 
-from newsgrep.article import Article
-from newsgrep.indexer import IndexReport, index_paths
-from newsgrep.search import Hit, SearchOptions, SearchResult, search
+from newsgrep import whoosh_imports
+
+whoosh_imports.prepare()  # before anything imports Whoosh: see the module
+
+from newsgrep.article import Article  # noqa: E402
+from newsgrep.indexer import IndexReport, index_paths  # noqa: E402
+from newsgrep.search import Hit, SearchOptions, SearchResult, search  # noqa: E402
 
 __all__ = ["Article", "Hit", "IndexReport", "SearchOptions", "SearchResult",
            "index_paths", "search"]
