@@ -39,12 +39,16 @@ def _one_line(err: Exception) -> str:
 def open_index(index_dir: str | os.PathLike):
     """Open an existing index for searching."""
     from whoosh import index
+    from whoosh.filedb.filestore import FileStorage
     from whoosh.index import EmptyIndexError
 
     folder = Path(index_dir)
     try:
         if folder.is_dir() and index.exists_in(str(folder)):
-            opened = index.open_dir(str(folder))
+            # Without mmap: Whoosh copies each memory-mapped sub-file of a
+            # segment into a BytesIO when it opens it, tens of MB per search.
+            storage = FileStorage(str(folder), supports_mmap=False, readonly=True)
+            opened = storage.open_index()
             opened.reader().close()  # opens every segment's files: fails here, not mid-search
             return opened
     except EmptyIndexError:
