@@ -130,10 +130,7 @@ def _suggestion(reader, schema, text: str, query) -> str | None:
 
 def _run(searcher, query, restrict, options: SearchOptions):
     limit = options.page * options.limit if options.limit else None
-    # Every search reports its total, which Whoosh's block-skipping top-N
-    # collector cannot count: it would run the query a second time. Visiting
-    # every match once counts them as it ranks them; the top N are the same.
-    kwargs = {"limit": limit, "filter": restrict, "optimize": False}
+    kwargs = {"limit": limit, "filter": restrict}
     if options.sort in ("newest", "oldest"):
         kwargs.update(sortedby="date", reverse=options.sort == "newest")
     return searcher.search(query, **kwargs)
