@@ -44,15 +44,14 @@ def count_by(index_dir: str | os.PathLike, text: str, by: str, options=None,
     from whoosh import query as q
 
     from newsgrep.search import SearchOptions, prepared_query
-    from newsgrep.store import open_index
+    from newsgrep.store import open_searcher
 
     if by not in BY_CHOICES:
         raise ValueError(f"cannot count by {by!r}")
     options = options or SearchOptions()
     started = time.perf_counter()
-    index = open_index(index_dir)
-    query, restrict = prepared_query(index.schema, text, options)
-    with index.searcher() as searcher:
+    with open_searcher(index_dir) as searcher:
+        query, restrict = prepared_query(searcher.schema, text, options)
         docs = _matching(searcher, query, restrict)
         counts = Counter(_values(searcher, docs, by))
         totals = Counter(_values(searcher, _matching(searcher, q.Every(), restrict), by)) if share else None

@@ -55,17 +55,17 @@ def load_stories(index_dir: str | os.PathLike, text: str, query: str | None = No
     from newsgrep.query import parse_query
     from newsgrep.search import highlight_words, stored_hit
     from newsgrep.snippets import mark_words
-    from newsgrep.store import open_index
+    from newsgrep.store import open_searcher
 
-    index = open_index(index_dir)
-    analyzer = index.schema["body"].analyzer
-    with index.searcher() as searcher:
-        words = (highlight_words(parse_query(query, index.schema), searcher.reader())
+    with open_searcher(index_dir) as searcher:
+        schema = searcher.schema
+        analyzer = schema["body"].analyzer
+        words = (highlight_words(parse_query(query, schema), searcher.reader())
                  if query else frozenset())
         stories = []
         for docnum in find_docnums(searcher, text):
             stored = searcher.stored_fields(docnum)
-            hit = stored_hit(0, 0.0, stored, words, index.schema)
+            hit = stored_hit(0, 0.0, stored, words, schema)
             body = stored.get("body", "")
             stories.append(Story(hit, body, mark_words(body, words, analyzer)))
         return stories

@@ -10,9 +10,6 @@ from datetime import datetime
 from newsgrep.article import display_title
 from newsgrep.snippets import Snippet, lead_snippet, make_snippets, mark_words
 
-SORTS = ("relevance", "newest", "oldest")
-
-
 @dataclass
 class Hit:
     """One matching story, with what the printers need to show it."""
@@ -67,15 +64,14 @@ class SearchOptions:
 def search(index_dir: str | os.PathLike, text: str,
            options: SearchOptions | None = None) -> SearchResult:
     """Search the index at ``index_dir``; raises QueryError or IndexMissing."""
-    from newsgrep.store import open_index
+    from newsgrep.store import open_searcher
 
     options = options or SearchOptions()
     started = time.perf_counter()
-    index = open_index(index_dir)
-    schema = index.schema  # Whoosh re-reads the index's table of contents on each access
-    query, restrict = prepared_query(schema, text, options)
     folded = 0
-    with index.searcher() as searcher:
+    with open_searcher(index_dir) as searcher:
+        schema = searcher.schema
+        query, restrict = prepared_query(schema, text, options)
         words = highlight_words(query, searcher.reader())
         if options.dedup:
             hits, total, folded = _folded(searcher, query, restrict, words, schema, options)

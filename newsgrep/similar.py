@@ -21,11 +21,10 @@ def similar(index_dir: str | os.PathLike, path: str, limit: int = 10, page: int 
 
     from newsgrep.lookup import ManyStories, find_docnums
     from newsgrep.search import SearchResult, stored_hit
-    from newsgrep.store import open_index
+    from newsgrep.store import open_searcher
 
     started = time.perf_counter()
-    index = open_index(index_dir)
-    with index.searcher() as searcher:
+    with open_searcher(index_dir) as searcher:
         docnums = find_docnums(searcher, path)
         if len(docnums) > 1:
             raise ManyStories(f"{path} holds {len(docnums)} stories: name one as FILE#ID")
@@ -39,7 +38,7 @@ def similar(index_dir: str | os.PathLike, path: str, limit: int = 10, page: int 
         words = frozenset(word for word, _ in terms)
         first = (page - 1) * limit if limit else 0
         hits = [stored_hit(first + i + 1, float(r.score or 0.0), r.fields(), words,
-                           index.schema, snippets)
+                           searcher.schema, snippets)
                 for i, r in enumerate(results[first:])]
         total = len(results)
     return SearchResult(hits, total, time.perf_counter() - started, words)

@@ -37,20 +37,39 @@ def _one_line(err: Exception) -> str:
 
 
 def open_index(index_dir: str | os.PathLike):
-    """Open an existing index for searching."""
-    from whoosh import index
+    """Open an existing index (its segment files checked) for reading."""
+    return _open_reading(index_dir)[0]
+
+
+def open_searcher(index_dir: str | os.PathLike):
+    """A Whoosh searcher over an existing index; ``searcher.schema`` is its schema.
+
+    The reader opened to check the index serves the searcher too: Whoosh
+    re-reads the table of contents and reopens every segment for each
+    ``index.reader()``, ``index.searcher()`` and ``index.schema``.
+    """
+    from whoosh.searching import Searcher
+
+    index, reader = _open_reading(index_dir, keep_reader=True)
+    return Searcher(reader, fromindex=index)
+
+
+def _open_reading(index_dir: str | os.PathLike, keep_reader: bool = False):
+    """(index, reader or None), damage and absence turned into one-line errors."""
     from whoosh.filedb.filestore import FileStorage
     from whoosh.index import EmptyIndexError
 
     folder = Path(index_dir)
     try:
-        if folder.is_dir() and index.exists_in(str(folder)):
+        if folder.is_dir() and any(folder.glob(f"_{INDEX_NAME}_*.toc")):
             # Without mmap: Whoosh copies each memory-mapped sub-file of a
             # segment into a BytesIO when it opens it, tens of MB per search.
             storage = FileStorage(str(folder), supports_mmap=False, readonly=True)
-            opened = storage.open_index()
-            opened.reader().close()  # opens every segment's files: fails here, not mid-search
-            return opened
+            opened = storage.open_index(INDEX_NAME)
+            reader = opened.reader()  # opens every segment's files: fails here, not mid-search
+            if not keep_reader:
+                reader.close()
+            return opened, reader if keep_reader else None
     except EmptyIndexError:
         pass
     except PermissionError as err:

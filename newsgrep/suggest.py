@@ -70,13 +70,6 @@ def nearest_word(reader, schema, field: str, word: str) -> str | None:
     return None
 
 
-def surface_word(reader, schema, field: str, term: str) -> str | None:
-    """How stories write an indexed term: its commonest spelling, lower case first."""
-    seen = _spellings(reader, schema, field, term)
-    lower = [w for w in seen if w.islower()]
-    return max(lower or seen, key=lambda w: seen[w]) if seen else None
-
-
 def _spellings(reader, schema, field: str, term: str) -> Counter:
     """The spellings of an indexed term in the first few stories that have it."""
     analyzer = schema[field].analyzer

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from newsgrep.extract.dates import PartialDate, parse_partial
+from newsgrep.extract.sources import looks_like_agency
 
 _MONTH = (
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
@@ -57,6 +58,10 @@ def parse_dateline(paragraph: str) -> Dateline | None:
         return None
     place, date = match.group("place", "date")
     source = match.group("source") or match.group("wire")
+    if match.group("source") and not looks_like_agency(source):
+        # "TOKYO RUBBER (YEN PER KILO) - APRIL 07", "COCOA POSITION (REVISED) -":
+        # a market report's headline, not a dateline.
+        return None
     if not date and not source and not _is_upper(place):
         return None
     if len(place.split()) > 5:

@@ -37,6 +37,14 @@ def normal_source(name: str) -> str:
     return clean
 
 
-def is_agency(name: str) -> bool:
-    """'Reuters', 'The Associated Press': a news agency, not a person."""
-    return " ".join(name.split()).strip(" .,;:-").lower() in _CANONICAL
+def looks_like_agency(name: str) -> bool:
+    """Can a dateline's parenthesis name the source? A known agency, or one
+    short name ("Bernama", "ITAR-TASS", "RFE/RL", "KCNA"), not a phrase or a
+    shouted word ("YEN PER KILO", "REVISED")."""
+    clean = name.strip()
+    if is_agency(clean):
+        return True
+    if " " in clean or len(clean) > 12 or any(c.isdigit() for c in clean):
+        return False
+    shouted = clean.isupper() and clean.isalpha()
+    return not shouted or len(clean) <= 5
