@@ -6,7 +6,7 @@ dateline and headline, reworded sentences, a trimmed ending, house style
 such as "million" for "mln", boilerplate around the text, all at once), plus
 distinct stories on the same topic and templated earnings briefs as hard
 negatives. Stories are folded in a shuffled order, as by search rank, with
-newsgrep.dedup.fold; two stories in one group are a predicted pair, two
+newsgrep.rank.dedup.fold; two stories in one group are a predicted pair, two
 copies of one original a true pair. Pairwise precision and recall are
 reported over a grid of shingle sizes, texts and thresholds, then recall by
 edit kind for the chosen setting, and the closest false positives.

@@ -36,7 +36,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from newsgrep.extract import build_article  # noqa: E402
-from newsgrep.readers import RawStory, read_file  # noqa: E402
+from newsgrep.readers import read_file  # noqa: E402
+from newsgrep.model import RawStory
 
 REUTERS = ROOT.parent / "shared" / "corpora" / "reuters21578"
 GOLD = ROOT / "tests" / "data" / "people_gold.jsonl"

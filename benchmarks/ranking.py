@@ -89,7 +89,7 @@ def whoosh_ranker(paths: list[Path], folder: Path, depth: int) -> Ranker:
     """Plain Whoosh over the same title and body text newsgrep extracts."""
     from whoosh import fields, index, qparser
 
-    from newsgrep.indexer import read_articles
+    from newsgrep.indexing.stories import read_articles
 
     schema = fields.Schema(path=fields.ID(stored=True, unique=True),
                            title=fields.TEXT(), body=fields.TEXT())
@@ -111,7 +111,7 @@ def whoosh_ranker(paths: list[Path], folder: Path, depth: int) -> Ranker:
 
 def newsgrep_ranker(paths: list[Path], folder: Path, depth: int) -> Ranker:
     import newsgrep
-    from newsgrep.search import SearchOptions
+    from newsgrep.model import SearchOptions
 
     newsgrep.index_paths(paths, folder)
     options = SearchOptions(limit=depth, snippets=False)

@@ -17,7 +17,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from newsgrep.readers import BadRecord, Unreadable, read_file  # noqa: E402
+from newsgrep.readers import read_file  # noqa: E402
+from newsgrep.model import BadRecord
+from newsgrep.errors import Unreadable
 
 REUTERS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora" / "reuters21578"
 

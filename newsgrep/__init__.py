@@ -6,16 +6,52 @@ The library API a Python user calls; the command line is a thin layer over it::
     newsgrep.index_paths(["corpus/"], "index")
     for hit in newsgrep.search("index", "NATO membership").hits:
         print(hit.rank, hit.title, hit.date)
+
+Every call takes the index's location (a folder; None for $NEWSGREP_INDEX or
+./index) and raises a :class:`newsgrep.errors.NewsgrepError` for what a user
+can get wrong: a bad query, a missing or damaged index, a path with no story.
 """
 
-from newsgrep import whoosh_imports
+from __future__ import annotations
 
-whoosh_imports.prepare()  # before anything imports Whoosh: see the module
+import os
 
-from newsgrep.article import Article  # noqa: E402
-from newsgrep.indexer import IndexReport, index_paths  # noqa: E402
-from newsgrep.search import Hit, SearchOptions, SearchResult, search  # noqa: E402
+from newsgrep.engine import open_engine
+from newsgrep.indexing.run import index_paths
+from newsgrep.model import (
+    Article, Facets, Hit, IndexReport, IndexStats, SearchOptions, SearchResult, Story,
+)
 
-__all__ = ["Article", "Hit", "IndexReport", "SearchOptions", "SearchResult",
-           "index_paths", "search"]
+__all__ = ["Article", "Facets", "Hit", "IndexReport", "IndexStats", "SearchOptions",
+           "SearchResult", "Story", "count_by", "index_paths", "index_stats", "search",
+           "show", "similar"]
 __version__ = "0.1.0"
+
+Location = str | os.PathLike[str] | None
+
+
+def search(index: Location, text: str, options: SearchOptions | None = None) -> SearchResult:
+    """Ranked stories matching the query ``text`` (README's query language)."""
+    return open_engine(index).search(text, options or SearchOptions(), text)
+
+
+def count_by(index: Location, text: str, by: str, options: SearchOptions | None = None,
+             share: bool = False) -> Facets:
+    """Stories matching ``text`` counted per source, person, place, year, month, week or day."""
+    return open_engine(index).count_by(text, by, options or SearchOptions(), share)
+
+
+def similar(index: Location, path: str, limit: int = 10, page: int = 1,
+            snippets: bool = True) -> SearchResult:
+    """The stories most like the one at ``path`` (a file or FILE#ID)."""
+    return open_engine(index).similar(path, limit, page, snippets)
+
+
+def show(index: Location, path: str, query: str | None = None) -> list[Story]:
+    """The stories at ``path`` (a file: each of its stories), ``query``'s words marked."""
+    return open_engine(index).stories(path, query)
+
+
+def index_stats(index: Location, top: int = 10) -> IndexStats:
+    """What the index holds: stories, dates, top names, size."""
+    return open_engine(index).stats(top)

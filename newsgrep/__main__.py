@@ -1,3 +1,3 @@
-from newsgrep.cli import main
+from newsgrep.cli.app import main
 
 main()

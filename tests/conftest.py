@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 import newsgrep
-from newsgrep.cli import cli
+from newsgrep.cli.app import cli
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"

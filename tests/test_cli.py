@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from newsgrep.cli import cli
+from newsgrep.cli.app import cli
 
 
 def test_json_lines_parse_and_rank_from_one(run):
@@ -169,7 +169,7 @@ def test_closed_pipe_ends_quietly_for_every_listing(corpus_index):
 
 def test_shell_completion_script_is_generated():
     env = {**os.environ, "_NEWSGREP_COMPLETE": "bash_source"}
-    result = subprocess.run([sys.executable, "-c", "from newsgrep.cli import main; main()"],
+    result = subprocess.run([sys.executable, "-c", "from newsgrep.cli.app import main; main()"],
                             capture_output=True, text=True, env=env)
     assert result.returncode == 0
     assert "_NEWSGREP_COMPLETE" in result.stdout and "complete" in result.stdout

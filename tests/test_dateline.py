@@ -4,7 +4,7 @@ import pytest
 
 from newsgrep.extract import build_article
 from newsgrep.extract.dateline import parse_dateline
-from newsgrep.readers import RawStory
+from newsgrep.model import RawStory
 
 
 @pytest.mark.parametrize("text, place, date, source", [

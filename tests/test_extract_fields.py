@@ -4,7 +4,7 @@ import json
 
 from click.testing import CliRunner
 
-from newsgrep.cli import cli
+from newsgrep.cli.app import cli
 
 STORY = """-- Ivanov and Robertson agree on a joint body
 -- By Anna Petrova

@@ -8,7 +8,7 @@ from datetime import date, datetime
 import pytest
 
 from conftest import CORPUS
-from newsgrep.facets import period_label, period_range
+from newsgrep.rank.facets import period_label, period_range
 
 _MONTH_IN_NAME = re.compile(r"-(\d{4}-\d{2})\.txt$")
 
@@ -78,7 +78,7 @@ def test_week_and_day_labels():
 
 def test_undated_stories_are_counted_apart(tmp_path):
     import newsgrep
-    from newsgrep.facets import count_by
+    from newsgrep import count_by
 
     (tmp_path / "a.txt").write_text("Undated headline here\n\nAlliance talk without a date.\n")
     (tmp_path / "b.txt").write_text("Dated headline here\n\nLONDON, Nov. 22, 2001 (AP) - Alliance talk.\n")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import newsgrep
-from newsgrep.store import open_index
+from newsgrep.engine.whoosh.store import open_index
 from warc_fixture import write_warc
 
 FORMATS = Path(__file__).parent / "data" / "formats"

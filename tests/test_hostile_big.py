@@ -7,9 +7,9 @@ import resource
 import pytest
 
 from hostile import decoded, interpretable, run_newsgrep
-from newsgrep.schema import word_analyzer
-from newsgrep.search import search
-from newsgrep.snippets import LONG_TEXT, MAX_WINDOWS, WINDOW, make_snippets
+from newsgrep.engine.whoosh.schema import word_analyzer
+from newsgrep import search
+from newsgrep.engine.whoosh.snippets import LONG_TEXT, MAX_WINDOWS, WINDOW, make_snippets
 
 WORDS = "alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima".split()
 ENDING = "At the very end, Gerhard Schröder signed the zanzibar treaty."

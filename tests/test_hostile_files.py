@@ -12,8 +12,9 @@ import pytest
 
 import newsgrep
 from hostile import WORD, decoded, interpretable, run_newsgrep, write_hostile_corpus
-from newsgrep.indexer import read_articles
-from newsgrep.readers import Unreadable, read_file
+from newsgrep.indexing.stories import read_articles
+from newsgrep.readers import read_file
+from newsgrep.errors import Unreadable
 
 STORY = ("Talks on the {word} accord resume\n\n"
          "MOSCOW (Reuters) - Gerhard Schröder and Vladimir Putin met on Friday "
@@ -113,13 +114,13 @@ def test_permission_denied_is_a_reason(tmp_path, monkeypatch):
 
 
 def test_files_that_vanish_or_change_during_the_run(tmp_path, monkeypatch):
-    from newsgrep import readers
+    from newsgrep.indexing import stories
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     for name in ("a.txt", "b.txt", "c.txt"):
         (corpus / name).write_text(story(name[0] + "word"))
-    read_file = readers.read_file
+    read_file = stories.read_file
 
     def meddling(path):
         """As the first file is read, delete the second and rewrite the third."""
@@ -128,7 +129,7 @@ def test_files_that_vanish_or_change_during_the_run(tmp_path, monkeypatch):
             (corpus / "c.txt").write_text(story("changedword") * 50)
         return read_file(path)
 
-    monkeypatch.setattr(readers, "read_file", meddling)
+    monkeypatch.setattr(stories, "read_file", meddling)
     skipped = []
     report = newsgrep.index_paths([corpus], tmp_path / "index",
                                   on_skip=lambda p, r: skipped.append((Path(p).name, r)))

@@ -7,9 +7,9 @@ from contextlib import contextmanager
 
 import pytest
 
-from newsgrep.article import display_title
+from newsgrep.model import display_title
 from newsgrep.extract import build_article
-from newsgrep.readers import RawStory
+from newsgrep.model import RawStory
 
 SIZE = 2_000_000
 # Shapes that made a rule scan on from every position: long runs of spaces

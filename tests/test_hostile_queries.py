@@ -8,7 +8,7 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsgrep.cli import cli
+from newsgrep.cli.app import cli
 
 OPERATORS = [
     "AND", "OR", "NOT", "and", "or", "not", "(", ")", '"', "'", "*", "?", "~", "~2", "^",

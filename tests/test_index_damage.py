@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from conftest import CORPUS
 from hostile import ROOT, decoded, run_newsgrep
-from newsgrep.cli import cli
+from newsgrep.cli.app import cli
 
 
 @pytest.fixture
@@ -167,7 +167,7 @@ def create_file(self, name, *args, **kwargs):
 
 FileStorage.create_file = create_file
 sys.argv[0] = "newsgrep"
-from newsgrep.cli import main
+from newsgrep.cli.app import main
 main()
 """
 

@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 import newsgrep
-from newsgrep.cli import cli
+from newsgrep.cli.app import cli
 from synthetic import write_corpus
 
 
@@ -36,14 +36,14 @@ def hits(tmp_path, query: str) -> list[str]:
 
 
 def total(tmp_path) -> int:
-    from newsgrep.store import open_index
+    from newsgrep.engine.whoosh.store import open_index
 
     with open_index(tmp_path / "ix").searcher() as searcher:
         return searcher.doc_count()
 
 
 def generation(tmp_path) -> int:
-    from newsgrep.store import open_index
+    from newsgrep.engine.whoosh.store import open_index
 
     return open_index(tmp_path / "ix").latest_generation()
 

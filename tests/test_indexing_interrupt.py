@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from synthetic import write_corpus
 
-from newsgrep.lock import writer_lock
+from newsgrep.indexing.lock import writer_lock
 
 ROOT = Path(__file__).resolve().parent.parent
 STORIES = 2500

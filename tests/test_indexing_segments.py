@@ -8,9 +8,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import newsgrep
-from newsgrep.indexer import article_fields, iter_files, read_articles
-from newsgrep.postings import DocumentPostings
-from newsgrep.schema import build_schema
+from newsgrep.engine.whoosh.writer import article_fields
+from newsgrep.indexing.stories import read_articles
+from newsgrep.indexing.walk import iter_files
+from newsgrep.engine.whoosh.postings import DocumentPostings
+from newsgrep.engine.whoosh.schema import build_schema
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 SCHEMA = build_schema()
@@ -50,7 +52,7 @@ def builder_index(folder: Path, docs: list[dict]):
     from whoosh import index
     from whoosh.index import TOC
 
-    from newsgrep.segment import SegmentBuilder
+    from newsgrep.engine.whoosh.segment import SegmentBuilder
 
     ix = index.create_in(str(folder), build_schema())
     builder = SegmentBuilder(ix.storage, ix.schema)
@@ -94,8 +96,8 @@ def test_segment_builder_writes_what_whoosh_writes(tmp_path):
 
 
 def test_many_small_runs_get_merged_and_answer_like_one_run(tmp_path):
-    from newsgrep.merge import MAX_SEGMENTS
-    from newsgrep.store import open_for_writing
+    from newsgrep.engine.whoosh.merge import MAX_SEGMENTS
+    from newsgrep.engine.whoosh.store import open_for_writing
 
     paths = sorted(iter_files([CORPUS]))
     one = newsgrep.index_paths([CORPUS], tmp_path / "one")
@@ -131,13 +133,13 @@ class FakeSegment:
 
 
 def test_merge_policy_leaves_few_large_segments_alone():
-    from newsgrep.merge import segments_to_merge
+    from newsgrep.engine.whoosh.merge import segments_to_merge
 
     assert segments_to_merge([FakeSegment(30000), FakeSegment(28000)]) == []
 
 
 def test_merge_policy_merges_small_segments_and_purges_deletions():
-    from newsgrep.merge import MAX_SEGMENTS, segments_to_merge
+    from newsgrep.engine.whoosh.merge import MAX_SEGMENTS, segments_to_merge
 
     big, small = FakeSegment(30000), [FakeSegment(40), FakeSegment(12)]
     assert set(segments_to_merge([big, *small])) == set(small)

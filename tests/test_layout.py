@@ -1,6 +1,6 @@
 import pytest
 
-from newsgrep.article import display_title
+from newsgrep.model import display_title
 from newsgrep.extract.layout import split_article
 
 SEED_TOP = """Accessibility links

@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from newsgrep.render import make_console, wants_color
+from newsgrep.output.render import make_console, wants_color
 
 ESC = "\x1b"
 
@@ -125,7 +125,7 @@ def test_article_text_cannot_style_itself(tmp_path):
     import newsgrep
     from click.testing import CliRunner
 
-    from newsgrep.cli import cli
+    from newsgrep.cli.app import cli
 
     (tmp_path / "evil.txt").write_text(
         "Evil [bold red]headline[/] here\n\nLONDON (AP) - Alliance \x1b[31mred\x1b[0m text.\n")

@@ -5,7 +5,7 @@ import pytest
 
 from newsgrep.extract import build_article
 from newsgrep.extract.people import extract_people
-from newsgrep.readers import RawStory
+from newsgrep.model import RawStory
 
 
 @pytest.mark.parametrize("text, person", [

@@ -3,9 +3,10 @@
 import pytest
 
 import newsgrep
-from newsgrep.query import QueryError, filter_query, parse_query
-from newsgrep.schema import build_schema
-from newsgrep.search import SearchOptions
+from newsgrep.query.parser import filter_query, parse_query
+from newsgrep.errors import QueryError
+from newsgrep.engine.whoosh.schema import build_schema
+from newsgrep.model import SearchOptions
 
 
 def _names(index, text, **options) -> set[str]:

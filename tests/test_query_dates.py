@@ -7,9 +7,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import newsgrep
-from newsgrep.query import QueryError, parse_query
-from newsgrep.querydates import date_span
-from newsgrep.search import SearchOptions
+from newsgrep.query.parser import parse_query
+from newsgrep.errors import QueryError
+from newsgrep.query.dates import date_span
+from newsgrep.model import SearchOptions
 
 # Stories on the edges of November 2001, and a year either side.
 DAYS = [date(2000, 11, 15), date(2001, 1, 1), date(2001, 10, 31), date(2001, 11, 1),
@@ -109,7 +110,7 @@ def test_spans_cover_whole_periods():
     ("date:(2001 OR 2002)", "date: takes"),
 ])
 def test_bad_dates_are_named(query, problem):
-    from newsgrep.schema import build_schema
+    from newsgrep.engine.whoosh.schema import build_schema
 
     with pytest.raises(QueryError, match=problem.replace("[", r"\[")):
         parse_query(query, build_schema())

@@ -5,9 +5,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import newsgrep
-from newsgrep.query import QueryError, parse_query
-from newsgrep.schema import build_schema
-from newsgrep.search import SearchOptions
+from newsgrep.query.parser import parse_query
+from newsgrep.errors import QueryError
+from newsgrep.engine.whoosh.schema import build_schema
+from newsgrep.model import SearchOptions
 
 SCHEMA = build_schema()
 # Pieces of the syntax, so random strings hit the parser's corners, not just letters.

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import newsgrep
-from newsgrep.search import SearchOptions
+from newsgrep.model import SearchOptions
 
 BENCHMARK = Path(__file__).resolve().parent.parent / "benchmarks" / "ranking.py"
 

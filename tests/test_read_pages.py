@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from newsgrep.indexer import read_articles
+from newsgrep.indexing.stories import read_articles
 from warc_fixture import write_warc
 
 FORMATS = Path(__file__).parent / "data" / "formats"

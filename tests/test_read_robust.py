@@ -9,7 +9,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsgrep.indexer import read_articles
+from newsgrep.indexing.stories import read_articles
 from warc_fixture import write_warc
 
 FORMATS = Path(__file__).parent / "data" / "formats"

@@ -8,8 +8,9 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-from newsgrep.indexer import read_articles
-from newsgrep.readers import BadRecord, RawStory, read_file
+from newsgrep.indexing.stories import read_articles
+from newsgrep.readers import read_file
+from newsgrep.model import BadRecord, RawStory
 
 FORMATS = Path(__file__).parent / "data" / "formats"
 REUTERS_SAMPLE = FORMATS / "reuters-sample.sgm"

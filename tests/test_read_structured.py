@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from newsgrep.indexer import read_articles
-from newsgrep.readers import BadRecord, Unreadable, read_file
+from newsgrep.indexing.stories import read_articles
+from newsgrep.readers import read_file
+from newsgrep.model import BadRecord
+from newsgrep.errors import Unreadable
 
 FORMATS = Path(__file__).parent / "data" / "formats"
 

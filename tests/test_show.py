@@ -60,7 +60,7 @@ def multi_story_index(tmp_path):
     """An index with a file of three stories, FILE#1..#3, written directly."""
     from whoosh import index
 
-    from newsgrep.schema import build_schema
+    from newsgrep.engine.whoosh.schema import build_schema
 
     file = str(tmp_path / "wire.jsonl")
     ix = index.create_in(str(tmp_path), build_schema())
@@ -74,7 +74,7 @@ def multi_story_index(tmp_path):
 def test_file_hash_id_shows_one_story_and_file_shows_all(multi_story_index, monkeypatch):
     from click.testing import CliRunner
 
-    from newsgrep.cli import cli
+    from newsgrep.cli.app import cli
 
     folder, file = multi_story_index
     one = CliRunner().invoke(cli, ["show", f"{file}#2", "--index", str(folder), "--json"])

@@ -45,7 +45,7 @@ def test_paths_only(run):
 
 def test_a_title_only_brief_finds_stories_by_its_headline(tmp_path):
     import newsgrep
-    from newsgrep.similar import similar
+    from newsgrep import similar
 
     (tmp_path / "brief.txt").write_text("Taliban flee Kabul as alliance advances\n")
     (tmp_path / "story.txt").write_text(

@@ -40,7 +40,7 @@ def test_empty_index_is_exit_1(tmp_path):
     from click.testing import CliRunner
 
     import newsgrep
-    from newsgrep.cli import cli
+    from newsgrep.cli.app import cli
 
     (tmp_path / "docs").mkdir()
     newsgrep.index_paths([tmp_path / "docs"], tmp_path / "ix")

@@ -1,7 +1,7 @@
 """Did you mean: nearest words of the index, as stories write them, for people only."""
 
 import newsgrep
-from newsgrep.search import SearchOptions
+from newsgrep.model import SearchOptions
 
 
 def _suggestion(index, text):

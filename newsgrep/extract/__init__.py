@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from newsgrep.article import Article
+from newsgrep.model import Article
 from newsgrep.extract.dateline import parse_dateline
 from newsgrep.extract.dates import parse_date, year_from_path
 from newsgrep.extract.layout import CREDIT_LINE, split_article, split_names
 from newsgrep.extract.people import extract_people
 from newsgrep.extract.sources import normal_source
-from newsgrep.readers import RawStory
+from newsgrep.model import RawStory
 
 
 def build_article(path: str, raw: RawStory, default_source: str = "") -> Article:

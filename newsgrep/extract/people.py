@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from newsgrep.extract import lexicon as lx
 from newsgrep.extract.capitals import Story, Token, calm_headlines, runs, tokenise

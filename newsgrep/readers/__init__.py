@@ -22,40 +22,13 @@ import os
 import stat
 import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 from typing import Protocol
 
+from newsgrep.model import BadRecord, RawStory
+from newsgrep.errors import Unreadable
+
 from newsgrep.readers.decoding import NotText
-
-
-@dataclass
-class RawStory:
-    """A story as its file holds it; ``None`` means "find it in the text"."""
-
-    text: str
-    record_id: str | None = None
-    title: str | None = None
-    date: datetime | str | None = None
-    source: str | None = None
-    author: list[str] | None = None
-    url: str | None = None
-    people: list[str] | None = None
-    place: str | None = None
-    extra: dict = field(default_factory=dict)
-
-
-@dataclass
-class BadRecord:
-    """A record of a multi-story file that was skipped, and why."""
-
-    record: str
-    reason: str
-
-
-class Unreadable(Exception):
-    """The whole file is skipped; the message is the one-line reason."""
 
 
 class Reader(Protocol):

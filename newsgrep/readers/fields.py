@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import datetime, timezone
 
-from newsgrep.readers import BadRecord, RawStory
+from newsgrep.model import BadRecord, RawStory
 from newsgrep.readers.records import RecordIds, author_names, dateline_place, with_dateline
 
 # In order of preference within each field.

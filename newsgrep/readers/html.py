@@ -14,7 +14,8 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from newsgrep.readers import RawStory, Unreadable
+from newsgrep.model import RawStory
+from newsgrep.errors import Unreadable
 from newsgrep.readers.records import author_names
 
 _PAGE_START = re.compile(

@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from newsgrep.readers import BadRecord, RawStory
+from newsgrep.model import BadRecord, RawStory
 from newsgrep.readers.decoding import decode_piece
 from newsgrep.readers.records import RecordIds, author_names, dateline_place, with_dateline
 

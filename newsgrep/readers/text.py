@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from newsgrep.readers import RawStory, Unreadable
+from newsgrep.model import RawStory
+from newsgrep.errors import Unreadable
 from newsgrep.readers.decoding import story_text
 
 

@@ -10,7 +10,7 @@ import io
 from collections.abc import Iterator
 from pathlib import Path
 
-from newsgrep.readers import BadRecord, RawStory
+from newsgrep.model import BadRecord, RawStory
 from newsgrep.readers.html import page_story
 from newsgrep.readers.records import RecordIds
 

@@ -1,0 +1,56 @@
+"""What the commands share: options as decorators, and errors turned into
+one-line failures at the edge."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from typing import IO, Any, ParamSpec, TypeVar
+
+import click
+
+from newsgrep.errors import ExitStatus, NewsgrepError
+
+T = TypeVar("T")
+P = ParamSpec("P")
+
+index_option = click.option(
+    "--index", "index_dir", metavar="DIR", envvar="NEWSGREP_INDEX",
+    help="Index folder (default ./index, or $NEWSGREP_INDEX).",
+)
+color_option = click.option(
+    "--color", type=click.Choice(["auto", "always", "never"]), default="auto",
+    show_default=True,
+    help="Colour: auto colours a terminal only (NO_COLOR turns it off, FORCE_COLOR on).",
+)
+
+
+def json_option(text: str = "JSON Lines, one object per story.") -> Callable[[T], T]:
+    return click.option("--json", "as_json", is_flag=True, help=text)
+
+
+class Failure(click.ClickException):
+    """A one-line error on stderr and exit 2, never a traceback."""
+
+    exit_code = ExitStatus.ERROR
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        click.echo(f"newsgrep: {self.format_message()}", err=True)
+
+
+def reports_errors(command: Callable[P, None]) -> Callable[P, None]:
+    """Expected errors end the command with one line on stderr and their exit
+    status (2, or 1 for a path with no story); never a traceback."""
+
+    @functools.wraps(command)
+    def run(*args: P.args, **kwargs: P.kwargs) -> None:
+        try:
+            command(*args, **kwargs)
+        except NewsgrepError as err:
+            if err.exit_status == ExitStatus.ERROR:
+                raise Failure(str(err)) from None
+            click.echo(f"newsgrep: {err}", err=True)
+            sys.exit(err.exit_status)
+
+    return run

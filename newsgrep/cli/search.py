@@ -1,0 +1,97 @@
+"""newsgrep search: ranked hits, paths, counts, counts per value, or JSON Lines."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+import newsgrep
+
+from newsgrep.cli.options import reports_errors, Failure, color_option, index_option, json_option
+from newsgrep.errors import ExitStatus
+from newsgrep.model import SearchOptions
+from newsgrep.output.charts import print_chart, print_json, print_table
+from newsgrep.output.render import emit_result, is_terminal, make_console
+from newsgrep.rank.facets import BY_CHOICES
+from newsgrep.safety import clean_line
+
+
+@click.command("search")
+@click.argument("query")
+@index_option
+@click.option("-n", "--limit", default=10, show_default=True, type=click.IntRange(0),
+              help="Hits to show (0 for all).")
+@click.option("--page", default=1, type=click.IntRange(1), help="Page of --limit hits.")
+@click.option("--sort", type=click.Choice(["relevance", "newest", "oldest"]),
+              default="relevance", show_default=True)
+@click.option("--since", metavar="DATE", help="From this date (inclusive).")
+@click.option("--until", metavar="DATE", help="Until this date (inclusive).")
+@click.option("--source", "sources", multiple=True, metavar="NAME", help="Only this source (repeatable).")
+@click.option("--person", "people", multiple=True, metavar="NAME", help="Only stories naming this person (repeatable).")
+@click.option("--place", "places", multiple=True, metavar="NAME", help="Only this dateline place (repeatable).")
+@json_option("JSON Lines, one object per hit (or per value with --by).")
+@click.option("-l", "--files-with-matches", "paths_only", is_flag=True, help="Print matching paths only.")
+@click.option("-0", "--null", is_flag=True, help="With -l, end paths with NUL (for xargs -0).")
+@click.option("-c", "--count", is_flag=True, help="Print the number of matching stories only.")
+@click.option("--by", type=click.Choice(BY_CHOICES),
+              help="Count matching stories per value: a bar chart, a timeline by period.")
+@click.option("--share", is_flag=True,
+              help="With --by, divide each count by all stories with that value (same period).")
+@click.option("--dedup", is_flag=True,
+              help="Fold near-duplicate stories into the best-ranked one (+N similar).")
+@color_option
+@reports_errors
+def search_command(query, index_dir, limit, page, sort, since, until, sources, people,
+                   places, as_json, paths_only, null, count, by, share, dedup, color) -> None:
+    """Search the index; ranked stories with highlighted snippets.
+
+    \b
+      newsgrep search "NATO membership"
+      newsgrep search 'people:putin AND date:[2001-11-01 TO 2001-11-30]'
+      newsgrep search '*' --source Reuters --since 2001-11 -c
+      newsgrep search nato -l -0 | xargs -0 wc -w
+      newsgrep search nato --json | jq -r .title
+      newsgrep search '"missile defense"' --by month --share
+      newsgrep search ABM --dedup
+    """
+    if share and not by:
+        raise Failure("--share works with --by")
+    if by and (paths_only or count or dedup):
+        raise Failure("--by counts every matching story: leave out -l, -c and --dedup")
+    listing = paths_only or count
+    # -c needs the total only; -l every path; both ignore --limit and --page.
+    options = SearchOptions(
+        limit=(1 if count else 0) if listing else limit, page=1 if listing else page, sort=sort,
+        since=since, until=until, sources=sources, people=people, places=places,
+        snippets=not listing, dedup=dedup, suggest=not (listing or as_json or by),
+    )
+    if by:
+        found = print_counts(index_dir, query, by, options, share, as_json, color)
+    else:
+        found = print_search(index_dir, query, options, as_json, paths_only, null, count,
+                             color)
+    sys.exit(ExitStatus.FOUND if found else ExitStatus.NOTHING)
+
+
+def print_search(index_dir, query, options, as_json, paths_only, null, count, color) -> bool:
+    """Hits in the chosen form; True if any story matched."""
+    result = newsgrep.search(index_dir, query, options)
+    if result.suggestion:  # for people only: never mixed into what programs read
+        click.echo(f"Did you mean: {clean_line(result.suggestion)}?", err=True)
+    emit_result(result, as_json=as_json, paths_only=paths_only, null=null, count=count,
+                color=color, with_duplicates=options.dedup)
+    return result.total > 0
+
+
+def print_counts(index_dir, query, by, options, share, as_json, color) -> bool:
+    """Counts per value of ``by``; True if any story matched."""
+    facets = newsgrep.count_by(index_dir, query, by, options, share)
+    out = sys.stdout
+    if as_json:
+        print_json(out, facets)
+    elif is_terminal(out) or color == "always":
+        print_chart(make_console(color), facets, footer=is_terminal(out))
+    else:
+        print_table(out, facets)
+    return facets.matched > 0

@@ -1,0 +1,56 @@
+"""newsgrep show: whole stories with their metadata."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+import newsgrep
+from newsgrep.errors import StoryMissing
+from newsgrep.output.jsonschema import full_story_json, json_line
+from newsgrep.output.render import make_console, print_story, write_line
+
+from newsgrep.cli.options import reports_errors, color_option, index_option, json_option
+from newsgrep.errors import ExitStatus
+
+
+@click.command("show")
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@index_option
+@click.option("-q", "--query", metavar="QUERY", help="Highlight this query's words.")
+@json_option("One JSON object per story: the hit fields and the body.")
+@color_option
+@reports_errors
+def show_command(paths, index_dir, query, as_json, color) -> None:
+    """Print whole stories as indexed: a metadata header, then the text.
+
+    PATH is a file (every story in it) or FILE#ID (one story of a
+    multi-story file); a relative path is taken from the current folder.
+    Exit 1 if some PATH names no story in the index.
+
+    \b
+      newsgrep show corpus/putin-nato-2001.txt --query "NATO membership"
+      newsgrep search putin -l | head -3 | xargs -d '\\n' newsgrep show
+      newsgrep show corpus/putin-nato-2001.txt --json | jq -r .body
+    """
+    console = None if as_json else make_console(color)
+    missing = 0
+    shown = 0
+    for path in paths:
+        try:
+            stories = newsgrep.show(index_dir, path, query)
+        except StoryMissing as err:  # the others are still shown
+            click.echo(f"newsgrep: {err}", err=True)
+            missing += 1
+            continue
+        for story in stories:
+            if as_json:
+                write_line(sys.stdout, json_line(full_story_json(story)))
+            else:
+                if shown:
+                    console.print()
+                print_story(console, story)
+            shown += 1
+    sys.exit(ExitStatus.NOTHING if missing else ExitStatus.FOUND)
+

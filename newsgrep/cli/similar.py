@@ -1,0 +1,43 @@
+"""newsgrep similar: the stories most like a given one."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+import newsgrep
+from newsgrep.output.render import emit_result
+
+from newsgrep.cli.options import reports_errors, color_option, index_option, json_option
+from newsgrep.errors import ExitStatus
+
+
+@click.command("similar")
+@click.argument("path", metavar="PATH")
+@index_option
+@click.option("-n", "--limit", default=10, show_default=True, type=click.IntRange(0),
+              help="Stories to show (0 for all).")
+@click.option("--page", default=1, type=click.IntRange(1), help="Page of --limit stories.")
+@json_option("JSON Lines, one object per story (the search hit schema).")
+@click.option("-l", "--files-with-matches", "paths_only", is_flag=True, help="Print paths only.")
+@click.option("-0", "--null", is_flag=True, help="With -l, end paths with NUL (for xargs -0).")
+@color_option
+@reports_errors
+def similar_command(path, index_dir, limit, page, as_json, paths_only, null, color) -> None:
+    """Stories most like a given one, itself left out.
+
+    PATH is a file or FILE#ID.
+
+    Similarity is over the story's significant words: those frequent in it
+    and rare in the index. Exit 1 if PATH names no story in the index.
+
+    \b
+      newsgrep similar corpus/kabul-falls-2001-11.txt
+      newsgrep similar corpus/putin-nato-2001.txt -n 3 --json | jq -r .title
+    """
+    result = newsgrep.similar(
+        index_dir, path, limit=0 if paths_only else limit,
+        page=1 if paths_only else page, snippets=not paths_only)
+    emit_result(result, as_json=as_json, paths_only=paths_only, null=null, color=color)
+    sys.exit(ExitStatus.FOUND if result.total else ExitStatus.NOTHING)

@@ -1,0 +1,42 @@
+"""newsgrep stats: what the index holds."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+import newsgrep
+from newsgrep.output.charts import print_stats
+from newsgrep.output.jsonschema import json_line, stats_json
+from newsgrep.output.render import make_console, write_line
+
+from newsgrep.cli.options import reports_errors, color_option, index_option, json_option
+from newsgrep.errors import ExitStatus
+
+
+@click.command("stats")
+@index_option
+@click.option("--top", default=10, show_default=True, type=click.IntRange(0),
+              help="Sources, people and places to list (0 for all).")
+@json_option("One JSON object.")
+@color_option
+@reports_errors
+def stats_command(index_dir, top, as_json, color) -> None:
+    """What the index holds: stories, dates, names, size, updates.
+
+    Stories and files, the date span, the top sources, people and places,
+    the index size on disk and when it was last written.
+
+    Exit 1 if the index holds no story.
+
+    \b
+      newsgrep stats
+      newsgrep stats --top 3 --json | jq .sources
+    """
+    stats = newsgrep.index_stats(index_dir, top)
+    if as_json:
+        write_line(sys.stdout, json_line(stats_json(stats)))
+    else:
+        print_stats(make_console(color), stats)
+    sys.exit(ExitStatus.FOUND if stats.stories else ExitStatus.NOTHING)

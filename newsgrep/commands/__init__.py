@@ -1,1 +1,0 @@
-"""One module per command; each adds itself to the click group in newsgrep.cli."""

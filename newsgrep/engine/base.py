@@ -1,0 +1,91 @@
+"""The engine seam: what newsgrep asks of whatever holds its index.
+
+The embedded Whoosh index (:mod:`newsgrep.engine.whoosh`) is the one
+implementation today. An engine takes newsgrep's own query tree
+(:mod:`newsgrep.query.tree`), never query text, and answers with the records
+of :mod:`newsgrep.model`, so that the query language, the output and the
+command line stay the same whatever runs the search.
+
+Writing goes through an :class:`IndexWriter`, the index's one writer. The
+indexing run fills :class:`Batch` es (in worker processes, each its own), and
+the writer commits what a batch made together with the files it replaces.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Protocol
+
+from newsgrep.model import Article, Facets, IndexStats, SearchOptions, SearchResult, Story
+from newsgrep.query.tree import Query
+
+
+class Engine(Protocol):
+    """One index: search it, count in it, read stories from it, write to it."""
+
+    location: str
+
+    def search(self, query: Query, options: SearchOptions, text: str = "") -> SearchResult:
+        """Ranked hits (one page) and the number of matching stories.
+        ``text`` is the query as typed, for did-you-mean."""
+        ...
+
+    def count_by(self, query: Query, by: str, options: SearchOptions,
+                 share: bool = False) -> Facets:
+        """Matching stories counted per source, person, place or period."""
+        ...
+
+    def similar(self, path: str, limit: int = 10, page: int = 1,
+                snippets: bool = True) -> SearchResult:
+        """The stories most like the one at ``path``, itself left out."""
+        ...
+
+    def stories(self, path: str, query: Query | None = None) -> list[Story]:
+        """The stories a path names, the query's words marked."""
+        ...
+
+    def stats(self, top: int = 10) -> IndexStats:
+        """What the index holds."""
+        ...
+
+    def open_writer(self, rebuild: bool = False) -> IndexWriter:
+        """The index's one writer (the caller holds the writer lock)."""
+        ...
+
+
+class Batch(Protocol):
+    """Stories written together; made in a worker process, committed by the writer."""
+
+    def add(self, article: Article, file: str) -> None: ...
+
+    def full(self) -> bool:
+        """True when the batch holds as much as memory allows."""
+        ...
+
+    def finish(self) -> object | None:
+        """What the writer commits (None when nothing was added)."""
+        ...
+
+    def cancel(self) -> None: ...
+
+
+class IndexWriter(Protocol):
+    """The index's one writer, in the indexing process."""
+
+    @property
+    def generation(self) -> int:
+        """Bumped by every commit; the manifest records the one it matches."""
+        ...
+
+    def batch_maker(self) -> Callable[[], Batch]:
+        """A picklable callable that makes an empty batch, in any process."""
+        ...
+
+    def commit(self, add: Sequence[object] = (), forget_files: Sequence[str] = ()) -> None:
+        """Atomically: add finished batches, remove the stories of ``forget_files``
+        (stories written before this writer opened)."""
+        ...
+
+    def merge(self) -> int:
+        """Tidy the index after a run; returns the pieces merged."""
+        ...

@@ -1,0 +1,48 @@
+"""The embedded Whoosh index: newsgrep's engine for an index in a folder.
+
+Each call opens the index once (store.open_searcher), does its work with
+the modules beside this one, and closes it, so that a search always sees the
+latest commit of a running indexer.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from newsgrep.engine.whoosh import facets, lookup, searching, similar, stats
+from newsgrep.engine.whoosh.store import open_searcher
+from newsgrep.engine.whoosh.writer import WhooshWriter
+from newsgrep.model import Facets, IndexStats, SearchOptions, SearchResult, Story
+
+
+class WhooshIndex:
+    """An index in a folder (see engine.base.Engine)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.location = str(folder)
+
+    def search(self, query: str, options: SearchOptions, text: str = "") -> SearchResult:
+        with open_searcher(self.folder) as searcher:
+            return searching.search(searcher, query, options)
+
+    def count_by(self, query: str, by: str, options: SearchOptions,
+                 share: bool = False) -> Facets:
+        with open_searcher(self.folder) as searcher:
+            return facets.count_by(searcher, query, by, options, share)
+
+    def similar(self, path: str, limit: int = 10, page: int = 1,
+                snippets: bool = True) -> SearchResult:
+        with open_searcher(self.folder) as searcher:
+            return similar.similar(searcher, path, limit, page, snippets)
+
+    def stories(self, path: str, query: str | None = None) -> list[Story]:
+        with open_searcher(self.folder) as searcher:
+            return lookup.load_stories(searcher, path, query)
+
+    def stats(self, top: int = stats.TOP) -> IndexStats:
+        with open_searcher(self.folder) as searcher:
+            return stats.index_stats(searcher, self.folder, top)
+
+    def open_writer(self, rebuild: bool = False) -> WhooshWriter:
+        return WhooshWriter(self.folder, rebuild)

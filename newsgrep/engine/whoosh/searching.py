@@ -1,0 +1,123 @@
+"""Run a query on an open searcher and collect hits: searching, not printing."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import replace
+
+from whoosh.searching import Searcher
+
+from newsgrep.engine.whoosh.suggest import did_you_mean
+from newsgrep.model import Duplicate, display_title
+from newsgrep.query.parser import filter_query, parse_query
+from newsgrep.rank.dedup import fingerprint, fold, story_text
+
+from newsgrep.model import Hit, SearchOptions, SearchResult
+from newsgrep.engine.whoosh.snippets import lead_snippet, make_snippets, mark_words
+from newsgrep.model import Snippet
+
+def search(searcher: Searcher, text: str, options: SearchOptions) -> SearchResult:
+    """Ranked hits for the query ``text``; raises QueryError."""
+    started = time.perf_counter()
+    folded = 0
+    schema = searcher.schema
+    query, restrict = prepared_query(schema, text, options)
+    words = highlight_words(query, searcher.reader())
+    if options.dedup:
+        hits, total, folded = _folded(searcher, query, restrict, words, schema, options)
+    else:
+        results = _run(searcher, query, restrict, options)
+        first = (options.page - 1) * options.limit if options.limit else 0
+        hits = [
+            _hit(first + i + 1, result, words, schema, options.snippets)
+            for i, result in enumerate(results[first:])
+        ]
+        total = len(results)
+    suggestion = (did_you_mean(searcher.reader(), schema, text, query)
+                  if options.suggest else None)
+    return SearchResult(hits, total, time.perf_counter() - started, words, folded,
+                        suggestion=suggestion)
+
+
+def prepared_query(schema, text: str, options: SearchOptions):
+    """The (query, filter) pair search() runs, for callers that need every
+    match rather than ranked hits (counts per month, source, person)."""
+    query = parse_query(text, schema)
+    restrict = filter_query(options.since, options.until, options.sources,
+                            options.people, options.places)
+    return query, restrict
+
+
+def _folded(searcher, query, restrict, words, schema, options: SearchOptions):
+    """Hits with their near-duplicates folded into the best-ranked copy.
+    Every match is fingerprinted, so totals and pages count distinct stories."""
+    results = _run(searcher, query, restrict, replace(options, limit=0))
+    groups = fold([fingerprint(story_text(r.get("title", ""), r.get("body", "")))
+                   for r in results])
+    first = (options.page - 1) * options.limit
+    shown = groups[first:first + options.limit] if options.limit else groups[first:]
+    hits = []
+    for i, ((head, _), *rest) in enumerate(shown):
+        hit = _hit(first + i + 1, results[head], words, schema, options.snippets)
+        hit.duplicates = [Duplicate(_hit(0, results[p], words, schema, False), alike)
+                          for p, alike in rest]
+        hits.append(hit)
+    return hits, len(groups), len(results) - len(groups)
+
+
+def _run(searcher, query, restrict, options: SearchOptions):
+    limit = options.page * options.limit if options.limit else None
+    kwargs = {"limit": limit, "filter": restrict}
+    if options.sort in ("newest", "oldest"):
+        kwargs.update(sortedby="date", reverse=options.sort == "newest")
+    return searcher.search(query, **kwargs)
+
+
+def highlight_words(query, reader) -> frozenset[str]:
+    """Index terms the query matched in title and body, wildcards expanded."""
+    terms: set = set()
+    try:
+        # Leaf by leaf: Whoosh's Query.existing_terms reuses its ``fieldname``
+        # argument as a loop variable, so on an Or of title and body terms it
+        # skipped the body's, and a word found in no title was never marked.
+        for leaf in query.leaves():
+            terms |= leaf.existing_terms(reader, phrases=True, expand=True)
+    except Exception:  # a query type that cannot list its terms: show no marks
+        return frozenset()
+    return frozenset(
+        text.decode("utf-8") if isinstance(text, bytes) else text
+        for fieldname, text in terms
+        if fieldname in ("title", "body")
+    )
+
+
+def _hit(rank: int, result, words: frozenset[str], schema, with_snippets: bool) -> Hit:
+    return stored_hit(rank, float(result.score or 0.0), result.fields(), words, schema,
+                      with_snippets)
+
+
+def stored_hit(rank: int, score: float, stored: dict, words: frozenset[str], schema,
+               with_snippets: bool = False) -> Hit:
+    """A Hit from a story's stored fields, its title marked with ``words``."""
+    body = stored.get("body", "")
+    title = stored.get("title", "")
+    analyzer = schema["body"].analyzer
+    snippets: list[Snippet] = []
+    if with_snippets:
+        snippets = make_snippets(body, words, analyzer) or lead_snippet(body)
+    shown_title = display_title(title, body)
+    return Hit(
+        rank=rank,
+        score=score,
+        path=stored["path"],
+        title=shown_title,
+        date=stored.get("date"),
+        source=stored.get("source", ""),
+        people=list(stored.get("people") or []),
+        place=stored.get("place", ""),
+        author=list(stored.get("author") or []),
+        url=stored.get("url", ""),
+        title_pieces=(mark_words(shown_title, words, analyzer) if title and with_snippets
+                      else [(shown_title, False)]),
+        snippets=snippets,
+    )

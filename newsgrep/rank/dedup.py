@@ -1,0 +1,96 @@
+"""Near-duplicate stories: one wire copy filed by several outlets, reposts,
+identical files.
+
+A story's fingerprint is a bottom-k MinHash sketch: the ``SKETCH_SIZE``
+smallest 64-bit BLAKE2b hashes of its word shingles (runs of
+``SHINGLE_WORDS`` words). Two sketches estimate the Jaccard similarity of the
+stories' shingle sets. BLAKE2b, not Python's ``hash()``: that one is salted
+per process (Whoosh's simhash uses it), so its fingerprints differ run to run.
+
+``benchmarks/dedup.py`` measures precision and recall of the threshold.
+"""
+
+from __future__ import annotations
+
+import heapq
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from hashlib import blake2b
+
+
+SHINGLE_WORDS = 3
+SKETCH_SIZE = 64
+THRESHOLD = 0.4
+# A hash shared by this many group heads is boilerplate ("mln dlrs vs"), too
+# common to find copies by; the others a copy shares with its head still do.
+COMMON_HASH = 32
+
+_WORD = re.compile(r"\w+")
+
+Sketch = frozenset[int]
+
+
+def story_text(title: str, body: str) -> str:
+    """What a fingerprint covers: headline and body. The headline tells apart
+    templated briefs whose bodies match (dividend notices of two companies);
+    in a full story its few shingles barely move the similarity."""
+    return f"{title}\n{body}"
+
+
+def fingerprint(text: str, size: int = SKETCH_SIZE, words: int = SHINGLE_WORDS) -> Sketch:
+    """The bottom-``size`` hashes of the text's ``words``-word shingles."""
+    tokens = _WORD.findall(text.casefold())
+    if not tokens:
+        return frozenset()
+    shingles = {" ".join(tokens[i:i + words]) for i in range(max(1, len(tokens) - words + 1))}
+    hashes = {
+        int.from_bytes(blake2b(s.encode("utf-8"), digest_size=8).digest(), "big")
+        for s in shingles
+    }
+    return frozenset(heapq.nsmallest(size, hashes))
+
+
+def similarity(a: Sketch, b: Sketch, size: int = SKETCH_SIZE) -> float:
+    """Estimated Jaccard similarity: of the ``size`` smallest hashes of both
+    sketches together, the share found in both (exact for short texts)."""
+    if not a or not b:
+        return 0.0
+    union = heapq.nsmallest(size, a | b)
+    return sum(1 for h in union if h in a and h in b) / len(union)
+
+
+def fold(sketches: Sequence[Sketch], threshold: float = THRESHOLD) -> list[list[tuple[int, float]]]:
+    """Group stories given in rank order. Each group lists (position,
+    similarity) pairs: first the best-ranked story (similarity 1.0), then the
+    later ones at least ``threshold`` alike to it.
+
+    Candidates come from shared hashes, so the work grows with the number of
+    stories, not its square: a story is compared only with group heads that
+    share enough of its sketch to possibly reach the threshold. A hash held
+    by ``COMMON_HASH`` heads gathers no more of them.
+    """
+    groups: list[list[tuple[int, float]]] = []
+    heads_by_hash: dict[int, list[int]] = defaultdict(list)
+    # Jaccard >= t needs at least t * min(sizes) shared sketch hashes.
+    needs: list[float] = []
+    for position, sketch in enumerate(sketches):
+        need = threshold * len(sketch)
+        shared = Counter(g for h in sketch for g in heads_by_hash.get(h, ()))
+        best, best_similarity = None, 0.0
+        for group, count in shared.items():
+            if count < need and count < needs[group]:
+                continue
+            alike = similarity(sketch, sketches[groups[group][0][0]])
+            if alike >= threshold and (best is None or alike > best_similarity):
+                best, best_similarity = group, alike
+        if best is not None:
+            groups[best].append((position, best_similarity))
+            continue
+        for h in sketch:
+            heads = heads_by_hash[h]
+            if len(heads) < COMMON_HASH:
+                heads.append(len(groups))
+        groups.append([(position, 1.0)])
+        needs.append(need)
+    return groups

@@ -1,0 +1,93 @@
+"""Counting matching stories per source, person, place or period (``--by``).
+
+Counts cover every matching story, not one page of hits. Periods are labelled
+``2001``, ``2001-11``, ``2001-W47`` (ISO week) and ``2001-11-22``; the periods
+between the first and the last with a story are listed with zero counts, so a
+timeline shows its gaps. ``share`` divides each count by all stories with the
+same value (the same period, source, ...) that pass the same filters.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date, timedelta
+
+from newsgrep.model import Bucket
+
+PERIODS = ("year", "month", "week", "day")
+FIELDS = ("source", "person", "place")
+BY_CHOICES = FIELDS + PERIODS
+
+
+def story_values(stored: dict, by: str) -> list[str | None]:
+    """One story's values for ``by``: [None] when it has none, each person once."""
+    if by in PERIODS:
+        when = stored.get("date")
+        return [period_label(when, by) if when else None]
+    if by == "person":
+        return list(dict.fromkeys(stored.get("people") or [None]))
+    return [stored.get(by) or None]
+
+
+def period_label(when: date, by: str) -> str:
+    """'2001', '2001-11', '2001-W47' or '2001-11-22'."""
+    if by == "year":
+        return f"{when.year:04d}"
+    if by == "month":
+        return f"{when.year:04d}-{when.month:02d}"
+    if by == "week":
+        year, week, _ = when.isocalendar()
+        return f"{year:04d}-W{week:02d}"
+    return f"{when.year:04d}-{when.month:02d}-{when.day:02d}"
+
+
+def buckets(counts: Counter[str | None], by: str,
+            totals: Counter[str | None] | None = None) -> list[Bucket]:
+    """Periods in time order with gaps as zeros; other values by count; with
+    ``totals`` (all stories per value), each count's share of its total."""
+    unknown = counts.pop(None, 0)
+    if by in PERIODS:
+        labels = period_range(min(counts), max(counts), by) if counts else []
+        buckets = [Bucket(label, counts.get(label, 0)) for label in labels]
+    else:
+        buckets = ranked(counts)
+    if unknown:
+        buckets.append(Bucket(None, unknown))
+    if totals is not None:
+        for bucket in buckets:
+            whole = totals.get(bucket.value, 0)
+            bucket.share = bucket.count / whole if whole else 0.0
+    return buckets
+
+
+def ranked(counts: Counter) -> list[Bucket]:
+    """Known values, most stories first, ties in alphabetical order."""
+    order = sorted((item for item in counts.items() if item[0] is not None),
+                   key=lambda item: (-item[1], item[0].casefold()))
+    return [Bucket(value, count) for value, count in order]
+
+
+def period_range(first: str, last: str, by: str) -> list[str]:
+    """Every period label from ``first`` to ``last``, both included."""
+    day, end = _period_start(first, by), _period_start(last, by)
+    labels = []
+    while day <= end:
+        labels.append(period_label(day, by))
+        day = _next_period(day, by)
+    return labels
+
+
+def _period_start(label: str, by: str) -> date:
+    if by == "week":
+        year, week = label.split("-W")
+        return date.fromisocalendar(int(year), int(week), 1)
+    parts = [int(p) for p in label.split("-")] + [1, 1]
+    return date(parts[0], parts[1], parts[2])
+
+
+def _next_period(day: date, by: str) -> date:
+    if by == "year":
+        return date(day.year + 1, 1, 1)
+    if by == "month":
+        return date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    return day + timedelta(days=7 if by == "week" else 1)
