@@ -13,6 +13,12 @@ from __future__ import annotations
 import heapq
 from collections.abc import Iterator
 
+from whoosh.codec.whoosh3 import W3Codec
+from whoosh.reading import SegmentReader
+
+from newsgrep.engine.whoosh.internals import (
+    BulkFieldWriter, field_length_totals, set_field_length_totals,
+)
 from newsgrep.engine.whoosh.store import INDEX_NAME, WriteState, commit
 
 MAX_SEGMENTS = 8
@@ -48,11 +54,6 @@ def merge_if_needed(state: WriteState) -> int:
 
 def merge_segments(state: WriteState, segments: list):
     """Write the live stories of ``segments`` as one new segment; returns it."""
-    from whoosh.codec.whoosh3 import W3Codec
-    from whoosh.reading import SegmentReader
-
-    from newsgrep.engine.whoosh.segment import BulkFieldWriter
-
     storage, schema = state.storage, state.schema
     codec = W3Codec()
     merged = codec.new_segment(storage, INDEX_NAME)
@@ -73,7 +74,7 @@ def merge_segments(state: WriteState, segments: list):
         for reader in readers:
             reader.close()
     merged.set_doc_count(sum(len(m) for m in docmaps))
-    merged._fieldlengths = totals
+    set_field_length_totals(merged, totals)
     if merged.doc_count_all():
         merged.create_compound_file(storage)
     return merged
@@ -118,7 +119,7 @@ def _field_totals(segments, readers) -> dict[str, int]:
     """
     totals: dict[str, int] = {}
     for segment, reader in zip(segments, readers):
-        for name, total in segment._fieldlengths.items():
+        for name, total in field_length_totals(segment).items():
             if segment.has_deletions():
                 total = sum(reader.doc_field_length(d, name) or 0 for d, _ in reader.iter_docs())
             totals[name] = totals.get(name, 0) + total

@@ -3,9 +3,20 @@
 from __future__ import annotations
 
 import os
+import shutil
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from whoosh import index
+from whoosh.filedb.filestore import FileStorage
+from whoosh.index import TOC, EmptyIndexError, clean_files
+from whoosh.reading import SegmentReader, TermNotFound
+from whoosh.searching import Searcher
+
+from newsgrep.engine.whoosh.internals import read_toc, toc_pattern
+from newsgrep.engine.whoosh.schema import build_schema
 from newsgrep.errors import IndexDamaged, IndexMissing
 
 def _damaged(folder: Path, reason: str) -> str:
@@ -32,17 +43,13 @@ def open_searcher(index_dir: str | os.PathLike):
     re-reads the table of contents and reopens every segment for each
     ``index.reader()``, ``index.searcher()`` and ``index.schema``.
     """
-    from whoosh.searching import Searcher
 
-    index, reader = _open_reading(index_dir, keep_reader=True)
-    return Searcher(reader, fromindex=index)
+    opened, reader = _open_reading(index_dir, keep_reader=True)
+    return Searcher(reader, fromindex=opened)
 
 
 def _open_reading(index_dir: str | os.PathLike, keep_reader: bool = False):
     """(index, reader or None), damage and absence turned into one-line errors."""
-    from whoosh.filedb.filestore import FileStorage
-    from whoosh.index import EmptyIndexError
-
     folder = Path(index_dir)
     try:
         if folder.is_dir() and any(folder.glob(f"_{INDEX_NAME}_*.toc")):
@@ -80,7 +87,6 @@ def _check_intact(folder: Path) -> None:
 @dataclass
 class WriteState:
     """The index as its one writer sees it between commits."""
-
     storage: object
     schema: object
     generation: int
@@ -93,10 +99,6 @@ def open_for_writing(index_dir: str | os.PathLike, rebuild: bool = False) -> Wri
     Files a killed writer left behind (segments never committed, temporary
     files) are deleted here, before anything new is written.
     """
-    from whoosh import index
-    from whoosh.filedb.filestore import FileStorage
-
-    from newsgrep.engine.whoosh.schema import build_schema
 
     folder = Path(index_dir)
     folder.mkdir(parents=True, exist_ok=True)
@@ -107,7 +109,7 @@ def open_for_writing(index_dir: str | os.PathLike, rebuild: bool = False) -> Wri
         _check_intact(folder)
     if not index.exists_in(str(folder), INDEX_NAME):
         index.create_in(str(folder), build_schema(), INDEX_NAME)
-    toc = index.open_dir(str(folder), INDEX_NAME)._read_toc()
+    toc = read_toc(str(folder), INDEX_NAME)
     state = WriteState(storage, toc.schema, toc.generation, list(toc.segments))
     _delete_stale_files(state)
     return state
@@ -123,7 +125,6 @@ def commit(state: WriteState, add=(), forget_files=(), look_in=(), drop=()) -> N
     open_for_writing): a search that has just read the previous TOC may be
     about to open them.
     """
-    from whoosh.index import TOC
 
     _delete_stories(state, forget_files, look_in)
     dropped = {s.segment_id() for s in drop}
@@ -135,8 +136,6 @@ def commit(state: WriteState, add=(), forget_files=(), look_in=(), drop=()) -> N
 
 def _delete_stories(state: WriteState, files, segments) -> None:
     """Mark deleted the stories whose ``file`` is one of ``files``."""
-    from whoosh.reading import SegmentReader, TermNotFound
-
     files = [state.schema["file"].to_bytes(f) for f in files]
     if not files:
         return
@@ -156,8 +155,6 @@ def _delete_stories(state: WriteState, files, segments) -> None:
 
 def _delete_index_files(storage) -> None:
     """Everything Whoosh keeps in the folder: TOCs, segments, temporary files."""
-    import shutil
-
     for name in storage.list():
         if name.startswith((f"_{INDEX_NAME}_", f"{INDEX_NAME}_")):
             storage.delete_file(name)
@@ -166,10 +163,6 @@ def _delete_index_files(storage) -> None:
 
 def _delete_stale_files(state: WriteState) -> None:
     """Segments no TOC names, temporary TOCs and pool files of a killed writer."""
-    import shutil
-
-    from whoosh.index import clean_files
-
     clean_files(state.storage, INDEX_NAME, state.generation, state.segments)
     for name in state.storage.list():
         if name.startswith(f"_{INDEX_NAME}_") and ".toc." in name:
@@ -179,9 +172,7 @@ def _delete_stale_files(state: WriteState) -> None:
 
 def _delete_old_tocs(state: WriteState) -> None:
     """Keep the previous TOC a moment longer: a search may be opening it right now."""
-    from whoosh.index import TOC
-
-    pattern = TOC._pattern(INDEX_NAME)
+    pattern = toc_pattern(INDEX_NAME)
     for name in state.storage.list():
         match = pattern.match(name)
         if match and int(match.group(1)) < state.generation - 1:

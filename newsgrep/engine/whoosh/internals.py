@@ -1,0 +1,211 @@
+"""Every use of Whoosh's private parts, in one module, for the pinned version.
+
+newsgrep writes segments itself (segment.py, merge.py) and manages the table
+of contents (store.py), which Whoosh's public API does not offer at the
+speed needed; that means reaching into Whoosh's codec, per-document writer
+and index internals. All such reaches are here, so that a new Whoosh release
+is checked in one place: importing this module refuses any other version
+than the one newsgrep is pinned to (pyproject.toml).
+"""
+
+from __future__ import annotations
+
+import struct
+from collections.abc import Sequence
+from operator import itemgetter, sub
+from pickle import dumps
+from typing import Any
+
+import whoosh
+from whoosh import index
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, WHOOSH3_HEADER_MAGIC, W3Codec, W3FieldWriter, W3TermInfo
+from whoosh.filedb.filetables import OrderedHashWriter
+from whoosh.filedb.structfile import StructFile
+from whoosh.system import pack_int, pack_long, pack_ushort
+from whoosh.util.numeric import length_to_byte
+
+PINNED = (2, 7, 5)
+if whoosh.__version__ != PINNED:  # pragma: no cover - a packaging mistake
+    raise ImportError(
+        "newsgrep needs whoosh-reloaded==2.7.5 (it writes Whoosh's files itself); "
+        f"found {whoosh.versionstring()}"
+    )
+
+# Posting blocks are stored uncompressed (the block header says so, and
+# readers honour it). zlib took a fifth of segment writing time on Reuters;
+# the postings files grow from about 18 MB to 50 MB for its 21,578 stories.
+NO_COMPRESSION = 0
+
+
+def read_toc(folder: str, indexname: str) -> Any:
+    """The index's current table of contents (schema, segments, generation)."""
+    return index.open_dir(folder, indexname)._read_toc()
+
+
+def toc_pattern(indexname: str) -> Any:
+    """The regular expression TOC file names match; group 1 is the generation."""
+    return index.TOC._pattern(indexname)
+
+
+def field_length_totals(segment: Any) -> dict[str, int]:
+    """Each field's total length over a segment's documents (BM25's average)."""
+    totals: dict[str, int] = segment._fieldlengths
+    return totals
+
+
+def set_field_length_totals(segment: Any, totals: dict[str, int]) -> None:
+    segment._fieldlengths = totals
+
+
+def write_length_column(perdoc: Any, fieldname: str, lengths: Sequence[int]) -> None:
+    """A field's length column and total, as W3PerDocWriter keeps them.
+
+    The column holds one byte per document (0: none); written at once
+    instead of through one add_column_value call per field and story.
+    """
+    perdoc._fieldlengths[fieldname] += sum(lengths)
+    column = f"_{fieldname}_len"
+    perdoc._create_column(column, LENGTHS_COLUMN)
+    writer = perdoc._get_column(column)
+    writer._dbfile.write(bytes(map(length_to_byte, lengths)))
+    writer._count = len(lengths)
+
+
+class BulkFieldWriter(W3FieldWriter):
+    """Whoosh's field writer with a whole-term entry point.
+
+    ``add_term`` writes what ``start_term``, one ``add`` per posting and
+    ``finish_term`` would (W3PostingsWriter's block format and W3TermInfo's
+    record), without a method call or an object per posting.
+    """
+
+    def __init__(self, codec, storage, segment) -> None:
+        # W3FieldWriter.__init__, with files that count their own position and
+        # a term index that writes each entry at once.
+        self._codec, self._storage, self._segment = codec, storage, segment
+        self._fieldname = self._fieldid = self._btext = self._fieldobj = self._format = None
+        self._tindex = _TermIndex(self._create_file(W3Codec.TERMS_EXT))
+        self._fieldmap = self._tindex.extras["fieldmap"] = {}
+        self._postfile = self._create_file(W3Codec.POSTS_EXT)
+        self._postwriter = None
+        self._infield = False
+        self.is_closed = False
+
+    def _create_file(self, ext: str):
+        created = super()._create_file(ext)
+        return StructFile(_CountingFile(created.file), name=str(created))
+
+    def start_field(self, fieldname: str, fieldobj) -> None:
+        super().start_field(fieldname, fieldobj)
+        self._keyprefix = pack_ushort(self._fieldid)
+        self._fixedsize = self._format.fixed_value_size()
+
+    def add_term(self, term: bytes, docs: list[int], pairs: list[tuple[float, bytes]],
+                 lengths: list[int] | None) -> None:
+        postfile = self._postfile.file
+        start = postfile.tell()
+        limit = self._codec._blocklimit
+        count = len(docs)
+        if count <= limit:  # nearly every term: one block
+            weight, minlength, maxlength, maxweight, block = self._block(docs, pairs, lengths, True)
+            postfile.write(WHOOSH3_HEADER_MAGIC + block)
+        else:
+            weight, minlength, maxlength, maxweight = 0.0, None, 0, 0
+            postfile.write(WHOOSH3_HEADER_MAGIC)
+            for first in range(0, count, limit):
+                last = first + limit
+                stats = self._block(docs[first:last], pairs[first:last], lengths, last >= count)
+                postfile.write(stats[4])
+                weight += stats[0]
+                if stats[1] is not None:
+                    minlength = stats[1] if minlength is None else min(minlength, stats[1])
+                maxlength = max(maxlength, stats[2])
+                maxweight = max(maxweight, stats[3])
+        info = _TERMINFO.pack(
+            0, weight, count, length_to_byte(minlength), length_to_byte(maxlength),
+            maxweight, docs[0], docs[-1],
+        )
+        self._tindex.add(self._keyprefix + term,
+                         info + pack_long(start) + pack_int(postfile.tell() - start))
+
+    def _block(self, ids: list[int], pairs, lengths, final: bool) -> tuple:
+        """One block's bytes and its (weight sum, min length, max length, max weight)."""
+        weights = list(map(_first, pairs))
+        maxweight = max(weights)
+        minlength, maxlength = _length_bounds(ids, lengths)
+        deltas = tuple(map(sub, ids, [0] + ids[:-1])) if len(ids) > 1 else (ids[0],)
+        data = dumps((deltas, _mini_weights(weights), self._mini_values(pairs)), 2)
+        header = dumps((len(ids), ids[-1], maxweight, NO_COMPRESSION,
+                        length_to_byte(minlength), length_to_byte(maxlength)), 2)
+        size = len(header) + len(data)
+        block = pack_int(-size if final else size) + header + data
+        return sum(weights), minlength, maxlength, maxweight, block
+
+    def _mini_values(self, pairs):
+        """The block's values as W3PostingsWriter._mini_values stores them."""
+        size = self._fixedsize
+        if size == 0:
+            return None
+        values = tuple(map(_second, pairs))
+        return values if size is None or size < 0 else b"".join(values)
+
+
+class _TermIndex(OrderedHashWriter):
+    """Whoosh's term index writer, one write per entry instead of three."""
+
+    def add(self, key: bytes, value: bytes) -> None:
+        if key <= self.lastkey:
+            raise ValueError(f"Keys must increase: {self.lastkey!r}..{key!r}")
+        position = self.dbfile.file.tell()
+        self.index.append(position)
+        self.dbfile.file.write(_KEY_VALUE_LENGTHS.pack(len(key), len(value)) + key + value)
+        code = self.hashfn(key)
+        self.buckets[code & 255].append((code, position))
+        self.lastkey = key
+
+
+class _CountingFile:
+    """A file being written that knows its position: tell() on a real file is
+    an lseek system call, and the term index asks for it twice per term."""
+
+    def __init__(self, file) -> None:
+        self._file = file
+        self._position = file.tell()
+
+    def write(self, data: bytes) -> int:
+        self._position += len(data)
+        return self._file.write(data)
+
+    def tell(self) -> int:
+        return self._position
+
+    def flush(self) -> None:
+        self._file.flush()
+
+    def close(self) -> None:
+        self._file.close()
+
+
+_TERMINFO = W3TermInfo._struct
+_KEY_VALUE_LENGTHS = struct.Struct("!ii")  # as whoosh.filedb.filetables writes them
+_first, _second = itemgetter(0), itemgetter(1)
+
+
+def _length_bounds(ids: list[int], lengths: list[int] | None) -> tuple[int | None, int]:
+    """Shortest and longest field length in a block, as the term info keeps them."""
+    if not lengths:
+        return None, 0
+    found = [lengths[d] for d in ids]
+    if 0 in found:
+        found = [n for n in found if n]
+        if not found:
+            return None, 0
+    return min(found), max(found)
+
+
+def _mini_weights(weights: list[float]):
+    """Whoosh's compact weights: None if all 1.0, one number if all equal."""
+    first = weights[0]
+    if weights.count(first) == len(weights):
+        return None if first == 1.0 else first
+    return tuple(weights)
