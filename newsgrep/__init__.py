@@ -15,9 +15,9 @@ can get wrong: a bad query, a missing or damaged index, a path with no story.
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING, Any
 
 from newsgrep.engine import open_engine
-from newsgrep.indexing.run import index_paths
 from newsgrep.model import (
     Article, Facets, Hit, IndexReport, IndexStats, SearchOptions, SearchResult, Story,
 )
@@ -28,6 +28,19 @@ __all__ = ["Article", "Facets", "Hit", "IndexReport", "IndexStats", "SearchOptio
 __version__ = "0.1.0"
 
 Location = str | os.PathLike[str] | None
+
+if TYPE_CHECKING:
+    from newsgrep.indexing.run import index_paths
+
+
+def __getattr__(name: str) -> Any:
+    """``index_paths`` on first use: the indexer's imports (readers, extraction,
+    worker processes: about 50 ms) are no part of a search's start."""
+    if name == "index_paths":
+        from newsgrep.indexing.run import index_paths
+
+        return index_paths
+    raise AttributeError(f"module 'newsgrep' has no attribute {name!r}")
 
 
 def search(index: Location, text: str, options: SearchOptions | None = None) -> SearchResult:
