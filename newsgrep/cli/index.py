@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
+from pathlib import Path
 
 import click
 
@@ -28,7 +30,9 @@ from newsgrep.safety import clean_line
               help="Worker processes (default: one per core).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar; print only the summary.")
 @click.option("-v", "--verbose", is_flag=True, help="List every skipped file with its reason.")
-def index_command(paths, index_dir, default_source, rebuild, wait, jobs, quiet, verbose) -> None:
+def index_command(paths: tuple[str, ...], index_dir: str | None, default_source: str,
+                  rebuild: bool, wait: bool, jobs: int | None, quiet: bool,
+                  verbose: bool) -> None:
     """Index files and folders of articles (recursively); with no PATHS,
     update every folder indexed before.
 
@@ -81,7 +85,7 @@ def _print_skip(path: str, reason: str) -> None:
     click.echo(f"newsgrep: skipped {clean_line(path)}: {clean_line(reason)}", err=True)
 
 
-def _print_wait(location):
+def _print_wait(location: Path) -> Callable[[int | None], None]:
     def waiting(pid: int | None) -> None:
         who = f"pid {pid}" if pid else "another process"
         click.echo(f"newsgrep: waiting for the indexer ({who}) writing {location}", err=True)

@@ -12,7 +12,8 @@ import click
 
 from newsgrep.errors import ExitStatus, NewsgrepError
 
-T = TypeVar("T")
+# What a click decorator applies to: a function, or a command already made.
+T = TypeVar("T", bound="Callable[..., Any] | click.Command")
 P = ParamSpec("P")
 
 index_option = click.option(

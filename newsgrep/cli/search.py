@@ -42,8 +42,11 @@ from newsgrep.safety import clean_line
               help="Fold near-duplicate stories into the best-ranked one (+N similar).")
 @color_option
 @reports_errors
-def search_command(query, index_dir, limit, page, sort, since, until, sources, people,
-                   places, as_json, paths_only, null, count, by, share, dedup, color) -> None:
+def search_command(query: str, index_dir: str | None, limit: int, page: int, sort: str,
+                   since: str | None, until: str | None, sources: tuple[str, ...],
+                   people: tuple[str, ...], places: tuple[str, ...], as_json: bool,
+                   paths_only: bool, null: bool, count: bool, by: str | None, share: bool,
+                   dedup: bool, color: str) -> None:
     """Search the index; ranked stories with highlighted snippets.
 
     \b
@@ -74,7 +77,8 @@ def search_command(query, index_dir, limit, page, sort, since, until, sources, p
     sys.exit(ExitStatus.FOUND if found else ExitStatus.NOTHING)
 
 
-def print_search(index_dir, query, options, as_json, paths_only, null, count, color) -> bool:
+def print_search(index_dir: str | None, query: str, options: SearchOptions, as_json: bool,
+                 paths_only: bool, null: bool, count: bool, color: str) -> bool:
     """Hits in the chosen form; True if any story matched."""
     result = newsgrep.search(index_dir, query, options)
     if result.suggestion:  # for people only: never mixed into what programs read
@@ -84,7 +88,8 @@ def print_search(index_dir, query, options, as_json, paths_only, null, count, co
     return result.total > 0
 
 
-def print_counts(index_dir, query, by, options, share, as_json, color) -> bool:
+def print_counts(index_dir: str | None, query: str, by: str, options: SearchOptions,
+                 share: bool, as_json: bool, color: str) -> bool:
     """Counts per value of ``by``; True if any story matched."""
     facets = newsgrep.count_by(index_dir, query, by, options, share)
     out = sys.stdout

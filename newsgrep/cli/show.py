@@ -22,7 +22,8 @@ from newsgrep.errors import ExitStatus
 @json_option("One JSON object per story: the hit fields and the body.")
 @color_option
 @reports_errors
-def show_command(paths, index_dir, query, as_json, color) -> None:
+def show_command(paths: tuple[str, ...], index_dir: str | None, query: str | None,
+                 as_json: bool, color: str) -> None:
     """Print whole stories as indexed: a metadata header, then the text.
 
     PATH is a file (every story in it) or FILE#ID (one story of a
@@ -45,7 +46,7 @@ def show_command(paths, index_dir, query, as_json, color) -> None:
             missing += 1
             continue
         for story in stories:
-            if as_json:
+            if console is None:  # --json
                 write_line(sys.stdout, json_line(full_story_json(story)))
             else:
                 if shown:

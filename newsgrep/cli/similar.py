@@ -24,7 +24,8 @@ from newsgrep.errors import ExitStatus
 @click.option("-0", "--null", is_flag=True, help="With -l, end paths with NUL (for xargs -0).")
 @color_option
 @reports_errors
-def similar_command(path, index_dir, limit, page, as_json, paths_only, null, color) -> None:
+def similar_command(path: str, index_dir: str | None, limit: int, page: int, as_json: bool,
+                    paths_only: bool, null: bool, color: str) -> None:
     """Stories most like a given one, itself left out.
 
     PATH is a file or FILE#ID.

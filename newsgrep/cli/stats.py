@@ -22,7 +22,7 @@ from newsgrep.errors import ExitStatus
 @json_option("One JSON object.")
 @color_option
 @reports_errors
-def stats_command(index_dir, top, as_json, color) -> None:
+def stats_command(index_dir: str | None, top: int, as_json: bool, color: str) -> None:
     """What the index holds: stories, dates, names, size, updates.
 
     Stories and files, the date span, the top sources, people and places,

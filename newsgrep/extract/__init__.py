@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from newsgrep.model import Article
-from newsgrep.extract.dateline import parse_dateline
+from newsgrep.extract.dateline import Dateline, parse_dateline
 from newsgrep.extract.dates import parse_date, year_from_path
 from newsgrep.extract.layout import CREDIT_LINE, split_article, split_names
 from newsgrep.extract.people import extract_people
@@ -46,7 +46,8 @@ def build_article(path: str, raw: RawStory, default_source: str = "") -> Article
     )
 
 
-def _story_date(known, header: str | None, dateline, path: str) -> datetime | None:
+def _story_date(known: datetime | str | None, header: str | None, dateline: Dateline | None,
+                path: str) -> datetime | None:
     """The story's date: format metadata, then header, then dateline, then path.
 
     A dateline without a year ("SALVADOR, Feb 26 -") takes the year from a

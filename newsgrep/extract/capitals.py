@@ -143,7 +143,7 @@ def _stands_alone(text: str, start: int, end: int, last: int) -> bool:
         end >= last or text[end:end + 2] == "\n\n")
 
 
-def _title_word(match: re.Match) -> str:
+def _title_word(match: re.Match[str]) -> str:
     word = match.group()
     titled = word.capitalize()
     return titled if len(titled) == len(word) else word

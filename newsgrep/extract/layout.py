@@ -105,8 +105,8 @@ def split_names(names: str) -> list[str]:
     """'Jane Doe and John Roe, Ann Lee in London' -> three names."""
     parts = re.split(r"\s*(?:,|;|\band\b|&)\s*", names.strip().rstrip("."))
     parts = [re.sub(r"\s+in\s+[A-Z][\w .'’-]*$", "", p) for p in parts]
-    names = [" ".join(p.split()) for p in parts if p.strip() and p[:1].isupper() and _is_a_name(p)]
-    return [n.title() if n.isupper() else n for n in names]  # "JANE DOE" -> "Jane Doe"
+    found = [" ".join(p.split()) for p in parts if p.strip() and p[:1].isupper() and _is_a_name(p)]
+    return [n.title() if n.isupper() else n for n in found]  # "JANE DOE" -> "Jane Doe"
 
 
 def _is_a_name(part: str) -> bool:

@@ -205,7 +205,7 @@ bin ibn ben bint al el abu y e zu
 def given_names() -> frozenset[str]:
     """First names (lower-case) from gender-guesser's name dictionary."""
     data = resources.files("gender_guesser") / "data" / "nam_dict.txt"
-    names = set()
+    names: set[str] = set()
     with data.open(encoding="utf-8") as lines:
         for line in lines:
             if line[:1] in "#=" or len(line) < 30:

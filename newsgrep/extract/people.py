@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from newsgrep.extract import lexicon as lx
@@ -57,7 +58,7 @@ _ATTRIBUTION_BEFORE = re.compile(r"(?:^|\s)[-–—]\s*$")
 _LINE_END = re.compile(r"[ \t]*(?:\n|$)")
 
 
-def _alternatives(words) -> str:
+def _alternatives(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
@@ -190,7 +191,7 @@ def _office_of_before(first: Token, story: Story) -> bool:
     if "of" not in preceding:
         return False
     office = _OFFICE_OF_BEFORE.search(preceding)
-    return bool(office) and _role_name(office.group(1).lower()) != ""
+    return office is not None and _role_name(office.group(1).lower()) != ""
 
 
 def _after_given_name(words: list[Token]) -> list[Token]:

@@ -42,7 +42,8 @@ def writer_lock(index_dir: str | os.PathLike, wait: bool = False,
         os.close(fd)
 
 
-def _acquire(fd: int, folder: Path, wait: bool, on_wait) -> None:
+def _acquire(fd: int, folder: Path, wait: bool,
+             on_wait: Callable[[int | None], None] | None) -> None:
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:

@@ -17,6 +17,7 @@ import os
 import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from types import TracebackType
 from typing import NamedTuple
 
 MANIFEST_NAME = "manifest.sqlite"
@@ -130,7 +131,7 @@ class Manifest:
             self._db.executemany("DELETE FROM files WHERE path = ?", [(p,) for p in forgotten])
             self._db.execute("INSERT OR REPLACE INTO meta VALUES ('generation', ?)", (generation,))
 
-    def _transaction(self):
+    def _transaction(self) -> _Transaction:
         return _Transaction(self._db)
 
 
@@ -143,5 +144,6 @@ class _Transaction:
     def __enter__(self) -> None:
         self._db.execute("BEGIN")
 
-    def __exit__(self, kind, value, traceback) -> None:
+    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
+                 traceback: TracebackType | None) -> None:
         self._db.execute("ROLLBACK" if kind else "COMMIT")

@@ -130,7 +130,8 @@ class _WorkerPool:
             process.start()
 
     def feed_and_collect(self, chunks: Iterator[list[FileTask]], committer: Committer,
-                         on_progress, stopping) -> None:
+                         on_progress: Callable[[Progress], None],
+                         stopping: Callable[[], bool]) -> None:
         pending = next(chunks, None)
         finished = 0
         sentinels = 0
@@ -150,7 +151,8 @@ class _WorkerPool:
             finished += self._collect(committer, on_progress, wait=pending is None)
             self._check_alive(finished)
 
-    def _offer(self, chunk, chunks):
+    def _offer(self, chunk: list[FileTask],
+               chunks: Iterator[list[FileTask]]) -> list[FileTask] | None:
         try:
             self.tasks.put(chunk, timeout=0.01)
         except queue.Full:
@@ -164,7 +166,8 @@ class _WorkerPool:
             return 0
         return 1
 
-    def _collect(self, committer: Committer, on_progress, wait: bool) -> int:
+    def _collect(self, committer: Committer, on_progress: Callable[[Progress], None],
+                 wait: bool) -> int:
         """Handle what workers sent; returns how many of them finished."""
         finished = 0
         timeout = 0.05 if wait else 0

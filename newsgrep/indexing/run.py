@@ -66,7 +66,8 @@ class _Options:
     stopping: Callable[[], bool]
 
 
-def _run(paths, folder: Path, report: IndexReport, options: _Options) -> None:
+def _run(paths: Iterable[str | os.PathLike], folder: Path, report: IndexReport,
+         options: _Options) -> None:
     writer = open_engine(folder).open_writer(rebuild=options.rebuild)
     manifest = Manifest(folder)
     try:
@@ -113,8 +114,8 @@ def _run(paths, folder: Path, report: IndexReport, options: _Options) -> None:
 INLINE_CHUNKS = 4
 
 
-def _changed_files(roots: list[str], manifest, report: IndexReport,
-                   options: _Options) -> Iterator[tuple]:
+def _changed_files(roots: list[str], manifest: Manifest | None, report: IndexReport,
+                   options: _Options) -> Iterator[tuple[FileTask, int]]:
     """(FileTask, size) for every file that is new or may have changed.
 
     Without a manifest (a fresh index) every file is new.

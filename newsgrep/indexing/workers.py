@@ -19,11 +19,17 @@ import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from newsgrep.engine.base import Batch
 from newsgrep.indexing.manifest import FileState
 from newsgrep.indexing.stories import read_articles
+from newsgrep.indexing.walk import SkipHandler
+
+if TYPE_CHECKING:  # the worker's shared objects, for their types only
+    from ctypes import c_int
+    from multiprocessing.queues import Queue
+    from multiprocessing.synchronize import Event
 
 
 class FileTask(NamedTuple):
@@ -70,6 +76,10 @@ class WorkerFailed:
     message: str
 
 
+# What a worker sends the parent; None when it has finished.
+WorkerMessage = Progress | Flushed | WorkerFailed | None
+
+
 class ChunkIndexer:
     """Indexes files into one segment at a time."""
 
@@ -79,7 +89,7 @@ class ChunkIndexer:
         self._batch: Batch | None = None
         self._outcomes: list[FileOutcome] = []
 
-    def index_file(self, task: FileTask, on_skip) -> int:
+    def index_file(self, task: FileTask, on_skip: SkipHandler) -> int:
         """Index one file (unless its content is as on record); returns its stories."""
         try:
             digest = _digest(task.path)
@@ -94,7 +104,7 @@ class ChunkIndexer:
                 self._batch = self._make_batch()
             for article in articles:
                 self._batch.add(article, task.path)
-        stories = task.known.stories if unchanged else len(articles)
+        stories = task.known.stories if unchanged and task.known is not None else len(articles)
         state = FileState(task.path, task.size, task.mtime_ns, digest, stories, task.checked_ns)
         self._outcomes.append(FileOutcome(state, task.known is not None, unchanged))
         return 0 if unchanged else len(articles)
@@ -132,8 +142,9 @@ def _digest(path: str) -> str:
         return hashlib.blake2b(f.read(), digest_size=16).hexdigest()
 
 
-def worker_main(make_batch: Callable[[], Batch], default_source: str,
-                parent: int, tasks, results, flush_generation, stop) -> None:
+def worker_main(make_batch: Callable[[], Batch], default_source: str, parent: int,
+                tasks: Queue[list[FileTask] | None], results: Queue[WorkerMessage],
+                flush_generation: c_int, stop: Event) -> None:
     """A worker process: index chunks until the parent sends None."""
     _become_worker()
     indexer = ChunkIndexer(make_batch, default_source)
@@ -156,7 +167,7 @@ def worker_main(make_batch: Callable[[], Batch], default_source: str,
     results.put(None)
 
 
-def _next_chunk(tasks, parent: int):
+def _next_chunk(tasks: Queue[list[FileTask] | None], parent: int) -> list[FileTask] | None:
     """The next chunk, or None when the parent says so or is gone."""
     while True:
         try:

@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.text import Text
 
 from newsgrep.rank.facets import PERIODS
-from newsgrep.model import Bucket, Facets
+from newsgrep.model import Bucket, Facets, IndexStats
 from newsgrep.output.jsonschema import bucket_json, json_line
 from newsgrep.output.render import META_STYLE, hanging, write_line
 from newsgrep.safety import clean_line
@@ -79,10 +79,10 @@ def print_json(stream: IO[str], facets: Facets) -> None:
         write_line(stream, json_line(bucket_json(bucket)))
 
 
-def print_stats(console: Console, stats) -> None:
+def print_stats(console: Console, stats: IndexStats) -> None:
     """`newsgrep stats` for people: one labelled line per fact."""
     dates = "no dates"
-    if stats.first_date:
+    if stats.first_date and stats.last_date:  # set together, by the same stories
         dates = f"{stats.first_date.date()} to {stats.last_date.date()}"
     if stats.undated:
         dates += f", {stats.undated} undated"
@@ -100,7 +100,8 @@ def print_stats(console: Console, stats) -> None:
 
 
 def _top_line(buckets: list[Bucket]) -> str:
-    return " · ".join(f"{clean_line(b.value)} {b.count}" for b in buckets)
+    # The top lists have no None bucket (ranked() leaves it out).
+    return " · ".join(f"{clean_line(b.value or '')} {b.count}" for b in buckets)
 
 
 def _size(count: float) -> str:

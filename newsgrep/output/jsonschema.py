@@ -60,7 +60,8 @@ def bucket_json(bucket: Bucket) -> JsonObject:
 def stats_json(stats: IndexStats) -> JsonObject:
     """The stable JSON object of `newsgrep stats --json` (README documents it)."""
     def values(buckets: list[Bucket]) -> list[JsonObject]:
-        return [{"value": clean_line(b.value), "count": b.count} for b in buckets]
+        # The top lists have no None bucket (ranked() leaves it out).
+        return [{"value": clean_line(b.value or ""), "count": b.count} for b in buckets]
 
     return {
         "index": stats.index,

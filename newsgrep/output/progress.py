@@ -19,12 +19,12 @@ def progress_reporter(enabled: bool, total: int | None = None
     from rich.console import Console
     from rich.progress import (
         BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn,
-        TimeElapsedColumn, TimeRemainingColumn,
+        Task, TimeElapsedColumn, TimeRemainingColumn,
     )
     from rich.text import Text
 
     class FilesPerSecond(ProgressColumn):
-        def render(self, task) -> Text:
+        def render(self, task: Task) -> Text:
             speed = task.finished_speed or task.speed
             return Text("" if speed is None else f"{speed:,.0f} files/s,")
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import IO
 
 from rich.console import Console
@@ -15,7 +15,7 @@ from rich.text import Text
 
 from newsgrep.output.jsonschema import hit_json, json_line
 from newsgrep.safety import clean_inline, clean_line, clean_text
-from newsgrep.model import Hit, SearchResult
+from newsgrep.model import Hit, SearchResult, Story
 from newsgrep.model import Snippet
 
 MATCH_STYLE = "bold yellow"
@@ -63,7 +63,8 @@ def make_console(color: str = "auto", file: IO[str] | None = None) -> Console:
     )
 
 
-def pieces_text(pieces: Snippet, base_style: str = "", clean=clean_inline) -> Text:
+def pieces_text(pieces: Snippet, base_style: str = "",
+                clean: Callable[[str], str] = clean_inline) -> Text:
     """Snippet pieces as a rich Text, matches styled, control characters gone
     (``clean_text`` keeps a body's line breaks, ``clean_inline`` does not)."""
     text = Text(style=base_style)
@@ -168,7 +169,7 @@ def footer_text(result: SearchResult) -> str:
     return text
 
 
-def print_story(console: Console, story) -> None:
+def print_story(console: Console, story: Story) -> None:
     """`newsgrep show`: a metadata header, then the whole body."""
     hit = story.hit
     console.print(pieces_text(hit.title_pieces, "bold"))

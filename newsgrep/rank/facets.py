@@ -47,7 +47,8 @@ def buckets(counts: Counter[str | None], by: str,
     ``totals`` (all stories per value), each count's share of its total."""
     unknown = counts.pop(None, 0)
     if by in PERIODS:
-        labels = period_range(min(counts), max(counts), by) if counts else []
+        known = [label for label in counts if label is not None]  # None was popped above
+        labels = period_range(min(known), max(known), by) if known else []
         buckets = [Bucket(label, counts.get(label, 0)) for label in labels]
     else:
         buckets = ranked(counts)

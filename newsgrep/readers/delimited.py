@@ -25,7 +25,7 @@ _MAX_HEADER_NAME = 40
 
 class DelimitedReader:
     name = "delimited"
-    extensions = (".csv", *_TABBED)
+    extensions: tuple[str, ...] = (".csv", *_TABBED)
 
     def sniff(self, head: bytes) -> bool:
         """A first line of short column names, one of them a text or title column."""

@@ -13,6 +13,7 @@ import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from newsgrep.model import RawStory
 from newsgrep.errors import Unreadable
@@ -34,7 +35,7 @@ _JSON_LD = '//script[@type="application/ld+json"]/text()'
 
 class HtmlReader:
     name = "html"
-    extensions = (".html", ".htm", ".xhtml", ".shtml")
+    extensions: tuple[str, ...] = (".html", ".htm", ".xhtml", ".shtml")
 
     def sniff(self, head: bytes) -> bool:
         return bool(_PAGE_START.match(head.removeprefix(b"\xef\xbb\xbf")))
@@ -102,8 +103,9 @@ def _paragraphs(text: str, title: str | None) -> str:
     return "\n\n".join(lines)
 
 
-def _published_time(tree) -> str | None:
-    for value in tree.xpath(_PUBLISHED_META):
+def _published_time(tree: Any) -> str | None:
+    values: list[str] = tree.xpath(_PUBLISHED_META)  # attribute values are strings
+    for value in values:
         if value.strip():
             return value.strip()
     for script in tree.xpath(_JSON_LD):
@@ -125,6 +127,7 @@ def _date_published(item: object) -> str | None:
     kind = item.get("@type")
     kinds = kind if isinstance(kind, list) else [kind]
     if any(isinstance(k, str) and k.endswith("Article") for k in kinds):
-        if isinstance(item.get("datePublished"), str):
-            return item["datePublished"]
+        published = item.get("datePublished")
+        if isinstance(published, str):
+            return published
     return _date_published(item.get("@graph"))

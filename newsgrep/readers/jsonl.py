@@ -24,7 +24,7 @@ _OBJECT_START = re.compile(rb'^\s*(?:\{\s*"|\[\s*\{)')
 
 class JsonReader:
     name = "json"
-    extensions = (*_LINE_SUFFIXES, ".json")
+    extensions: tuple[str, ...] = (*_LINE_SUFFIXES, ".json")
 
     def sniff(self, head: bytes) -> bool:
         return bool(_OBJECT_START.match(head.removeprefix(b"\xef\xbb\xbf")))

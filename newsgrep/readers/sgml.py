@@ -48,7 +48,7 @@ TREC_SOURCE = ("SO", "SOURCE", "PUB")
 
 class SgmlReader:
     name = "sgml"
-    extensions = (".sgm", ".sgml")
+    extensions: tuple[str, ...] = (".sgm", ".sgml")
 
     def sniff(self, head: bytes) -> bool:
         return bool(_COLLECTION_START.match(head.removeprefix(b"\xef\xbb\xbf")))

@@ -12,7 +12,7 @@ from newsgrep.readers.decoding import story_text
 
 class TextReader:
     name = "text"
-    extensions = (".txt", ".text", ".md")
+    extensions: tuple[str, ...] = (".txt", ".text", ".md")
 
     def sniff(self, head: bytes) -> bool:
         return False  # the fallback reader: chosen when nothing else claims a file

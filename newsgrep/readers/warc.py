@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from newsgrep.model import BadRecord, RawStory
 from newsgrep.readers.html import page_story
@@ -19,7 +20,7 @@ _PAGE_TYPES = ("text/html", "application/xhtml+xml")
 
 class WarcReader:
     name = "warc"
-    extensions = (".warc",)
+    extensions: tuple[str, ...] = (".warc",)
 
     def sniff(self, head: bytes) -> bool:
         return head.startswith(b"WARC/")
@@ -51,7 +52,7 @@ class WarcReader:
             yield story
 
 
-def _is_page(record) -> bool:
+def _is_page(record: Any) -> bool:
     """A successful HTML response (or an HTML resource record)."""
     if record.rec_type not in ("response", "resource"):
         return False

@@ -27,12 +27,12 @@ def prepare() -> None:
         return
     if "cached_property" not in sys.modules:
         shim = types.ModuleType("cached_property")
-        shim.cached_property = functools.cached_property
+        shim.__dict__["cached_property"] = functools.cached_property
         sys.modules["cached_property"] = shim
     if "urllib.request" in sys.modules:
         return
     stand_in = types.ModuleType("urllib.request")
-    stand_in.urlretrieve = _urlretrieve
+    stand_in.__dict__["urlretrieve"] = _urlretrieve
     sys.modules["urllib.request"] = stand_in
     try:
         import whoosh.compat  # noqa: F401  (binds the stand-in's urlretrieve)

@@ -14,7 +14,7 @@ import struct
 from collections.abc import Sequence
 from operator import itemgetter, sub
 from pickle import dumps
-from typing import Any
+from typing import IO, Any
 
 import whoosh
 from whoosh import index
@@ -79,23 +79,25 @@ class BulkFieldWriter(W3FieldWriter):
     record), without a method call or an object per posting.
     """
 
-    def __init__(self, codec, storage, segment) -> None:
+    def __init__(self, codec: Any, storage: Any, segment: Any) -> None:
         # W3FieldWriter.__init__, with files that count their own position and
         # a term index that writes each entry at once.
         self._codec, self._storage, self._segment = codec, storage, segment
-        self._fieldname = self._fieldid = self._btext = self._fieldobj = self._format = None
+        self._fieldname = self._fieldid = self._btext = self._fieldobj = None
+        self._format: Any = None  # the field's Whoosh format, from start_field
         self._tindex = _TermIndex(self._create_file(W3Codec.TERMS_EXT))
-        self._fieldmap = self._tindex.extras["fieldmap"] = {}
+        self._fieldmap: dict[str, int] = {}  # field name -> number
+        self._tindex.extras["fieldmap"] = self._fieldmap
         self._postfile = self._create_file(W3Codec.POSTS_EXT)
         self._postwriter = None
         self._infield = False
         self.is_closed = False
 
-    def _create_file(self, ext: str):
+    def _create_file(self, ext: str) -> StructFile:
         created = super()._create_file(ext)
         return StructFile(_CountingFile(created.file), name=str(created))
 
-    def start_field(self, fieldname: str, fieldobj) -> None:
+    def start_field(self, fieldname: str, fieldobj: Any) -> None:
         super().start_field(fieldname, fieldobj)
         self._keyprefix = pack_ushort(self._fieldid)
         self._fixedsize = self._format.fixed_value_size()
@@ -128,7 +130,8 @@ class BulkFieldWriter(W3FieldWriter):
         self._tindex.add(self._keyprefix + term,
                          info + pack_long(start) + pack_int(postfile.tell() - start))
 
-    def _block(self, ids: list[int], pairs, lengths, final: bool) -> tuple:
+    def _block(self, ids: list[int], pairs: list[tuple[float, bytes]], lengths: list[int] | None,
+               final: bool) -> tuple[float, int | None, int, float, bytes]:
         """One block's bytes and its (weight sum, min length, max length, max weight)."""
         weights = list(map(_first, pairs))
         maxweight = max(weights)
@@ -141,7 +144,7 @@ class BulkFieldWriter(W3FieldWriter):
         block = pack_int(-size if final else size) + header + data
         return sum(weights), minlength, maxlength, maxweight, block
 
-    def _mini_values(self, pairs):
+    def _mini_values(self, pairs: list[tuple[float, bytes]]) -> tuple[bytes, ...] | bytes | None:
         """The block's values as W3PostingsWriter._mini_values stores them."""
         size = self._fixedsize
         if size == 0:
@@ -152,6 +155,8 @@ class BulkFieldWriter(W3FieldWriter):
 
 class _TermIndex(OrderedHashWriter):
     """Whoosh's term index writer, one write per entry instead of three."""
+
+    lastkey: bytes  # set by OrderedHashWriter.__init__
 
     def add(self, key: bytes, value: bytes) -> None:
         if key <= self.lastkey:
@@ -168,7 +173,7 @@ class _CountingFile:
     """A file being written that knows its position: tell() on a real file is
     an lseek system call, and the term index asks for it twice per term."""
 
-    def __init__(self, file) -> None:
+    def __init__(self, file: IO[bytes]) -> None:
         self._file = file
         self._position = file.tell()
 
@@ -203,7 +208,7 @@ def _length_bounds(ids: list[int], lengths: list[int] | None) -> tuple[int | Non
     return min(found), max(found)
 
 
-def _mini_weights(weights: list[float]):
+def _mini_weights(weights: list[float]) -> float | tuple[float, ...] | None:
     """Whoosh's compact weights: None if all 1.0, one number if all equal."""
     first = weights[0]
     if weights.count(first) == len(weights):

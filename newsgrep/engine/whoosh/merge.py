@@ -11,7 +11,8 @@ are left alone, so a run that changes a few files merges only a little.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from typing import Any
 
 from whoosh.codec.whoosh3 import W3Codec
 from whoosh.reading import SegmentReader
@@ -52,7 +53,7 @@ def merge_if_needed(state: WriteState) -> int:
     return len(group)
 
 
-def merge_segments(state: WriteState, segments: list):
+def merge_segments(state: WriteState, segments: list[Any]) -> Any:
     """Write the live stories of ``segments`` as one new segment; returns it."""
     storage, schema = state.storage, state.schema
     codec = W3Codec()
@@ -80,13 +81,14 @@ def merge_segments(state: WriteState, segments: list):
     return merged
 
 
-def _copy_documents(codec, merged, storage, schema, readers):
+def _copy_documents(codec: Any, merged: Any, storage: Any, schema: Any, readers: list[Any]
+                    ) -> tuple[list[dict[int, int]], dict[str, list[int]]]:
     """Stored fields, lengths and columns of the live documents, renumbered."""
     perdoc = codec.per_document_writer(storage, merged)
     scorable = [name for name in schema.names() if schema[name].scorable]
     columns = [name for name in schema.names() if schema[name].column_type]
     lengths: dict[str, list[int]] = {name: [] for name in scorable}
-    docmaps = []
+    docmaps: list[dict[int, int]] = []
     docnum = 0
     for reader in readers:
         docmap: dict[int, int] = {}
@@ -110,7 +112,7 @@ def _copy_documents(codec, merged, storage, schema, readers):
     return docmaps, lengths
 
 
-def _field_totals(segments, readers) -> dict[str, int]:
+def _field_totals(segments: Sequence[Any], readers: Sequence[Any]) -> dict[str, int]:
     """Each field's total length in the merged segment, exact where it can be.
 
     A document's length is stored as one lossy byte, so summing the copied
@@ -126,15 +128,19 @@ def _field_totals(segments, readers) -> dict[str, int]:
     return totals
 
 
-def _numbered_terms(reader, fieldname: str, number: int) -> Iterator[tuple[bytes, int]]:
+def _numbered_terms(reader: Any, fieldname: str, number: int) -> Iterator[tuple[bytes, int]]:
     for term in reader.lexicon(fieldname):
         yield term, number
 
 
-def _merged_postings(readers, docmaps, fieldname) -> Iterator[tuple[bytes, list, list]]:
+def _merged_postings(readers: list[Any], docmaps: list[dict[int, int]], fieldname: str
+                     ) -> Iterator[tuple[bytes, list[int], list[tuple[float, bytes]]]]:
     """Each term of the field with its postings from every reader, renumbered."""
     streams = [_numbered_terms(reader, fieldname, i) for i, reader in enumerate(readers)]
-    current, docs, pairs = None, [], []
+    # b"" stands for no term yet: docs stays empty until a term is current.
+    current = b""
+    docs: list[int] = []
+    pairs: list[tuple[float, bytes]] = []
     for term, i in heapq.merge(*streams):
         if term != current:
             if docs:

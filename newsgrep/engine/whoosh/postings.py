@@ -12,8 +12,10 @@ of that shape use Whoosh's generic ``field.index`` unchanged.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterator
 from itertools import repeat
+from typing import Any, cast
 
 # A document's postings in one field: term bytes -> (weight, encoded value). The
 # (weight, value) pair of a word seen once is shared between documents, so a
@@ -26,7 +28,7 @@ _UNSEEN = object()
 WEIGHTS_KEPT = 64
 
 
-def _word_step(step) -> Callable[[str], str | None]:
+def _word_step(step: Any) -> Callable[[str], str | None]:
     """What a token-local Whoosh filter does to one word (None: drops it)."""
     from whoosh.analysis import CharsetFilter, LowercaseFilter, StemFilter, StopFilter
 
@@ -60,7 +62,7 @@ def _token_local_filters() -> tuple[type, ...]:
     return (CharsetFilter, LowercaseFilter, StemFilter, StopFilter)
 
 
-def fast_path_fits(field) -> bool:
+def fast_path_fits(field: Any) -> bool:
     """Can this field's postings be made by :class:`FieldPostings`?"""
     from whoosh import formats
     from whoosh.analysis import CompositeAnalyzer, RegexTokenizer
@@ -77,7 +79,7 @@ def fast_path_fits(field) -> bool:
 class FieldPostings:
     """Postings of one positional text field, from a memo of word -> term."""
 
-    def __init__(self, field) -> None:
+    def __init__(self, field: Any) -> None:
         from whoosh.analysis import StopFilter
 
         tokenizer, *filters = field.analyzer.items
@@ -96,9 +98,9 @@ class FieldPostings:
     def _term(self, word: str) -> bytes | None:
         """The term the filter chain makes of one word, or None if it drops it."""
         for step in self._steps:
-            word = step(word)
-            if word is None:
+            if (stepped := step(word)) is None:
                 return None
+            word = stepped
         return word.encode("utf-8")
 
     def _terms(self, words: list[str]) -> list[bytes | None]:
@@ -112,13 +114,15 @@ class FieldPostings:
             for i, term in enumerate(terms):
                 if term is _UNSEEN:
                     word = words[i]
-                    term = memo.get(word, _UNSEEN)
-                    terms[i] = memo[word] = self._term(word) if term is _UNSEEN else term
-        return terms
+                    if word not in memo:  # else a repeat of a word new in this text
+                        memo[word] = self._term(word)
+                    terms[i] = memo[word]
+        return cast("list[bytes | None]", terms)  # no _UNSEEN is left
 
-    def _positions(self, terms: list[bytes | None]) -> dict[bytes, list]:
+    def _positions(self, terms: list[bytes | None]) -> dict[bytes, list[int]]:
         """Each term's positions, numbered as Whoosh numbers them."""
-        positions: dict[bytes, list] = {}
+        positions: dict[bytes, list[int]] = {}
+        numbered: Iterator[tuple[int, bytes]]
         if self._renumber:
             kept = [t for t in terms if t is not None]
             start = next((i for i, t in enumerate(terms) if t is not None), 0)
@@ -137,9 +141,11 @@ class FieldPostings:
     def postings(self, text: str) -> tuple[Postings, int]:
         """The field's postings for one value and its length in terms."""
         boost, encode, single, weights = self._boost, self._encode, self._single, self._weights
-        postings = self._positions(self._terms(self._words(text)))
+        positions = self._positions(self._terms(self._words(text)))
+        # The same dict: each term's positions are replaced by its posting below.
+        postings = cast(Postings, positions)
         length = 0
-        for term, where in postings.items():
+        for term, where in positions.items():
             freq = len(where)
             length += freq
             if freq == 1:
@@ -154,15 +160,13 @@ class FieldPostings:
         return postings, length
 
 
-def _word_finder(expression):
+def _word_finder(expression: re.Pattern[str]) -> Callable[[str], list[str]]:
     """expression.finditer's matched texts as a list, by findall when it can.
 
     findall returns groups instead of whole matches when the pattern has
     groups; Whoosh's default word pattern has one, so it gets its
     non-capturing twin.
     """
-    import re
-
     from whoosh.analysis.tokenizers import default_pattern
 
     if expression.pattern == default_pattern.pattern:
@@ -180,7 +184,7 @@ class DocumentPostings:
     Whoosh, remembered by value, since few values recur across many stories.
     """
 
-    def __init__(self, schema) -> None:
+    def __init__(self, schema: Any) -> None:
         self._schema = schema
         self._fast = {name: FieldPostings(field) for name, field in schema.items()
                       if field.indexed and fast_path_fits(field)}
@@ -189,7 +193,7 @@ class DocumentPostings:
         self._scorable = {name for name, field in schema.items() if field.scorable}
         self._by_value: dict[tuple, tuple[Postings, int]] = {}
 
-    def postings(self, fieldname: str, value) -> tuple[Postings, int]:
+    def postings(self, fieldname: str, value: Any) -> tuple[Postings, int]:
         """(postings, length) of one field value; length counts only for scorable fields."""
         fast = self._fast.get(fieldname)
         if fast is not None and isinstance(value, str):
@@ -200,7 +204,7 @@ class DocumentPostings:
             postings, length = self._remembered(fieldname, value)
         return postings, length if fieldname in self._scorable else 0
 
-    def _remembered(self, fieldname: str, value) -> tuple[Postings, int]:
+    def _remembered(self, fieldname: str, value: Any) -> tuple[Postings, int]:
         key = (fieldname, value)
         try:
             return self._by_value[key]
@@ -219,7 +223,7 @@ class DocumentPostings:
         return postings, length
 
 
-def _whole_value_is_term(field) -> bool:
+def _whole_value_is_term(field: Any) -> bool:
     """An ID field: one term, the value itself, with no position or frequency."""
     from whoosh import formats
     from whoosh.analysis import IDTokenizer

@@ -14,6 +14,7 @@ index only when the indexer commits it (see :mod:`newsgrep.engine.whoosh.store`)
 from __future__ import annotations
 
 from array import array
+from typing import Any
 
 from whoosh.codec.whoosh3 import W3Codec
 from whoosh.util.numeric import byte_to_length, length_to_byte
@@ -29,7 +30,7 @@ class SegmentBuilder:
     postings (no term vectors, no spelling words).
     """
 
-    def __init__(self, storage, schema, indexname: str = "MAIN",
+    def __init__(self, storage: Any, schema: Any, indexname: str = "MAIN",
                  analysis: DocumentPostings | None = None) -> None:
         self._codec = W3Codec()
         self._storage = storage
@@ -86,7 +87,7 @@ class SegmentBuilder:
             lengths.extend([0] * (docnum + 1 - len(lengths)))
             lengths[docnum] = length
 
-    def finish(self, compound: bool = True):
+    def finish(self, compound: bool = True) -> Any:
         """Write the postings and close the segment's files; returns the segment."""
         self._write_lengths()
         self._perdoc.close()

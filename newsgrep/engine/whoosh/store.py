@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -12,7 +12,7 @@ from typing import Any
 from whoosh import index
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import TOC, EmptyIndexError, clean_files
-from whoosh.reading import SegmentReader, TermNotFound
+from whoosh.reading import IndexReader, SegmentReader, TermNotFound
 from whoosh.searching import Searcher
 
 from newsgrep.engine.whoosh.internals import read_toc, toc_pattern
@@ -31,12 +31,12 @@ def _one_line(err: Exception) -> str:
     return text if len(text) <= 120 else text[:119] + "…"
 
 
-def open_index(index_dir: str | os.PathLike):
+def open_index(index_dir: str | os.PathLike) -> index.Index:
     """Open an existing index (its segment files checked) for reading."""
     return _open_reading(index_dir)[0]
 
 
-def open_searcher(index_dir: str | os.PathLike):
+def open_searcher(index_dir: str | os.PathLike) -> Searcher:
     """A Whoosh searcher over an existing index; ``searcher.schema`` is its schema.
 
     The reader opened to check the index serves the searcher too: Whoosh
@@ -48,7 +48,8 @@ def open_searcher(index_dir: str | os.PathLike):
     return Searcher(reader, fromindex=opened)
 
 
-def _open_reading(index_dir: str | os.PathLike, keep_reader: bool = False):
+def _open_reading(index_dir: str | os.PathLike,
+                  keep_reader: bool = False) -> tuple[index.Index, IndexReader | None]:
     """(index, reader or None), damage and absence turned into one-line errors."""
     folder = Path(index_dir)
     try:
@@ -87,10 +88,10 @@ def _check_intact(folder: Path) -> None:
 @dataclass
 class WriteState:
     """The index as its one writer sees it between commits."""
-    storage: object
-    schema: object
+    storage: FileStorage
+    schema: Any
     generation: int
-    segments: list = field(default_factory=list)
+    segments: list[Any] = field(default_factory=list)
 
 
 def open_for_writing(index_dir: str | os.PathLike, rebuild: bool = False) -> WriteState:
@@ -115,7 +116,8 @@ def open_for_writing(index_dir: str | os.PathLike, rebuild: bool = False) -> Wri
     return state
 
 
-def commit(state: WriteState, add=(), forget_files=(), look_in=(), drop=()) -> None:
+def commit(state: WriteState, add: Sequence[Any] = (), forget_files: Sequence[str] = (),
+           look_in: Sequence[Any] = (), drop: Sequence[Any] = ()) -> None:
     """Write a new generation: ``add`` segments, ``drop`` (merged) ones, and
     delete the stories of ``forget_files`` wherever ``look_in`` segments hold them.
 
@@ -134,15 +136,15 @@ def commit(state: WriteState, add=(), forget_files=(), look_in=(), drop=()) -> N
     _delete_old_tocs(state)
 
 
-def _delete_stories(state: WriteState, files, segments) -> None:
+def _delete_stories(state: WriteState, files: Iterable[str], segments: Iterable[Any]) -> None:
     """Mark deleted the stories whose ``file`` is one of ``files``."""
-    files = [state.schema["file"].to_bytes(f) for f in files]
-    if not files:
+    terms = [state.schema["file"].to_bytes(f) for f in files]
+    if not terms:
         return
     for segment in segments:
         reader = SegmentReader(state.storage, state.schema, segment)
         try:
-            for term in files:
+            for term in terms:
                 try:
                     docs = list(reader.postings("file", term).all_ids())
                 except TermNotFound:
@@ -153,7 +155,7 @@ def _delete_stories(state: WriteState, files, segments) -> None:
             reader.close()
 
 
-def _delete_index_files(storage) -> None:
+def _delete_index_files(storage: FileStorage) -> None:
     """Everything Whoosh keeps in the folder: TOCs, segments, temporary files."""
     for name in storage.list():
         if name.startswith((f"_{INDEX_NAME}_", f"{INDEX_NAME}_")):
@@ -179,7 +181,7 @@ def _delete_old_tocs(state: WriteState) -> None:
             _delete_quietly(state.storage, name)
 
 
-def _delete_quietly(storage, name: str) -> None:
+def _delete_quietly(storage: FileStorage, name: str) -> None:
     try:
         storage.delete_file(name)
     except OSError:
