@@ -1,7 +1,7 @@
 """How well newsgrep finds the people a news story names, measured.
 
 Three figures, each over stories read exactly as `newsgrep index` reads them
-(newsgrep.readers.read_file, then newsgrep.extract.build_article):
+(newsgrep.readers.read_file, then newsgrep.extract.article.build_article):
 
 1. Reuters label recall: Reuters-21578's editors tagged 1,156 stories with the
    people they are about (<PEOPLE>: "james-baker", "volcker", "de-larosiere").
@@ -35,7 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from newsgrep.extract import build_article  # noqa: E402
+from newsgrep.extract.article import build_article  # noqa: E402
 from newsgrep.readers import read_file  # noqa: E402
 from newsgrep.model import RawStory
 

@@ -19,7 +19,14 @@ from typing import TYPE_CHECKING, Any
 
 from newsgrep.engine import open_engine
 from newsgrep.model import (
-    Article, Facets, Hit, IndexReport, IndexStats, SearchOptions, SearchResult, Story,
+    Article,
+    Facets,
+    Hit,
+    IndexReport,
+    IndexStats,
+    SearchOptions,
+    SearchResult,
+    Story,
 )
 
 __all__ = ["Article", "Facets", "Hit", "IndexReport", "IndexStats", "SearchOptions",

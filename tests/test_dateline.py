@@ -2,7 +2,7 @@ from datetime import datetime
 
 import pytest
 
-from newsgrep.extract import build_article
+from newsgrep.extract.article import build_article
 from newsgrep.extract.dateline import parse_dateline
 from newsgrep.model import RawStory
 

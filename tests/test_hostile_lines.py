@@ -8,7 +8,7 @@ from contextlib import contextmanager
 import pytest
 
 from newsgrep.model import display_title
-from newsgrep.extract import build_article
+from newsgrep.extract.article import build_article
 from newsgrep.model import RawStory
 
 SIZE = 2_000_000

@@ -3,7 +3,7 @@ for the purpose (not lifted from the benchmark's stories)."""
 
 import pytest
 
-from newsgrep.extract import build_article
+from newsgrep.extract.article import build_article
 from newsgrep.extract.people import extract_people
 from newsgrep.model import RawStory
 

@@ -3,7 +3,7 @@ end to end (reader, layout, extraction) on whole articles."""
 
 import pytest
 
-from newsgrep.extract import build_article
+from newsgrep.extract.article import build_article
 from newsgrep.readers import read_file
 
 from conftest import CORPUS

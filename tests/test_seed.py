@@ -3,7 +3,7 @@
 import json
 from datetime import datetime
 
-from newsgrep.extract import build_article
+from newsgrep.extract.article import build_article
 from newsgrep.readers import read_file
 
 SEED_TITLE = "Russia: Putin Says Not Interested In NATO Membership"

@@ -13,6 +13,7 @@ import sys
 
 import click
 
+from newsgrep.engine.whoosh.imports import prepare
 from newsgrep.errors import ExitStatus
 
 # name -> "module:attribute" of its click command
@@ -61,8 +62,6 @@ def cli() -> None:
 
 def main() -> None:
     """Entry point: a closed pipe ends quietly, Ctrl-C without a traceback."""
-    from newsgrep.engine.whoosh.imports import prepare
-
     prepare()  # a leaner Whoosh import for this process: see the module
     try:
         cli.main(prog_name="newsgrep", standalone_mode=True)

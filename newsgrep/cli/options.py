@@ -43,7 +43,6 @@ class Failure(click.ClickException):
 def reports_errors(command: Callable[P, None]) -> Callable[P, None]:
     """Expected errors end the command with one line on stderr and their exit
     status (2, or 1 for a path with no story); never a traceback."""
-
     @functools.wraps(command)
     def run(*args: P.args, **kwargs: P.kwargs) -> None:
         try:

@@ -7,8 +7,7 @@ import sys
 import click
 
 import newsgrep
-
-from newsgrep.cli.options import reports_errors, Failure, color_option, index_option, json_option
+from newsgrep.cli.options import Failure, color_option, index_option, json_option, reports_errors
 from newsgrep.errors import ExitStatus
 from newsgrep.model import SearchOptions
 from newsgrep.output.charts import print_chart, print_json, print_table

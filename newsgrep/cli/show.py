@@ -7,12 +7,10 @@ import sys
 import click
 
 import newsgrep
-from newsgrep.errors import StoryMissing
+from newsgrep.cli.options import color_option, index_option, json_option, reports_errors
+from newsgrep.errors import ExitStatus, StoryMissing
 from newsgrep.output.jsonschema import full_story_json, json_line
 from newsgrep.output.render import make_console, print_story, write_line
-
-from newsgrep.cli.options import reports_errors, color_option, index_option, json_option
-from newsgrep.errors import ExitStatus
 
 
 @click.command("show")

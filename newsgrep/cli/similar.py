@@ -7,10 +7,9 @@ import sys
 import click
 
 import newsgrep
-from newsgrep.output.render import emit_result
-
-from newsgrep.cli.options import reports_errors, color_option, index_option, json_option
+from newsgrep.cli.options import color_option, index_option, json_option, reports_errors
 from newsgrep.errors import ExitStatus
+from newsgrep.output.render import emit_result
 
 
 @click.command("similar")

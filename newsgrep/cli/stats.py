@@ -7,12 +7,11 @@ import sys
 import click
 
 import newsgrep
+from newsgrep.cli.options import color_option, index_option, json_option, reports_errors
+from newsgrep.errors import ExitStatus
 from newsgrep.output.charts import print_stats
 from newsgrep.output.jsonschema import json_line, stats_json
 from newsgrep.output.render import make_console, write_line
-
-from newsgrep.cli.options import reports_errors, color_option, index_option, json_option
-from newsgrep.errors import ExitStatus
 
 
 @click.command("stats")

@@ -11,6 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from newsgrep.extract.dateline import parse_dateline
+from newsgrep.extract.dates import parse_date, parse_partial
+from newsgrep.extract.sources import is_agency
+
 HEADER_KEYS = {
     "title": "title", "headline": "title",
     "date": "date", "published": "date", "publication date": "date",
@@ -44,6 +48,7 @@ _CREDIT_NAMES = re.compile(
     r"([^;()]+)",
     re.IGNORECASE,
 )
+
 
 CHROME = {
     "accessibility links", "breaking news", "skip to main content",
@@ -111,8 +116,6 @@ def split_names(names: str) -> list[str]:
 
 def _is_a_name(part: str) -> bool:
     """'Jane Doe', not 'Associated Press Writer' or 'Reuters'."""
-    from newsgrep.extract.sources import is_agency
-
     words = {w.lower() for w in part.split()}
     return not (words & _STAFF_WORDS) and not is_agency(part)
 
@@ -120,8 +123,6 @@ def _is_a_name(part: str) -> bool:
 def is_date_line(paragraph: str) -> bool:
     """A line that is only a date: 'Tuesday, 20 November 2001',
     'November 20, 2001 10:13 a.m. EST', '2001-11-22' (not '9/11')."""
-    from newsgrep.extract.dates import parse_partial
-
     line = paragraph.strip()
     if "\n" in line or len(line.split()) > 8 or not re.search(r"[A-Za-z]{3,}|\d{4}", line):
         return False
@@ -184,8 +185,6 @@ def _header_block(lines: list[str]) -> tuple[dict[str, str], int]:
 
 def _dash_header(value: str, headers: dict[str, str]) -> None:
     """'-- Title', '-- By Jane Doe', '-- Sun Apr 1, 2007 10:13pm EDT', '-- http://…'."""
-    from newsgrep.extract.dates import parse_date
-
     byline = _BYLINE.match(value)
     if re.match(r"https?://", value):
         headers.setdefault("url", value)
@@ -217,8 +216,6 @@ def _headline_index(paragraphs: list[str]) -> int | None:
     one- or two-word lines, so the first short line of three words or more
     wins, else the last short line before the prose starts.
     """
-    from newsgrep.extract.dateline import parse_dateline
-
     short = []
     for i, para in enumerate(paragraphs):
         if not _is_headline_shaped(para) or parse_dateline(para):

@@ -13,6 +13,8 @@ from __future__ import annotations
 import functools
 from importlib import resources
 
+from newsgrep.extract.places import PLACES
+
 # Titles that introduce a name even in a headline in capitals ("PRESIDENT
 # REAGAN"), where a capital letter says nothing.
 TITLES = frozenset("""
@@ -145,6 +147,8 @@ SPEECH_VERBS = (
     "expects|welcomes|reiterates|opposes|favours|favors|rejects|criticises|"
     "criticizes|defends"
 )
+
+
 # What headlines make people do ("BAKER SEES ...", "LAWSON FORECASTS ..."):
 # nouns as often as verbs in running text ("Detailed forecasts were ...").
 HEADLINE_VERBS = "sees|forecasts|calls|hails|renews|notes|estimates"
@@ -219,8 +223,6 @@ def given_names() -> frozenset[str]:
 @functools.cache
 def places() -> frozenset[str]:
     """Countries, peoples, regions, US states and capital cities (lower-case)."""
-    from newsgrep.extract.places import PLACES
-
     entries = (e.strip().lower() for line in PLACES.splitlines() if not line.startswith("#")
                for e in line.split("|"))
     return frozenset(e for e in entries if e)

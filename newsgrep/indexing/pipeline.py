@@ -12,18 +12,24 @@ goes. Small runs skip the processes (starting them would cost more).
 from __future__ import annotations
 
 import itertools
+import multiprocessing
 import os
 import queue
 import time
 from collections.abc import Callable, Iterable, Iterator
 
-from newsgrep.indexing.manifest import Manifest
-from newsgrep.model import IndexReport
 from newsgrep.engine.base import Batch, IndexWriter
 from newsgrep.errors import IndexingFailed
+from newsgrep.indexing.manifest import Manifest
 from newsgrep.indexing.workers import (
-    ChunkIndexer, FileTask, Flushed, Progress, WorkerFailed, worker_main,
+    ChunkIndexer,
+    FileTask,
+    Flushed,
+    Progress,
+    WorkerFailed,
+    worker_main,
 )
+from newsgrep.model import IndexReport
 
 # Workers flush (and the parent commits) at least this often; $NEWSGREP_COMMIT_SECONDS
 # changes it, for very long runs on flaky machines, or for tests.
@@ -111,8 +117,6 @@ def run_parallel(chunks: Iterator[list[FileTask]], jobs: int, make_batch: Callab
 
 class _WorkerPool:
     def __init__(self, jobs: int, make_batch: Callable[[], Batch], default_source: str) -> None:
-        import multiprocessing
-
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("fork" if "fork" in methods else None)
         self.jobs = jobs

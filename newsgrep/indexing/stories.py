@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from newsgrep.errors import Unreadable
-from newsgrep.extract import build_article
+from newsgrep.extract.article import build_article
 from newsgrep.indexing.walk import SkipHandler
 from newsgrep.model import Article, BadRecord
 from newsgrep.readers import read_file

@@ -10,6 +10,7 @@ segments and a final ``None`` out.
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import hashlib
 import os
@@ -22,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from newsgrep.engine.base import Batch
+from newsgrep.indexing.lock import release_inherited
 from newsgrep.indexing.manifest import FileState
 from newsgrep.indexing.stories import read_articles
 from newsgrep.indexing.walk import SkipHandler
@@ -179,8 +181,6 @@ def _next_chunk(tasks: Queue[list[FileTask] | None], parent: int) -> list[FileTa
 
 def _become_worker() -> None:
     """Ctrl-C is the parent's to handle; the lock is the parent's; die with the parent."""
-    from newsgrep.indexing.lock import release_inherited
-
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     gc_off_between_flushes()
     release_inherited()
@@ -190,8 +190,6 @@ def _become_worker() -> None:
 def _die_with_parent() -> None:
     """Linux: have the kernel kill this worker when the indexer dies (even by kill -9)."""
     try:
-        import ctypes
-
         libc = ctypes.CDLL(None, use_errno=True)
         pr_set_pdeathsig = 1
         libc.prctl(pr_set_pdeathsig, signal.SIGKILL)

@@ -8,10 +8,10 @@ from typing import IO
 from rich.console import Console
 from rich.text import Text
 
-from newsgrep.rank.facets import PERIODS
 from newsgrep.model import Bucket, Facets, IndexStats
 from newsgrep.output.jsonschema import bucket_json, json_line
 from newsgrep.output.render import META_STYLE, hanging, write_line
+from newsgrep.rank.facets import PERIODS
 from newsgrep.safety import clean_line
 
 BAR_STYLE = "cyan"

@@ -13,10 +13,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from newsgrep.model import Hit, SearchResult, Snippet, Story
 from newsgrep.output.jsonschema import hit_json, json_line
 from newsgrep.safety import clean_inline, clean_line, clean_text
-from newsgrep.model import Hit, SearchResult, Story
-from newsgrep.model import Snippet
 
 MATCH_STYLE = "bold yellow"
 META_STYLE = "dim"

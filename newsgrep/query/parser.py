@@ -22,11 +22,10 @@ from collections.abc import Iterable
 
 from whoosh import query as q
 
-from newsgrep.errors import QueryError
-from newsgrep.rank.weights import weigh_words
-from newsgrep.query.dates import DateError, between, date_range
 from newsgrep.engine.whoosh.syntax import AndNot, SideBySide, parser_for
-
+from newsgrep.errors import QueryError
+from newsgrep.query.dates import DateError, between, date_range
+from newsgrep.rank.weights import weigh_words
 
 FIELDS = ("title", "body", "people", "source", "place", "date", "author")
 MAX_FUZZY = 2

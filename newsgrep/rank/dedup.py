@@ -18,7 +18,6 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from hashlib import blake2b
 
-
 SHINGLE_WORDS = 3
 SKETCH_SIZE = 64
 THRESHOLD = 0.4

@@ -25,9 +25,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Protocol
 
-from newsgrep.model import BadRecord, RawStory
 from newsgrep.errors import Unreadable
-
+from newsgrep.model import BadRecord, RawStory
 from newsgrep.readers.decoding import NotText
 
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import codecs
 import io
-from collections.abc import Iterator
 from collections import Counter
+from collections.abc import Iterator
+
+from newsgrep.safety import clean_text
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -14,6 +16,8 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+
+
 _SAMPLE = 8192
 
 
@@ -25,8 +29,6 @@ def story_text(data: bytes) -> str:
     """What a reader indexes: decoded text with every line end a newline and
     terminal control sequences removed (they are never part of a story, and
     a snippet cut through one would show its payload)."""
-    from newsgrep.safety import clean_text
-
     text = decode(data)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     return clean_text(text)

@@ -12,9 +12,9 @@ import itertools
 from collections.abc import Iterator
 from pathlib import Path
 
-from newsgrep.readers import MAX_FILE_BYTES
-from newsgrep.model import BadRecord, RawStory
 from newsgrep.errors import Unreadable
+from newsgrep.model import BadRecord, RawStory
+from newsgrep.readers import MAX_FILE_BYTES
 from newsgrep.readers.decoding import decode_piece, text_lines
 from newsgrep.readers.fields import has_story_fields, numbered_story
 from newsgrep.readers.records import RecordIds

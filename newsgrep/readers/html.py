@@ -10,13 +10,15 @@ to the plain-text rules. WARC crawls use :func:`page_story` too.
 from __future__ import annotations
 
 import json
+import logging
 import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from newsgrep.model import RawStory
 from newsgrep.errors import Unreadable
+from newsgrep.extract.layout import is_chrome
+from newsgrep.model import RawStory
 from newsgrep.readers.records import author_names
 
 _PAGE_START = re.compile(
@@ -28,6 +30,7 @@ _PUBLISHED_META = (
     '//meta[@property="article:published_time" or @name="article:published_time"'
     ' or @itemprop="datePublished" or @name="pubdate" or @name="publish-date"]/@content'
 )
+
 # Menus are short; a long line with a few " / " in it is prose.
 _MENU_LENGTH = 120
 _JSON_LD = '//script[@type="application/ld+json"]/text()'
@@ -80,8 +83,6 @@ def page_story(html: bytes, url: str | None = None) -> RawStory | None:
 
 
 def _trafilatura():
-    import logging
-
     import trafilatura
 
     # Its warnings about thin pages would reach stderr through logging's
@@ -94,8 +95,6 @@ def _trafilatura():
 def _paragraphs(text: str, title: str | None) -> str:
     """trafilatura's lines as paragraphs, without the headline repeated or the
     menu words its fallback keeps from pages with no article ("Home")."""
-    from newsgrep.extract.layout import is_chrome
-
     lines = [" ".join(line.split()) for line in text.splitlines()]
     lines = [line for line in lines if line and not (len(line) < _MENU_LENGTH and is_chrome(line))]
     if title and lines and lines[0].lower() == title.lower():

@@ -12,8 +12,8 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from newsgrep.model import BadRecord, RawStory
 from newsgrep.errors import Unreadable
+from newsgrep.model import BadRecord, RawStory
 from newsgrep.readers.decoding import decode, text_lines
 from newsgrep.readers.fields import has_story_fields, numbered_story, story_from_record
 from newsgrep.readers.records import RecordIds

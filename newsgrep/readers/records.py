@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from newsgrep.extract.dateline import normal_place
 from newsgrep.extract.layout import split_names
 from newsgrep.extract.sources import is_agency
 
@@ -61,8 +62,6 @@ def dateline_place(dateline: str | None) -> str | None:
     before the first comma, bracket or dash ('RICHMOND, Va. Feb 26 -',
     'LONDON (Reuters) -'), even where the text rules would not read it as a
     dateline ('FEb 26')."""
-    from newsgrep.extract.dateline import normal_place
-
     place = re.split(r",|\(| - | -$", (dateline or "").strip(), maxsplit=1)[0].strip()
     return normal_place(place) if place else None
 

@@ -25,6 +25,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from newsgrep.extract.dates import parse_date
 from newsgrep.model import BadRecord, RawStory
 from newsgrep.readers.decoding import decode_piece
 from newsgrep.readers.records import RecordIds, author_names, dateline_place, with_dateline
@@ -167,8 +168,6 @@ def _decoded(text: str) -> str:
 def _date_text(value: str | None) -> str | None:
     """The leading part of a date field that parses as a date:
     'January 1, 1989, Sunday, Home Edition' -> 'January 1, 1989'."""
-    from newsgrep.extract.dates import parse_date
-
     parts = (value or "").split(",")
     for end in range(len(parts), 0, -1):
         candidate = ",".join(parts[:end])

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from newsgrep.model import RawStory
 from newsgrep.errors import Unreadable
+from newsgrep.model import RawStory
 from newsgrep.readers.decoding import story_text
 
 

@@ -10,10 +10,9 @@ from whoosh.searching import Searcher
 
 from newsgrep.engine.whoosh.searching import highlight_words, stored_hit
 from newsgrep.engine.whoosh.snippets import mark_words
-from newsgrep.query.parser import parse_query
-
 from newsgrep.errors import StoryMissing
 from newsgrep.model import Story
+from newsgrep.query.parser import parse_query
 
 
 def path_keys(text: str) -> list[str]:

@@ -18,7 +18,9 @@ from whoosh.codec.whoosh3 import W3Codec
 from whoosh.reading import SegmentReader
 
 from newsgrep.engine.whoosh.internals import (
-    BulkFieldWriter, field_length_totals, set_field_length_totals,
+    BulkFieldWriter,
+    field_length_totals,
+    set_field_length_totals,
 )
 from newsgrep.engine.whoosh.store import INDEX_NAME, WriteState, commit
 

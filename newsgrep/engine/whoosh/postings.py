@@ -17,6 +17,19 @@ from collections.abc import Callable, Iterator
 from itertools import repeat
 from typing import Any, cast
 
+from whoosh import formats
+from whoosh.analysis import (
+    CharsetFilter,
+    CompositeAnalyzer,
+    IDTokenizer,
+    LowercaseFilter,
+    RegexTokenizer,
+    StemFilter,
+    StopFilter,
+)
+from whoosh.analysis.tokenizers import default_pattern
+from whoosh.lang import stemmer_for_language
+
 # A document's postings in one field: term bytes -> (weight, encoded value). The
 # (weight, value) pair of a word seen once is shared between documents, so a
 # segment's postings in memory cost little more than a list slot each.
@@ -30,8 +43,6 @@ WEIGHTS_KEPT = 64
 
 def _word_step(step: Any) -> Callable[[str], str | None]:
     """What a token-local Whoosh filter does to one word (None: drops it)."""
-    from whoosh.analysis import CharsetFilter, LowercaseFilter, StemFilter, StopFilter
-
     kind = type(step)
     if kind is LowercaseFilter:
         return str.lower
@@ -45,7 +56,6 @@ def _word_step(step: Any) -> Callable[[str], str | None]:
     if kind is StemFilter:
         # The stemmer itself, not the filter's cached wrapper: the memo is the cache.
         if step.lang:
-            from whoosh.lang import stemmer_for_language
 
             stem = stemmer_for_language(step.lang)
         else:
@@ -57,16 +67,11 @@ def _word_step(step: Any) -> Callable[[str], str | None]:
 
 def _token_local_filters() -> tuple[type, ...]:
     """Filters that map one word to at most one term, whatever its neighbours."""
-    from whoosh.analysis import CharsetFilter, LowercaseFilter, StemFilter, StopFilter
-
     return (CharsetFilter, LowercaseFilter, StemFilter, StopFilter)
 
 
 def fast_path_fits(field: Any) -> bool:
     """Can this field's postings be made by :class:`FieldPostings`?"""
-    from whoosh import formats
-    from whoosh.analysis import CompositeAnalyzer, RegexTokenizer
-
     analyzer = getattr(field, "analyzer", None)
     if type(field.format) is not formats.Positions or not isinstance(analyzer, CompositeAnalyzer):
         return False
@@ -80,7 +85,6 @@ class FieldPostings:
     """Postings of one positional text field, from a memo of word -> term."""
 
     def __init__(self, field: Any) -> None:
-        from whoosh.analysis import StopFilter
 
         tokenizer, *filters = field.analyzer.items
         self._words = _word_finder(tokenizer.expression)
@@ -167,8 +171,6 @@ def _word_finder(expression: re.Pattern[str]) -> Callable[[str], list[str]]:
     groups; Whoosh's default word pattern has one, so it gets its
     non-capturing twin.
     """
-    from whoosh.analysis.tokenizers import default_pattern
-
     if expression.pattern == default_pattern.pattern:
         expression = re.compile(r"[\w\*]+(?:\.?[\w\*]+)*", default_pattern.flags)
     if expression.groups == 0:
@@ -225,7 +227,4 @@ class DocumentPostings:
 
 def _whole_value_is_term(field: Any) -> bool:
     """An ID field: one term, the value itself, with no position or frequency."""
-    from whoosh import formats
-    from whoosh.analysis import IDTokenizer
-
     return type(field.analyzer) is IDTokenizer and type(field.format) is formats.Existence

@@ -7,7 +7,11 @@ importing anything of ours (Whoosh pickles the schema into the index).
 from __future__ import annotations
 
 from whoosh.analysis import (
-    CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter,
+    CharsetFilter,
+    LowercaseFilter,
+    RegexTokenizer,
+    StemFilter,
+    StopFilter,
 )
 from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.support.charset import accent_map

@@ -7,14 +7,12 @@ from dataclasses import replace
 
 from whoosh.searching import Searcher
 
+from newsgrep.engine.whoosh.snippets import lead_snippet, make_snippets, mark_words
 from newsgrep.engine.whoosh.suggest import did_you_mean
-from newsgrep.model import Duplicate, display_title
+from newsgrep.model import Duplicate, Hit, SearchOptions, SearchResult, Snippet, display_title
 from newsgrep.query.parser import filter_query, parse_query
 from newsgrep.rank.dedup import fingerprint, fold, story_text
 
-from newsgrep.model import Hit, SearchOptions, SearchResult
-from newsgrep.engine.whoosh.snippets import lead_snippet, make_snippets, mark_words
-from newsgrep.model import Snippet
 
 def search(searcher: Searcher, text: str, options: SearchOptions) -> SearchResult:
     """Ranked hits for the query ``text``; raises QueryError."""

@@ -19,6 +19,7 @@ from newsgrep.engine.whoosh.internals import read_toc, toc_pattern
 from newsgrep.engine.whoosh.schema import build_schema
 from newsgrep.errors import IndexDamaged, IndexMissing
 
+
 def _damaged(folder: Path, reason: str) -> str:
     return (f"the index at {folder} is damaged ({reason}); "
             f"rebuild it with: newsgrep index --rebuild --index {folder} FOLDER")
@@ -43,7 +44,6 @@ def open_searcher(index_dir: str | os.PathLike) -> Searcher:
     re-reads the table of contents and reopens every segment for each
     ``index.reader()``, ``index.searcher()`` and ``index.schema``.
     """
-
     opened, reader = _open_reading(index_dir, keep_reader=True)
     return Searcher(reader, fromindex=opened)
 
@@ -100,7 +100,6 @@ def open_for_writing(index_dir: str | os.PathLike, rebuild: bool = False) -> Wri
     Files a killed writer left behind (segments never committed, temporary
     files) are deleted here, before anything new is written.
     """
-
     folder = Path(index_dir)
     folder.mkdir(parents=True, exist_ok=True)
     storage = FileStorage(str(folder))
@@ -127,7 +126,6 @@ def commit(state: WriteState, add: Sequence[Any] = (), forget_files: Sequence[st
     open_for_writing): a search that has just read the previous TOC may be
     about to open them.
     """
-
     _delete_stories(state, forget_files, look_in)
     dropped = {s.segment_id() for s in drop}
     state.segments = [s for s in state.segments if s.segment_id() not in dropped] + list(add)

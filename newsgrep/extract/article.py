@@ -1,0 +1,71 @@
+"""Turn a raw story into an :class:`Article`.
+
+Metadata a format carries (JSON fields, HTML meta tags, SGML elements) wins;
+whatever is missing is read from the text: header block, headline, dateline,
+bylines, people.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from newsgrep.extract.dateline import Dateline, parse_dateline
+from newsgrep.extract.dates import parse_date, year_from_path
+from newsgrep.extract.layout import CREDIT_LINE, split_article, split_names
+from newsgrep.extract.people import extract_people
+from newsgrep.extract.sources import normal_source
+from newsgrep.model import Article, RawStory
+
+
+def build_article(path: str, raw: RawStory, default_source: str = "") -> Article:
+    """Fill an Article from a raw story; ``path`` is its absolute (FILE#ID) path."""
+    if raw.title is not None:
+        title, body, headers, authors = raw.title, raw.text, {}, []
+    else:
+        layout = split_article(raw.text)
+        title, body, headers, authors = layout.title, layout.body, layout.headers, layout.authors
+    dateline = parse_dateline(body.lstrip()[:300])
+    date = _story_date(raw.date, headers.get("date"), dateline, path)
+    source = raw.source or headers.get("source") or (dateline.source if dateline else "")
+    if raw.author:
+        authors = raw.author
+    elif raw.author is None and headers.get("author") and not authors:
+        authors = split_names(headers["author"])
+    people = raw.people if raw.people is not None else _people(title, body, authors)
+    return Article(
+        path=path,
+        body=body,
+        title=" ".join(title.split()),
+        date=date,
+        source=normal_source(source or default_source),
+        people=people,
+        place=raw.place or (dateline.place if dateline else ""),
+        author=authors,
+        url=raw.url or headers.get("url", ""),
+    )
+
+
+def _story_date(known: datetime | str | None, header: str | None, dateline: Dateline | None,
+                path: str) -> datetime | None:
+    """The story's date: format metadata, then header, then dateline, then path.
+
+    A dateline without a year ("SALVADOR, Feb 26 -") takes the year from a
+    header date or the path; never from today's date.
+    """
+    if isinstance(known, datetime):
+        return known.replace(tzinfo=None)
+    for text in (known, header):
+        if isinstance(text, str) and (date := parse_date(text)):
+            return date
+    path_year, path_date = year_from_path(path)
+    if dateline and dateline.date:
+        if date := dateline.date.complete(path_year, near=path_date):
+            return date
+    return path_date
+
+
+def _people(title: str, body: str, authors: list[str]) -> list[str]:
+    """People named in the story, never its reporters."""
+    text = CREDIT_LINE.sub(" ", f"{title}\n\n{body}")
+    reporters = {a.lower() for a in authors}
+    return [p for p in extract_people(text) if p.lower() not in reporters]
