@@ -28,6 +28,7 @@ from newsgrep.model import (
     SearchResult,
     Story,
 )
+from newsgrep.query.parser import parse_query
 
 __all__ = ["Article", "Facets", "Hit", "IndexReport", "IndexStats", "SearchOptions",
            "SearchResult", "Story", "count_by", "index_paths", "index_stats", "search",
@@ -52,13 +53,13 @@ def __getattr__(name: str) -> Any:
 
 def search(index: Location, text: str, options: SearchOptions | None = None) -> SearchResult:
     """Ranked stories matching the query ``text`` (README's query language)."""
-    return open_engine(index).search(text, options or SearchOptions(), text)
+    return open_engine(index).search(parse_query(text), options or SearchOptions(), text)
 
 
 def count_by(index: Location, text: str, by: str, options: SearchOptions | None = None,
              share: bool = False) -> Facets:
     """Stories matching ``text`` counted per source, person, place, year, month, week or day."""
-    return open_engine(index).count_by(text, by, options or SearchOptions(), share)
+    return open_engine(index).count_by(parse_query(text), by, options or SearchOptions(), share)
 
 
 def similar(index: Location, path: str, limit: int = 10, page: int = 1,
@@ -69,7 +70,7 @@ def similar(index: Location, path: str, limit: int = 10, page: int = 1,
 
 def show(index: Location, path: str, query: str | None = None) -> list[Story]:
     """The stories at ``path`` (a file: each of its stories), ``query``'s words marked."""
-    return open_engine(index).stories(path, query)
+    return open_engine(index).stories(path, parse_query(query) if query else None)
 
 
 def index_stats(index: Location, top: int = 10) -> IndexStats:

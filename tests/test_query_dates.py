@@ -110,10 +110,8 @@ def test_spans_cover_whole_periods():
     ("date:(2001 OR 2002)", "date: takes"),
 ])
 def test_bad_dates_are_named(query, problem):
-    from newsgrep.engine.whoosh.schema import build_schema
-
     with pytest.raises(QueryError, match=problem.replace("[", r"\[")):
-        parse_query(query, build_schema())
+        parse_query(query)
 
 
 def test_bad_since_is_an_error_naming_the_option(run):

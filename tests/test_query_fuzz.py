@@ -5,10 +5,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import newsgrep
-from newsgrep.query.parser import parse_query
-from newsgrep.errors import QueryError
+from newsgrep.engine.whoosh.compile import compile_query
 from newsgrep.engine.whoosh.schema import build_schema
+from newsgrep.errors import QueryError
 from newsgrep.model import SearchOptions
+from newsgrep.query.parser import parse_query
 
 SCHEMA = build_schema()
 # Pieces of the syntax, so random strings hit the parser's corners, not just letters.
@@ -26,7 +27,7 @@ QUERIES = st.one_of(
 
 def _parse_or_named_error(text: str):
     try:
-        return parse_query(text, SCHEMA)
+        return compile_query(parse_query(text), SCHEMA)
     except QueryError as err:
         message = str(err)
         assert message and "\n" not in message

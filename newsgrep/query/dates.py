@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta
 
-from whoosh import query as q
+from newsgrep.query.tree import DateSpan
 
 TICK = timedelta(microseconds=1)
 _ISO = re.compile(r"^(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?$")
@@ -34,30 +34,30 @@ def date_span(text: str) -> tuple[datetime, datetime]:
     return _natural_span(text)
 
 
-def date_range(value: str, op: str = "") -> q.DateRange:
-    """The exact DateRange for the value of a ``date:`` clause and its operator."""
+def date_range(value: str, op: str = "") -> DateSpan:
+    """The exact span of the value of a ``date:`` clause and its operator."""
     value = value.strip()
     if value[:1] in "[{":
         return _bracket_range(value)
     start, end = date_span(value)
     if op == ">":
-        return q.DateRange("date", end + TICK, None)
+        return DateSpan(end + TICK, None)
     if op == ">=":
-        return q.DateRange("date", start, None)
+        return DateSpan(start, None)
     if op == "<":
-        return q.DateRange("date", None, start - TICK)
+        return DateSpan(None, start - TICK)
     if op == "<=":
-        return q.DateRange("date", None, end)
-    return q.DateRange("date", start, end)
+        return DateSpan(None, end)
+    return DateSpan(start, end)
 
 
-def between(since: str | None, until: str | None) -> q.DateRange:
+def between(since: str | None, until: str | None) -> DateSpan:
     """Stories from the start of ``since`` to the end of ``until`` (both inclusive)."""
     start = date_span(since)[0] if since else None
     end = date_span(until)[1] if until else None
     if start and end and start > end:
         raise DateError(f"{until!r} is before {since!r}")
-    return q.DateRange("date", start, end)
+    return DateSpan(start, end)
 
 
 def _span(year: int, month: int | None, day: int | None, text: str) -> tuple[datetime, datetime]:
@@ -96,7 +96,7 @@ def _natural_span(text: str) -> tuple[datetime, datetime]:
     return _span(a.year, month, day, text)
 
 
-def _bracket_range(value: str) -> q.DateRange:
+def _bracket_range(value: str) -> DateSpan:
     """[FROM TO UNTIL] includes both ends' periods, {FROM TO UNTIL} excludes them."""
     if value[-1:] not in "]}" or len(value) < 2:
         raise DateError(f"unclosed date range: {value!r}")
@@ -117,4 +117,4 @@ def _bracket_range(value: str) -> q.DateRange:
         end = last if inclusive_end else first - TICK
     if start and end and start > end:
         raise DateError(f"date range ends before it starts: {value!r}")
-    return q.DateRange("date", start, end)
+    return DateSpan(start, end)

@@ -1,77 +1,60 @@
-"""Turn what the user typed into a Whoosh query: fields, phrases, booleans,
-fuzzy and wildcard words, and dates exact to the day.
+"""What the user typed, as newsgrep's query tree: the query language's grammar.
 
-Whoosh parses most of the syntax. Around it newsgrep:
+    group   = { ["+" | "-"] unit | "NOT" | "AND" | "OR" }
+    unit    = [field ":"] ( word | phrase | "(" group ")" ) | "date:" date
 
-* cuts ``date:`` clauses out before Whoosh parses the rest and puts them back
-  as exact :class:`~whoosh.query.DateRange` queries (see querydates.py);
-* reports malformed queries (unbalanced quotes, brackets, unknown fields, bad
-  dates) as a one-line :class:`QueryError` instead of guessing or raising;
-* reads ``NOT word`` inside an OR group as "without word", as Lucene does,
-  where plain Whoosh would match every story that lacks the word;
-* keeps a hyphen inside a word (``ITAR-TASS``, ``Vike-Freiberga``) part of the
-  word: only a ``-`` at the start of a word excludes it;
-* reads agency names as the indexer stored them (``source:"Associated Press"``
-  is ``AP``) and a word that analyses to several tokens (``O'Neill``) as a phrase.
+The tokens come from lexer.py. A group (the whole query, or one in brackets)
+reads as in Lucene:
+
+* a ``+`` clause is required and a ``-`` clause left out, wherever it stands
+  in the group (``-russia`` alone is every story without Russia);
+* of the rest, ``NOT`` binds tightest, then ``AND``, then ``OR``, then
+  clauses typed side by side; an operator with nothing to join is dropped
+  (``NATO AND``);
+* ``NOT x`` beside other clauses or inside an OR leaves x out, where plain
+  Whoosh matched every story that lacks x;
+* clauses typed side by side are each optional, stories matching more of
+  them ranked higher, but a clause on a story's metadata (``date:``,
+  ``source:``, ``people:``, ``place:``, ``author:``) is a filter every hit
+  passes: ``people:putin date:2001`` is Putin in 2001;
+* plain words typed side by side rank together (tree.Words), less the
+  question words (questions.py).
+
+Everything else (stop words, stems, names, how the words weigh) is the
+engine's: it compiles the tree.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
 
-from whoosh import query as q
-
-from newsgrep.engine.whoosh.syntax import AndNot, SideBySide, parser_for
 from newsgrep.errors import QueryError
-from newsgrep.query.dates import DateError, between, date_range
-from newsgrep.rank.weights import weigh_words
-
-FIELDS = ("title", "body", "people", "source", "place", "date", "author")
-MAX_FUZZY = 2
-# Quoted text is skipped by every rewrite below: it is a phrase, not syntax.
-_QUOTED = r'"[^"]*"'
-_DATE_CLAUSE = re.compile(
-    rf"(?P<quoted>{_QUOTED})"
-    r"|(?<![\w:])date:(?P<op>[<>]=?)?"
-    r"(?P<value>\[[^\]]*\]?|\{[^}]*\}?|\"[^\"]*\"|'[^']*'|[^\s()]+)",
-    re.IGNORECASE,
+from newsgrep.extract.sources import normal_source
+from newsgrep.query.dates import DateError, between
+from newsgrep.query.lexer import AND, CLOSE, FIELD, LEAF, NOT, OPEN, OR, SIGN, Token, tokenize
+from newsgrep.query.questions import content_words
+from newsgrep.query.tree import (
+    METADATA_FIELDS, And, AndMaybe, AndNot, DateSpan, Every, Or, Phrase, Query, SideBySide,
+    Term, Words, leaves,
 )
-_LEFT_OVER_DATE = re.compile(r"(?<![\w:])date:", re.IGNORECASE)
-_PLACEHOLDER = "ngdate{}"
-_FIELD_PREFIX = re.compile(r"(?<![\w\\.:/-])([A-Za-z_]+):(?=[^\s:/])")
-_EMPTY_FIELD = re.compile(r"(?<![\w\\.:/-])([A-Za-z_]+):(?=\s|$|\))")
-# A '?' ending a word of a longer query is a question mark, not a wildcard.
-_QUESTION_MARK = re.compile(r"(?<=\w)\?+(?=\s|$|[)\]}])")
-_LONE_STAR = re.compile(r"(?:^|(?<=\s))\*(?=\s|$)")
-_PAIRS = {"(": ")", "[": "]", "{": "}"}
+from newsgrep.readers.decoding import decode_argument
+
+NOTHING = "nothing to search for: the query has only stop words or operators"
 
 
-def parse_query(text: str, schema) -> q.Query:
-    """Parse a user's query; raise QueryError with a one-line reason."""
-    from newsgrep.readers.decoding import decode_argument
-
+def parse_query(text: str) -> Query:
+    """The tree of a query as typed; raises QueryError with a one-line reason."""
     text = " ".join(decode_argument(text).split())
     if not text:
         raise QueryError("empty query")
     if text == "*":
-        return q.Every()
-    _check_balance(text)
-    text, ranges = _cut_dates(text)
-    _check_fields(text)
-    text = _drop_punctuation_marks(text)
-    if not text:
-        return _and_all(ranges)
-    try:
-        parsed = parser_for(schema).parse(text, normalize=False)
-        parsed = _rewrite(parsed, ranges, schema).normalize()
-    except QueryError:
-        raise
-    except Exception as err:  # Whoosh raises assorted errors on odd input
-        raise QueryError(f"cannot read query: {_one_line(err)}") from None
-    if isinstance(parsed, type(q.NullQuery)):
-        raise QueryError("nothing to search for: the query has only stop words or operators")
-    return parsed
+        return Every()
+    node = _Parser(tokenize(text)).group(None)  # the lexer checked the brackets
+    if node is None:
+        raise QueryError(NOTHING)
+    return node
 
 
 def filter_query(
@@ -80,9 +63,9 @@ def filter_query(
     sources: Iterable[str] = (),
     people: Iterable[str] = (),
     places: Iterable[str] = (),
-) -> q.Query | None:
-    """The options' filters: OR within one option, AND across options."""
-    parts: list[q.Query] = []
+) -> Query | None:
+    """The options' filters: OR within one option, AND across options; None without any."""
+    parts: list[Query] = []
     if since or until:
         try:
             parts.append(between(since, until))
@@ -91,182 +74,185 @@ def filter_query(
     for field, values in (("source", sources), ("people", people), ("place", places)):
         values = [v for v in values if v.strip()]
         if values:
-            parts.append(q.Or([value_query(field, v) for v in values]))
+            parts.append(Or(tuple(_value(field, decode_argument(v)) for v in values)))
+    return _all(parts) if parts else None
+
+
+def _value(field: str, value: str) -> Term:
+    """A source as stored; a name as typed, which needs a letter or digit to match."""
+    if field == "source":
+        return Term(stored_source(value), field)
+    if not re.search(r"\w", value):
+        raise QueryError(f"nothing to match in {value!r}")
+    return Term(value, field)
+
+
+def stored_source(name: str) -> str:
+    """An agency as the indexer stores it: 'Associated Press' is 'AP'."""
+    return normal_source(name) or name.strip()
+
+
+@dataclass(frozen=True)
+class _Not:
+    """``NOT x`` while its group is read: x left out of what stands beside it."""
+
+    node: Query
+
+
+Item = Query | _Not | str | list  # a clause, an operator, or an AND/OR chain being read
+Combine = Callable[[list[Query | _Not]], Query]
+
+
+class _Parser:
+    def __init__(self, tokens: list[Token]) -> None:
+        self.tokens = tokens
+        self.pos = 0
+
+    def _next(self) -> Token | None:
+        return self.tokens[self.pos] if self.pos < len(self.tokens) else None
+
+    def group(self, field: str | None) -> Query | None:
+        """The clauses up to a closing bracket or the end, as one tree."""
+        required: list[Query] = []
+        left_out: list[Query] = []
+        rest: list[Item] = []
+        while (token := self._next()) is not None and token.kind != CLOSE:
+            if token.kind in (AND, OR, NOT):
+                self.pos += 1
+                rest.append(token.kind)
+            elif token.kind == SIGN:
+                self.pos += 1
+                unit = self._unit(field)
+                if unit is not None:
+                    (required if token.text == "+" else left_out).append(unit)
+            else:
+                unit = self._unit(field)
+                if unit is not None:
+                    rest.append(unit)
+        return _group(required, left_out, _clauses(rest))
+
+    def _unit(self, field: str | None) -> Query | None:
+        """A leaf, or a group in brackets; None where neither stands."""
+        token = self._next()
+        if token is None or token.kind not in (FIELD, OPEN, LEAF):
+            return None
+        self.pos += 1
+        if token.kind == FIELD:
+            return self._unit(token.text)
+        if token.kind == OPEN:
+            node = self.group(field)
+            self.pos += 1  # the closing bracket: the lexer checked that there is one
+            return node
+        return _in_field(token.leaf, field)
+
+
+def _in_field(leaf: Query, field: str | None) -> Query:
+    """A leaf typed after ``field:`` (or inside ``field:( )``); a source as stored."""
+    if field is None or isinstance(leaf, DateSpan) or leaf.field is not None:
+        return leaf
+    if field == "source" and isinstance(leaf, (Term, Phrase)):
+        text = leaf.text if isinstance(leaf, Term) else " ".join(leaf.words)
+        return Term(stored_source(text), field, leaf.boost)
+    return replace(leaf, field=field)
+
+
+# -- a group: operators, then clauses side by side ----------------------------
+
+def _clauses(items: list[Item]) -> list[Query | _Not]:
+    """NOT, then AND, then OR; what remains stands side by side."""
+    items = _negations(items)
+    items = _chains(items, AND, _every)
+    items = _chains(items, OR, _any)
+    return [item for item in items if not isinstance(item, str)]
+
+
+def _negations(items: list[Item]) -> list[Item]:
+    """NOT x as _Not(x); a NOT with no clause after it is dropped."""
+    out: list[Item] = []
+    for before, item in zip([None, *items], items):
+        if item != NOT:
+            out.append(_Not(item) if before == NOT and _is_clause(item) else item)
+    return out
+
+
+def _chains(items: list[Item], operator: str, combine: Combine) -> list[Item]:
+    """``a OP b OP c`` as one clause; an operator missing either side is dropped."""
+    out: list[Item] = []
+    i = 0
+    while i < len(items):
+        item, after = items[i], items[i + 1] if i + 1 < len(items) else None
+        if item != operator:
+            out.append(item)
+        elif out and _is_clause(out[-1]) and _is_clause(after):
+            out[-1] = (out[-1] if isinstance(out[-1], list) else [out[-1]]) + [after]
+            i += 1
+        i += 1
+    return [combine(item) if isinstance(item, list) else item for item in out]
+
+
+def _is_clause(item: Item | None) -> bool:
+    return item is not None and not isinstance(item, str)
+
+
+def _every(parts: list[Query | _Not]) -> Query:
+    """a AND b AND NOT c: a and b, without c."""
+    return _excluding(parts, _all)
+
+
+def _any(parts: list[Query | _Not]) -> Query:
+    """a OR b OR NOT c: a or b, without c (Lucene's reading)."""
+    return _excluding(parts, _one_of)
+
+
+def _excluding(parts: list[Query | _Not], combine: Callable[[list[Query]], Query]) -> Query:
+    kept = [p for p in parts if not isinstance(p, _Not)]
+    return _without(combine(kept) if kept else None,
+                    [p.node for p in parts if isinstance(p, _Not)])
+
+
+def _group(required: list[Query], left_out: list[Query],
+           clauses: list[Query | _Not]) -> Query | None:
+    """Clauses side by side: metadata filters, the rest optional; +required, -left out."""
+    rest = [c for c in clauses if not isinstance(c, _Not)]
+    filters = [c for c in rest if _only_metadata(c)]
+    positive = _side_by_side([c for c in rest if c not in filters])
+    if filters:
+        positive = _all(filters + ([positive] if positive is not None else []))
+    if required:
+        positive = (AndMaybe(_all(required), positive) if positive is not None
+                    else _all(required))
+    return _without(positive, [c.node for c in clauses if isinstance(c, _Not)] + left_out)
+
+
+def _side_by_side(clauses: list[Query]) -> Query | None:
+    """Optional clauses: the plain words as one Words, then the others."""
+    plain = [c.text for c in clauses if _is_plain(c)]
+    others = [c for c in clauses if not _is_plain(c)]
+    words = content_words(plain, others=bool(others))
+    parts = ([Words(tuple(words))] if words else []) + others
     if not parts:
         return None
-    return parts[0] if len(parts) == 1 else q.And(parts)
+    return parts[0] if len(parts) == 1 else SideBySide(tuple(parts))
 
 
-def value_query(field: str, value: str) -> q.Query:
-    """A name or source as its field stores it: 'Vladimir Putin' as a phrase."""
-    from newsgrep.readers.decoding import decode_argument
-
-    value = decode_argument(value)
-    if field == "source":
-        return q.Term("source", source_key(value))
-    from newsgrep.engine.whoosh.schema import name_analyzer
-
-    words = [t.text for t in name_analyzer()(value)]
-    if not words:
-        raise QueryError(f"nothing to match in {value!r}")
-    return q.Term(field, words[0]) if len(words) == 1 else q.Phrase(field, words)
+def _is_plain(node: Query) -> bool:
+    return isinstance(node, Term) and node.field is None and node.boost == 1
 
 
-def source_key(name: str) -> str:
-    """The indexed form of an agency name: 'Associated Press' -> 'ap'."""
-    from newsgrep.extract.sources import normal_source
-
-    return normal_source(name).lower() or name.strip().lower()
+def _only_metadata(node: Query) -> bool:
+    return all(isinstance(leaf, DateSpan) or getattr(leaf, "field", None) in METADATA_FIELDS
+               for leaf in leaves(node))
 
 
-def _one_line(err: object) -> str:
-    return " ".join(str(err).split()) or type(err).__name__
+def _without(positive: Query | None, left_out: list[Query]) -> Query | None:
+    if not left_out:
+        return positive
+    return AndNot(positive if positive is not None else Every(), _one_of(left_out))
 
 
-# -- checks and rewrites of the text ----------------------------------------
-
-def _check_balance(text: str) -> None:
-    """Unbalanced quotes and brackets are reported, not silently dropped."""
-    if text.count('"') % 2:
-        raise QueryError('unbalanced quote: a phrase needs a closing "')
-    stack: list[str] = []
-    for ch in re.sub(_QUOTED, " ", text):
-        if ch in _PAIRS:
-            stack.append(_PAIRS[ch])
-        elif ch in _PAIRS.values():
-            if not stack or stack.pop() != ch:
-                raise QueryError(f"unbalanced {ch!r}: nothing opens it")
-    if stack:
-        raise QueryError(f"unbalanced brackets: {''.join(reversed(stack))!r} missing")
+def _all(parts: list[Query]) -> Query:
+    return parts[0] if len(parts) == 1 else And(tuple(parts))
 
 
-def _cut_dates(text: str) -> tuple[str, list[q.Query]]:
-    """Replace each date: clause by a placeholder term; return the exact ranges."""
-    ranges: list[q.Query] = []
-
-    def cut(match: re.Match) -> str:
-        if match.group("quoted"):
-            return match.group("quoted")
-        try:
-            ranges.append(date_range(match.group("value"), match.group("op") or ""))
-        except DateError as err:
-            raise QueryError(str(err)) from None
-        return "path:" + _PLACEHOLDER.format(len(ranges) - 1)
-
-    text = _DATE_CLAUSE.sub(cut, text)
-    if _LEFT_OVER_DATE.search(re.sub(_QUOTED, " ", text)):
-        raise QueryError("date: takes a date (2001-11-22, 2001-11, 2001) or a range [FROM TO UNTIL]")
-    return text, ranges
-
-
-def _check_fields(text: str) -> None:
-    """An unknown field prefix is a typo worth reporting, not a word to search."""
-    outside = re.sub(_QUOTED, "\"…\"", text)  # a phrase is a value, never a field
-    for name in _FIELD_PREFIX.findall(outside):
-        if name.lower() not in FIELDS and name != "path":
-            raise QueryError(f"unknown field {name!r}: use one of {', '.join(FIELDS)}")
-    for name in _EMPTY_FIELD.findall(outside):
-        if name.lower() in FIELDS:
-            raise QueryError(f"{name}: needs a value right after the colon, as in {name}:word")
-
-
-def _drop_punctuation_marks(text: str) -> str:
-    """Question marks ending words of a sentence, and a lone * beside other words."""
-    outside = re.split(f"({_QUOTED})", text)
-    words = re.sub(_QUOTED, " ", text).split()
-    for i in range(0, len(outside), 2):
-        if len(words) > 1:
-            outside[i] = _QUESTION_MARK.sub("", outside[i])
-            outside[i] = _LONE_STAR.sub(" ", outside[i])
-    return " ".join("".join(outside).split())
-
-
-def _and_all(queries: list[q.Query]) -> q.Query:
-    return queries[0] if len(queries) == 1 else q.And(queries)
-
-
-# -- rewrites of the parsed tree ---------------------------------------------
-
-def _rewrite(node: q.Query, ranges: list[q.Query], schema) -> q.Query:
-    """Dates back in, sources as stored, NOT inside OR as exclusion."""
-    if isinstance(node, (q.Term, q.Phrase)):
-        return _rewrite_leaf(node, ranges)
-    if isinstance(node, q.FuzzyTerm) and node.maxdist > MAX_FUZZY:
-        raise QueryError(f"fuzzy distance {node.maxdist} is too far: use ~1 or ~2")
-    if getattr(node, "error", None):  # how Whoosh marks what it could not parse
-        raise QueryError(f"cannot read query: {_one_line(node.error)}")
-    node = _apply(node, lambda child: _rewrite(child, ranges, schema))
-    if isinstance(node, SideBySide):
-        return _side_by_side(node, schema)
-    if isinstance(node, q.Or):
-        return _exclusions(node)
-    if isinstance(node, q.AndNot):  # "-russia" alone: every story without it
-        return AndNot(q.Every() if _is_empty(node.a) else node.a, node.b)
-    return node
-
-
-def _apply(node: q.Query, fn) -> q.Query:
-    """node.apply(fn), keeping an Or's coordination bonus (Whoosh's apply drops it)."""
-    if isinstance(node, q.Or):
-        return node.__class__([fn(c) for c in node.subqueries], boost=node.boost,
-                              minmatch=node.minmatch, scale=node.scale)
-    return node.apply(fn)
-
-
-def _rewrite_leaf(node: q.Query, ranges: list[q.Query]) -> q.Query:
-    if node.fieldname == "path" and isinstance(node, q.Term):
-        match = re.fullmatch(_PLACEHOLDER.format(r"(\d+)"), str(node.text))
-        if match:
-            return ranges[int(match.group(1))]
-    if node.fieldname == "source":
-        # A quoted source ("Associated Press") comes as a one-word phrase.
-        text = node.text if isinstance(node, q.Term) else " ".join(node.words)
-        return q.Term("source", source_key(text), boost=node.boost)
-    return node
-
-
-def _side_by_side(node: q.Or, schema) -> q.Query:
-    """Clauses typed with no operator between them.
-
-    Words are optional (more of them rank higher), as in Lucene; but a clause
-    on a story's metadata (date:, source:, people:, place:, author:) is a
-    filter the user wants every hit to pass: 'people:putin date:2001' means
-    Putin in 2001, not everything from 2001 plus everything about Putin.
-    """
-    banned = [c.query for c in node.subqueries if isinstance(c, q.Not)]
-    rest = [c for c in node.subqueries if not isinstance(c, q.Not)]
-    required = [c for c in rest if _only_metadata(c)]
-    words = [c for c in rest if not _only_metadata(c)]
-    positive = weigh_words(words, schema, node.scale) if words else None
-    if required:
-        positive = _and_all(required + ([positive] if positive else []))
-    return _without(positive, banned)
-
-
-def _exclusions(node: q.Or) -> q.Query:
-    """Or(a, b, NOT c) -> (a OR b) ANDNOT c: a NOT word excludes, as in Lucene."""
-    banned = [c.query for c in node.subqueries if isinstance(c, q.Not)]
-    if not banned:
-        return node
-    kept = [c for c in node.subqueries if not isinstance(c, q.Not)]
-    positive = kept[0] if len(kept) == 1 else (node.__class__(kept, boost=node.boost) if kept else None)
-    return _without(positive, banned)
-
-
-def _without(positive: q.Query | None, banned: list[q.Query]) -> q.Query:
-    if not banned:
-        return positive if positive is not None else q.NullQuery
-    return AndNot(positive or q.Every(), banned[0] if len(banned) == 1 else q.Or(banned))
-
-
-def _only_metadata(node: q.Query) -> bool:
-    fields = {leaf.field() for leaf in node.leaves()} if node.is_leaf() is False else {node.field()}
-    return bool(fields) and fields <= _METADATA
-
-
-def _is_empty(node: q.Query) -> bool:
-    return isinstance(node, type(q.NullQuery)) or (
-        isinstance(node, q.compound.CompoundQuery) and not node.subqueries)
-
-
-_METADATA = {"date", "source", "people", "place", "author"}
+def _one_of(parts: list[Query]) -> Query:
+    return parts[0] if len(parts) == 1 else Or(tuple(parts))

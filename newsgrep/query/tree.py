@@ -2,8 +2,13 @@
 
 The parser (:mod:`newsgrep.query.parser`) builds these nodes from what the
 user typed; each engine compiles them into its own queries. Words stay as
-typed: analysis (stemming, lower-casing, how a name or an agency is stored)
+typed: analysis (stemming, lower-casing, stop words, how a name is indexed)
 is the engine's, since it depends on how the engine indexed the stories.
+Two decisions are the parser's, since they are about what was typed: which
+words of a question are asked rather than said (they are left out of
+:class:`Words`), and a source's stored name (``source:"Associated Press"``
+is the Term ``AP``, as :func:`newsgrep.extract.sources.normal_source`
+stores it).
 
 A ``field`` of None means the story's text: title and body.
 """
@@ -17,11 +22,14 @@ from datetime import datetime
 TEXT_FIELDS = ("title", "body")
 METADATA_FIELDS = ("people", "source", "place", "date", "author")
 FIELDS = TEXT_FIELDS + METADATA_FIELDS
+# What makes a word a Pattern: * and ?, with the question marks of Armenian,
+# Arabic and Ethiopic script.
+WILDCARDS = "*?\u055e\u061f\u1367"
 
 
 @dataclass(frozen=True)
 class Term:
-    """A word as typed: ``putin``, ``title:Putin``, ``source:ITAR-TASS``, ``O'Neill``."""
+    """A word or name as typed: ``title:Putin``, ``O'Neill``, ``--person "Igor Ivanov"``."""
 
     text: str
     field: str | None = None
@@ -30,11 +38,12 @@ class Term:
 
 @dataclass(frozen=True)
 class Phrase:
-    """Words in this order, at most ``slop`` positions apart: ``"a b"~N``."""
+    """Words in this order, at most ``slop`` positions apart: ``"a b"`` is
+    slop 1 (side by side), ``"a b"~N`` slop N."""
 
     words: tuple[str, ...]
     field: str | None = None
-    slop: int = 0
+    slop: int = 1
     boost: float = 1.0
 
 
@@ -79,7 +88,7 @@ class And:
 
 @dataclass(frozen=True)
 class Or:
-    """Stories matching any part; more parts matched rank higher."""
+    """Stories matching any part (``a OR b``)."""
 
     parts: tuple[Query, ...]
 
@@ -93,22 +102,43 @@ class AndNot:
 
 
 @dataclass(frozen=True)
+class AndMaybe:
+    """Stories matching ``required``; those matching ``optional`` too rank
+    higher (``+word other``)."""
+
+    required: Query
+    optional: Query
+
+
+@dataclass(frozen=True)
 class Words:
-    """Words typed side by side, ranked together: each word optional, a word
-    typed twice counted twice (``counts``), stories where neighbouring words
-    stand close together ranked higher. Question words are already gone."""
+    """Plain words typed side by side, ranked together: each word optional,
+    a word typed twice listed (and counted) twice, stories where neighbouring
+    words stand close together ranked higher. In the order typed, since
+    neighbours count; question words are already gone."""
 
     words: tuple[str, ...]
-    counts: tuple[int, ...]
 
 
-Query = Term | Phrase | Pattern | Fuzzy | DateSpan | Every | And | Or | AndNot | Words
+@dataclass(frozen=True)
+class SideBySide:
+    """Clauses typed with no operator between them, each optional: stories
+    matching more of them rank higher. Its plain words are one :class:`Words`,
+    the first part; the other parts are clauses of any other kind."""
+
+    parts: tuple[Query, ...]
+
+
+Query = (Term | Phrase | Pattern | Fuzzy | DateSpan | Every | And | Or | AndNot | AndMaybe
+         | Words | SideBySide)
 
 
 def leaves(node: Query) -> list[Query]:
     """The leaf nodes of a tree, left to right."""
-    if isinstance(node, (And, Or)):
+    if isinstance(node, (And, Or, SideBySide)):
         return [leaf for part in node.parts for leaf in leaves(part)]
     if isinstance(node, AndNot):
         return leaves(node.kept) + leaves(node.left_out)
+    if isinstance(node, AndMaybe):
+        return leaves(node.required) + leaves(node.optional)
     return [node]

@@ -11,16 +11,17 @@ from whoosh.searching import Searcher
 
 from newsgrep.engine.whoosh.searching import prepared_query
 from newsgrep.model import Facets, SearchOptions
+from newsgrep.query.tree import Query
 from newsgrep.rank.facets import BY_CHOICES, buckets, story_values
 
 
-def count_by(searcher: Searcher, text: str, by: str, options: SearchOptions,
+def count_by(searcher: Searcher, tree: Query, by: str, options: SearchOptions,
              share: bool = False) -> Facets:
-    """Count the stories matching ``text`` (and the options' filters) per value of ``by``."""
+    """Count the stories matching a query (and the options' filters) per value of ``by``."""
     if by not in BY_CHOICES:
         raise ValueError(f"cannot count by {by!r}")
     started = time.perf_counter()
-    query, restrict = prepared_query(searcher.schema, text, options)
+    query, restrict = prepared_query(searcher.schema, tree, options)
     docs = _matching(searcher, query, restrict)
     counts = Counter(_values(searcher, docs, by))
     totals = (Counter(_values(searcher, _matching(searcher, q.Every(), restrict), by))

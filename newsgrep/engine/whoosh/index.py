@@ -13,6 +13,7 @@ from newsgrep.engine.whoosh import facets, lookup, searching, similar, stats
 from newsgrep.engine.whoosh.store import open_searcher
 from newsgrep.engine.whoosh.writer import WhooshWriter
 from newsgrep.model import Facets, IndexStats, SearchOptions, SearchResult, Story
+from newsgrep.query.tree import Query
 
 
 class WhooshIndex:
@@ -22,11 +23,11 @@ class WhooshIndex:
         self.folder = folder
         self.location = str(folder)
 
-    def search(self, query: str, options: SearchOptions, text: str = "") -> SearchResult:
+    def search(self, query: Query, options: SearchOptions, text: str = "") -> SearchResult:
         with open_searcher(self.folder) as searcher:
-            return searching.search(searcher, query, options)
+            return searching.search(searcher, query, options, text)
 
-    def count_by(self, query: str, by: str, options: SearchOptions,
+    def count_by(self, query: Query, by: str, options: SearchOptions,
                  share: bool = False) -> Facets:
         with open_searcher(self.folder) as searcher:
             return facets.count_by(searcher, query, by, options, share)
@@ -36,7 +37,7 @@ class WhooshIndex:
         with open_searcher(self.folder) as searcher:
             return similar.similar(searcher, path, limit, page, snippets)
 
-    def stories(self, path: str, query: str | None = None) -> list[Story]:
+    def stories(self, path: str, query: Query | None = None) -> list[Story]:
         with open_searcher(self.folder) as searcher:
             return lookup.load_stories(searcher, path, query)
 

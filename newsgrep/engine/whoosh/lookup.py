@@ -8,11 +8,12 @@ from pathlib import Path
 
 from whoosh.searching import Searcher
 
+from newsgrep.engine.whoosh.compile import compile_query
 from newsgrep.engine.whoosh.searching import highlight_words, stored_hit
 from newsgrep.engine.whoosh.snippets import mark_words
 from newsgrep.errors import StoryMissing
 from newsgrep.model import Story
-from newsgrep.query.parser import parse_query
+from newsgrep.query.tree import Query
 
 
 def path_keys(text: str) -> list[str]:
@@ -38,13 +39,13 @@ def find_docnums(searcher: Searcher, text: str) -> list[int]:
     raise StoryMissing(f"no story at {text} in the index")
 
 
-def load_stories(searcher: Searcher, text: str, query: str | None = None) -> list[Story]:
+def load_stories(searcher: Searcher, text: str, query: Query | None = None) -> list[Story]:
     """The stories a path names, their titles marked with the query's words.
     Raises StoryMissing or QueryError."""
     schema = searcher.schema
     analyzer = schema["body"].analyzer
-    words = (highlight_words(parse_query(query, schema), searcher.reader())
-             if query else frozenset())
+    words = (highlight_words(compile_query(query, schema), searcher.reader())
+             if query is not None else frozenset())
     stories = []
     for docnum in find_docnums(searcher, text):
         stored = searcher.stored_fields(docnum)

@@ -7,19 +7,21 @@ from dataclasses import replace
 
 from whoosh.searching import Searcher
 
+from newsgrep.engine.whoosh.compile import compile_query
 from newsgrep.engine.whoosh.snippets import lead_snippet, make_snippets, mark_words
 from newsgrep.engine.whoosh.suggest import did_you_mean
 from newsgrep.model import Duplicate, Hit, SearchOptions, SearchResult, Snippet, display_title
-from newsgrep.query.parser import filter_query, parse_query
+from newsgrep.query.parser import filter_query
+from newsgrep.query.tree import Query
 from newsgrep.rank.dedup import fingerprint, fold, story_text
 
 
-def search(searcher: Searcher, text: str, options: SearchOptions) -> SearchResult:
-    """Ranked hits for the query ``text``; raises QueryError."""
+def search(searcher: Searcher, tree: Query, options: SearchOptions, text: str = "") -> SearchResult:
+    """Ranked hits for a query (``text`` as typed, for did-you-mean); raises QueryError."""
     started = time.perf_counter()
     folded = 0
     schema = searcher.schema
-    query, restrict = prepared_query(schema, text, options)
+    query, restrict = prepared_query(schema, tree, options)
     words = highlight_words(query, searcher.reader())
     if options.dedup:
         hits, total, folded = _folded(searcher, query, restrict, words, schema, options)
@@ -31,19 +33,19 @@ def search(searcher: Searcher, text: str, options: SearchOptions) -> SearchResul
             for i, result in enumerate(results[first:])
         ]
         total = len(results)
-    suggestion = (did_you_mean(searcher.reader(), schema, text, query)
-                  if options.suggest else None)
+    suggestion = (did_you_mean(searcher.reader(), schema, text, tree)
+                  if options.suggest and text else None)
     return SearchResult(hits, total, time.perf_counter() - started, words, folded,
                         suggestion=suggestion)
 
 
-def prepared_query(schema, text: str, options: SearchOptions):
+def prepared_query(schema, tree: Query, options: SearchOptions):
     """The (query, filter) pair search() runs, for callers that need every
     match rather than ranked hits (counts per month, source, person)."""
-    query = parse_query(text, schema)
     restrict = filter_query(options.since, options.until, options.sources,
                             options.people, options.places)
-    return query, restrict
+    return (compile_query(tree, schema),
+            compile_query(restrict, schema) if restrict is not None else None)
 
 
 def _folded(searcher, query, restrict, words, schema, options: SearchOptions):

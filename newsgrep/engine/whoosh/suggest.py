@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 
-from whoosh import query as q
+from newsgrep.engine.whoosh.schema import TEXT_FIELDS
+from newsgrep.query.tree import Phrase, Query, Term, Words, leaves
 
 # Fields whose words are worth correcting, as a typed word analyses in them.
 SPELLED_FIELDS = ("body", "title", "people", "place")
@@ -21,10 +23,11 @@ _SAMPLE_DOCS = 3
 _CANDIDATES = 8
 
 
-def did_you_mean(reader, schema, text: str, parsed: q.Query) -> str | None:
-    """The query text with each word that matches nothing replaced, or None."""
+def did_you_mean(reader, schema, text: str, query: Query) -> str | None:
+    """The query ``text`` (whose tree is ``query``) with each word that
+    matches nothing replaced, or None."""
     missing = [
-        (field, term) for field, term in dict.fromkeys(_typed_terms(parsed))
+        (field, term) for field, term in dict.fromkeys(_typed_terms(query, schema))
         if field in SPELLED_FIELDS and reader.doc_frequency(field, term) == 0
     ]
     missing.sort(key=lambda pair: SPELLED_FIELDS.index(pair[0]))
@@ -88,14 +91,21 @@ def _spellings(reader, schema, field: str, term: str) -> Counter:
     return seen
 
 
-def _typed_terms(parsed: q.Query):
-    """Words and phrase words as typed; fuzzy and wildcard words ask for variants already."""
-    leaves = [parsed] if parsed.is_leaf() else list(parsed.leaves())
-    for leaf in leaves:
-        if isinstance(leaf, q.Term):
-            yield leaf.fieldname, leaf.text
-        elif isinstance(leaf, q.Phrase):
-            yield from ((leaf.fieldname, word) for word in leaf.words)
+def _typed_terms(query: Query, schema) -> Iterator[tuple[str, str]]:
+    """The indexed terms of words and phrase words as typed, field by field;
+    fuzzy and wildcard words ask for variants already."""
+    for leaf in leaves(query):
+        if isinstance(leaf, Words):
+            typed = [(None, word) for word in leaf.words]
+        elif isinstance(leaf, Term):
+            typed = [(leaf.field, leaf.text)]
+        elif isinstance(leaf, Phrase):
+            typed = [(leaf.field, word) for word in leaf.words]
+        else:
+            continue
+        for field, word in typed:
+            for name in (field,) if field else TEXT_FIELDS:
+                yield from ((name, term) for term in _analysed(schema, name, word))
 
 
 def _analysed(schema, field: str, word: str) -> list[str]:

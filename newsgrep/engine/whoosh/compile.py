@@ -1,0 +1,202 @@
+"""newsgrep's query tree (newsgrep.query.tree) as a Whoosh query.
+
+The tree says what was typed; here it meets the index. Words are analysed as
+their field was indexed (stemmed for title and body, names word by word, a
+source as stored, in lower case); a word or phrase without a field searches
+title and body; a word that analyses to several tokens (``O'Neill``,
+``U.S.-Russian``) is a phrase of them, a stop word nothing; plain words typed
+side by side weigh as rank/weights.py says; a DateSpan is an exact
+DateRange; and ``a ANDNOT b`` leaves out every story matching b.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+
+from whoosh import query as q
+from whoosh.matching.binary import AndNotMatcher
+
+from newsgrep.engine.whoosh.schema import TEXT_FIELDS
+from newsgrep.errors import QueryError
+from newsgrep.query import tree as t
+from newsgrep.query.parser import NOTHING
+from newsgrep.rank.weights import COORDINATION, PROXIMITY_SLOP, PROXIMITY_WEIGHT, TITLE_WEIGHT
+
+
+def compile_query(node: t.Query, schema) -> q.Query:
+    """The Whoosh query for a tree, on an index of ``schema``; raises
+    QueryError when nothing is left to search for (stop words only)."""
+    compiled = _compile(node, schema).normalize()
+    if compiled is q.NullQuery:
+        raise QueryError(NOTHING)
+    return compiled
+
+
+class ExclusionMatcher(AndNotMatcher):
+    """Whoosh 2.7.5's AndNotMatcher, with its first step fixed.
+
+    Whoosh skips the excluded postings forward to the first candidate only
+    when both already sit on the same story, so 'nato -russia' kept the
+    first NATO story whenever a story with Russia came before it.
+    """
+
+    def _find_first(self):
+        if self.a.is_active() and self.b.is_active():
+            self._find_next()
+
+
+class AndNot(q.AndNot):
+    """'a ANDNOT b' that really leaves out every story matching b."""
+
+    def matcher(self, searcher, context=None):
+        kept = self.a.matcher(searcher, context)
+        left_out = self.b.matcher(searcher, searcher.boolean_context())
+        return ExclusionMatcher(kept, left_out)
+
+
+def _compile(node: t.Query, schema) -> q.Query:
+    return _COMPILERS[type(node)](node, schema)
+
+
+# -- leaves -------------------------------------------------------------------
+
+Maker = Callable[[str, float], q.Query]
+
+
+def _term(node: t.Term, schema) -> q.Query:
+    if node.field == "source":  # the parser gave the stored name; the index lower-cases it
+        return q.Term("source", node.text.lower(), boost=node.boost)
+    return _in_fields(node.field, node.boost,
+                      lambda field, boost: _analysed(schema, field, node.text, boost))
+
+
+def _phrase(node: t.Phrase, schema) -> q.Query:
+    text = " ".join(node.words)
+    return _in_fields(node.field, node.boost, lambda field, boost: q.Phrase(
+        field, _tokens(schema, field, text), slop=node.slop, boost=boost))
+
+
+def _pattern(node: t.Pattern, schema) -> q.Query:
+    """``wor*`` looks terms up by prefix; anything else (``w?rd``, ``*ord``) by pattern."""
+    text, kind = node.text, q.Wildcard
+    if len(text) > 1 and text.find("*") == len(text) - 1 and not any(
+            mark in text for mark in t.WILDCARDS.replace("*", "")):
+        text, kind = text[:-1], q.Prefix
+    return _in_fields(node.field, node.boost,
+                      lambda field, boost: _whole(schema, field, text, boost, kind))
+
+
+def _fuzzy(node: t.Fuzzy, schema) -> q.Query:
+    return _in_fields(node.field, node.boost, lambda field, boost: _whole(
+        schema, field, node.text, boost, q.FuzzyTerm, maxdist=node.distance, prefixlength=0))
+
+
+def _in_fields(field: str | None, boost: float, make: Maker) -> q.Query:
+    """``make`` in ``field``; without one, in title or body, the boost on both together."""
+    if field is not None:
+        return make(field, boost)
+    return q.Or([make(name, 1.0) for name in TEXT_FIELDS], boost=boost)
+
+
+def _analysed(schema, field: str, text: str, boost: float) -> q.Query:
+    """A typed word as its field indexes it: a term, a phrase of its tokens, or nothing."""
+    tokens = _tokens(schema, field, text)
+    if not tokens:
+        return q.NullQuery
+    if len(tokens) == 1:
+        return q.Term(field, tokens[0], boost=boost)
+    return q.Phrase(field, tokens, boost=boost)
+
+
+def _whole(schema, field: str, text: str, boost: float, kind: type[q.Query],
+           **options) -> q.Query:
+    """A word analysed whole (not split, never a stop word), as wildcards and
+    fuzzy words are: the same stem and case as the index, its marks kept."""
+    tokens = _tokens(schema, field, text, tokenize=False, removestops=False)
+    return kind(field, tokens[0], boost=boost, **options) if tokens else q.NullQuery
+
+
+def _tokens(schema, field: str, text: str, **options) -> list[str]:
+    return list(schema[field].process_text(text, mode="query", **options))
+
+
+# -- words side by side, weighed ------------------------------------------------
+
+def _words(node: t.Words, schema) -> q.Query:
+    return _ranked(node.words, [], schema)
+
+
+def _side_by_side(node: t.SideBySide, schema) -> q.Query:
+    """The first part is the plain words, if any (a Words further on is a group's)."""
+    first, *rest = node.parts
+    words = first.words if isinstance(first, t.Words) else ()
+    others = rest if isinstance(first, t.Words) else node.parts
+    return _ranked(words, [_compile(part, schema) for part in others], schema)
+
+
+def _ranked(words: Sequence[str], others: list[q.Query], schema) -> q.Query:
+    """Plain words weighed (rank/weights.py), beside the other clauses typed
+    with them; stories matching more of them rank higher (coordination)."""
+    stems, phrases = _stems(words, schema)
+    parts = [_word(stem, count) for stem, count in Counter(stems).items()]
+    parts += [part for part in phrases + others if part.normalize() is not q.NullQuery]
+    parts += _proximity(stems)
+    if not parts:
+        return q.NullQuery
+    return parts[0] if len(parts) == 1 else q.Or(parts, scale=COORDINATION)
+
+
+def _stems(words: Sequence[str], schema) -> tuple[list[str], list[q.Query]]:
+    """The words' stems, in order; a word of several tokens is a phrase
+    instead, a stop word nothing. Title and body share one analyser."""
+    stems: list[str] = []
+    phrases: list[q.Query] = []
+    for word in words:
+        tokens = _tokens(schema, "body", word)
+        if len(tokens) == 1:
+            stems.append(tokens[0])
+        elif tokens:
+            phrases.append(_term(t.Term(word), schema))
+    return stems, phrases
+
+
+def _word(stem: str, count: int) -> q.Query:
+    return q.Or([q.Term("title", stem, boost=TITLE_WEIGHT * count),
+                 q.Term("body", stem, boost=float(count))])
+
+
+def _proximity(stems: list[str]) -> list[q.Query]:
+    """Neighbouring words (each pair once) within PROXIMITY_SLOP positions."""
+    pairs = list(dict.fromkeys((a, b) for a, b in zip(stems, stems[1:]) if a != b))
+    return [
+        q.Or([q.Phrase(field, [a, b], slop=PROXIMITY_SLOP, boost=PROXIMITY_WEIGHT)
+              for field in TEXT_FIELDS])
+        for a, b in pairs
+    ]
+
+
+# -- operators ------------------------------------------------------------------
+
+def _and_not(node: t.AndNot, schema) -> q.Query:
+    kept = _compile(node.kept, schema)
+    if kept.normalize() is q.NullQuery:  # 'the -russia': every story without Russia
+        kept = q.Every()
+    return AndNot(kept, _compile(node.left_out, schema))
+
+
+_COMPILERS: dict[type, Callable[..., q.Query]] = {
+    t.Term: _term,
+    t.Phrase: _phrase,
+    t.Pattern: _pattern,
+    t.Fuzzy: _fuzzy,
+    t.DateSpan: lambda node, schema: q.DateRange("date", node.start, node.end),
+    t.Every: lambda node, schema: q.Every(),
+    t.And: lambda node, schema: q.And([_compile(p, schema) for p in node.parts]),
+    t.Or: lambda node, schema: q.Or([_compile(p, schema) for p in node.parts]),
+    t.AndNot: _and_not,
+    t.AndMaybe: lambda node, schema: q.AndMaybe(_compile(node.required, schema),
+                                                _compile(node.optional, schema)),
+    t.Words: _words,
+    t.SideBySide: _side_by_side,
+}
