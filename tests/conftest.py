@@ -9,12 +9,7 @@ from click.testing import CliRunner
 
 import newsgrep
 from newsgrep.cli.app import cli
-
-ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT / "corpus"
-SEED = CORPUS / "putin-nato-2001.txt"
-SHARED = ROOT.parent / "shared"
-REUTERS = SHARED / "corpora" / "reuters21578"
+from tests.helpers.paths import CORPUS, REUTERS, ROOT, SEED
 
 
 @pytest.fixture(scope="session")

@@ -8,6 +8,7 @@ import sys
 import pytest
 
 from newsgrep.cli.app import cli
+from tests.helpers.paths import ROOT
 
 
 def test_json_lines_parse_and_rank_from_one(run):
@@ -37,7 +38,7 @@ def test_missing_index_is_one_line_and_exit_2(tmp_path):
 
 
 def test_star_matches_every_story(run):
-    from conftest import CORPUS
+    from tests.helpers.paths import CORPUS
 
     assert int(run("search", "*", "-c").output) == len(list(CORPUS.glob("*.txt")))
 
@@ -162,7 +163,7 @@ def test_closed_pipe_ends_quietly_for_every_listing(corpus_index):
                  "similar corpus/putin-nato-2001.txt -n 0 --json"):
         shell = f"{sys.executable} -m newsgrep {args} | head -1"
         result = subprocess.run(["bash", "-c", shell], capture_output=True, text=True,
-                                env=env, cwd=os.path.dirname(os.path.dirname(__file__)))
+                                env=env, cwd=ROOT)
         assert len(result.stdout.splitlines()) == 1, args
         assert result.stderr == "", args
 

@@ -18,7 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from hostile import ROOT, decoded, run_newsgrep
+from tests.helpers.hostile import decoded, run_newsgrep
+from tests.helpers.paths import ROOT
 
 OLD, NEW = 30, 4000
 WORDS = ("alliance talks ministers summit treaty membership security council vote grain "

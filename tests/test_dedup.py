@@ -7,8 +7,8 @@ import sys
 
 from hypothesis import given, strategies as st
 
-from conftest import CORPUS
 from newsgrep.rank.dedup import fingerprint, fold, similarity
+from tests.helpers.paths import CORPUS
 
 TEXT = (CORPUS / "kabul-falls-2001-11.txt").read_text()
 

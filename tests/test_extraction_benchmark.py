@@ -3,11 +3,12 @@ figures when the shared Reuters corpus is here (the full label-recall run
 takes longer and is documented in README instead)."""
 
 import importlib.util
-from pathlib import Path
 
 import pytest
 
-BENCHMARK = Path(__file__).resolve().parent.parent / "benchmarks" / "extraction.py"
+from tests.helpers.paths import BENCHMARKS
+
+BENCHMARK = BENCHMARKS / "extraction.py"
 
 
 @pytest.fixture(scope="module")

@@ -7,8 +7,8 @@ from datetime import date, datetime
 
 import pytest
 
-from conftest import CORPUS
 from newsgrep.rank.facets import period_label, period_range
+from tests.helpers.paths import CORPUS
 
 _MONTH_IN_NAME = re.compile(r"-(\d{4}-\d{2})\.txt$")
 

@@ -10,9 +10,9 @@ import pytest
 
 import newsgrep
 from newsgrep.engine.whoosh.store import open_index
-from warc_fixture import write_warc
+from tests.helpers.paths import FORMATS
+from tests.helpers.warc_fixture import write_warc
 
-FORMATS = Path(__file__).parent / "data" / "formats"
 MIXED = ("news-page.html", "scraper.jsonl", "all-the-news.csv", "reuters-sample.sgm")
 
 

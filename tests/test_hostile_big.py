@@ -6,7 +6,7 @@ import resource
 
 import pytest
 
-from hostile import decoded, interpretable, run_newsgrep
+from tests.helpers.hostile import decoded, interpretable, run_newsgrep
 from newsgrep.engine.whoosh.schema import word_analyzer
 from newsgrep import search
 from newsgrep.engine.whoosh.snippets import LONG_TEXT, MAX_WINDOWS, WINDOW, make_snippets

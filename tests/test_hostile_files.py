@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import newsgrep
-from hostile import WORD, decoded, interpretable, run_newsgrep, write_hostile_corpus
+from tests.helpers.hostile import WORD, decoded, interpretable, run_newsgrep, write_hostile_corpus
 from newsgrep.indexing.stories import read_articles
 from newsgrep.readers import read_file
 from newsgrep.errors import Unreadable

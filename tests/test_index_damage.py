@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import CORPUS
-from hostile import ROOT, decoded, run_newsgrep
+from tests.helpers.hostile import decoded, run_newsgrep
+from tests.helpers.paths import CORPUS, ROOT
 from newsgrep.cli.app import cli
 
 

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 import newsgrep
 from newsgrep.cli.app import cli
-from synthetic import write_corpus
+from tests.helpers.synthetic import write_corpus
 
 
 def story(headline: str, body: str) -> str:

@@ -10,11 +10,11 @@ import time
 from pathlib import Path
 
 import pytest
-from synthetic import write_corpus
 
 from newsgrep.indexing.lock import writer_lock
+from tests.helpers.paths import ROOT
+from tests.helpers.synthetic import write_corpus
 
-ROOT = Path(__file__).resolve().parent.parent
 STORIES = 2500
 
 

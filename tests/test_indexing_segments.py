@@ -13,8 +13,8 @@ from newsgrep.indexing.stories import read_articles
 from newsgrep.indexing.walk import iter_files
 from newsgrep.engine.whoosh.postings import DocumentPostings
 from newsgrep.engine.whoosh.schema import build_schema
+from tests.helpers.paths import CORPUS
 
-CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 SCHEMA = build_schema()
 TEXT_FIELDS = ("title", "body", "people", "place", "author")
 

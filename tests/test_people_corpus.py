@@ -6,7 +6,7 @@ import pytest
 from newsgrep.extract import build_article
 from newsgrep.readers import read_file
 
-from conftest import CORPUS
+from tests.helpers.paths import CORPUS
 
 
 def people_of(name: str) -> list[str]:

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-README = Path(__file__).resolve().parent.parent / "README.md"
+from tests.helpers.paths import README
+
 
 
 def _rows() -> list[tuple[list[str], str]]:

@@ -2,14 +2,14 @@
 
 import importlib.util
 import json
-from pathlib import Path
 
 import pytest
 
 import newsgrep
 from newsgrep.model import SearchOptions
+from tests.helpers.paths import BENCHMARKS
 
-BENCHMARK = Path(__file__).resolve().parent.parent / "benchmarks" / "ranking.py"
+BENCHMARK = BENCHMARKS / "ranking.py"
 
 
 def _benchmark():

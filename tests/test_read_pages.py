@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from newsgrep.indexing.stories import read_articles
-from warc_fixture import write_warc
+from tests.helpers.paths import FORMATS
+from tests.helpers.warc_fixture import write_warc
 
-FORMATS = Path(__file__).parent / "data" / "formats"
 PAGE = FORMATS / "news-page.html"
 
 

@@ -10,9 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newsgrep.indexing.stories import read_articles
-from warc_fixture import write_warc
+from tests.helpers.paths import FORMATS
+from tests.helpers.warc_fixture import write_warc
 
-FORMATS = Path(__file__).parent / "data" / "formats"
 SUFFIXES = [".json", ".jsonl", ".csv", ".tsv", ".html", ".warc", ".sgm", ".txt", ""]
 SAMPLES = sorted(p.read_bytes() for p in FORMATS.iterdir())
 

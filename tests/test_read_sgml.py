@@ -11,8 +11,8 @@ from pathlib import Path
 from newsgrep.indexing.stories import read_articles
 from newsgrep.readers import read_file
 from newsgrep.model import BadRecord, RawStory
+from tests.helpers.paths import FORMATS
 
-FORMATS = Path(__file__).parent / "data" / "formats"
 REUTERS_SAMPLE = FORMATS / "reuters-sample.sgm"
 TREC = FORMATS / "trec-la010189"
 

@@ -13,8 +13,7 @@ from newsgrep.indexing.stories import read_articles
 from newsgrep.readers import read_file
 from newsgrep.model import BadRecord
 from newsgrep.errors import Unreadable
-
-FORMATS = Path(__file__).parent / "data" / "formats"
+from tests.helpers.paths import FORMATS
 
 
 def articles(path: Path) -> tuple[dict, list[tuple[str, str]]]:

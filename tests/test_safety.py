@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from hostile import (
+from tests.helpers.hostile import (
     ESCAPES, HOSTILE_NAMES, MARKUP, UNDECODABLE_NAMES, WORD, decoded, interpretable, named,
     run_newsgrep, write_hostile_corpus,
 )

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from conftest import CORPUS, SEED
+from tests.helpers.paths import CORPUS, SEED
 
 ESC = "\x1b"
 

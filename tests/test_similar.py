@@ -2,7 +2,7 @@
 
 import json
 
-from conftest import CORPUS
+from tests.helpers.paths import CORPUS
 
 
 def _similar(run, name, *args):

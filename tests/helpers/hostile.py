@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.helpers.paths import ROOT
 
 # Sequences a terminal acts on: an OSC 8 hyperlink, a window title (OSC 0/2),
 # clipboard write (OSC 52), clear screen, colours, cursor moves, BEL, an
