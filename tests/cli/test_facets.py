@@ -3,11 +3,10 @@
 import json
 import re
 from collections import Counter
-from datetime import date, datetime
 
 import pytest
 
-from newsgrep.rank.facets import period_label, period_range
+from newsgrep.rank.facets import period_range
 from tests.helpers.paths import CORPUS
 
 _MONTH_IN_NAME = re.compile(r"-(\d{4}-\d{2})\.txt$")
@@ -64,27 +63,6 @@ def test_share_is_count_over_all_stories_of_the_period(run):
     everything = {r["value"]: r["count"] for r in _by(run, "*", "--by", "year")}
     for row in _by(run, "iraq", "--by", "year", "--share"):
         assert row["share"] == pytest.approx(row["count"] / everything[row["value"]], abs=1e-4)
-
-
-def test_week_and_day_labels():
-    assert period_label(datetime(2001, 11, 22), "week") == "2001-W47"
-    assert period_label(datetime(2001, 11, 22), "day") == "2001-11-22"
-    assert period_label(date(2004, 1, 1), "week") == "2004-W01"
-    assert period_label(date(2010, 1, 3), "week") == "2009-W53"  # ISO year, not calendar year
-    assert period_range("2001-11", "2002-02", "month") == ["2001-11", "2001-12", "2002-01", "2002-02"]
-    assert period_range("2009-W52", "2010-W02", "week") == ["2009-W52", "2009-W53", "2010-W01", "2010-W02"]
-    assert period_range("2004-02-28", "2004-03-01", "day") == ["2004-02-28", "2004-02-29", "2004-03-01"]
-
-
-def test_undated_stories_are_counted_apart(tmp_path):
-    import newsgrep
-    from newsgrep import count_by
-
-    (tmp_path / "a.txt").write_text("Undated headline here\n\nAlliance talk without a date.\n")
-    (tmp_path / "b.txt").write_text("Dated headline here\n\nLONDON, Nov. 22, 2001 (AP) - Alliance talk.\n")
-    newsgrep.index_paths([tmp_path], tmp_path / "ix")
-    buckets = count_by(tmp_path / "ix", "alliance", "month").buckets
-    assert [(b.value, b.count) for b in buckets] == [("2001-11", 1), (None, 1)]
 
 
 def test_terminal_chart_and_pipe_table(run):

@@ -29,13 +29,3 @@ def test_no_suggestion_when_every_word_matches(corpus_index):
     assert _suggestion(corpus_index, "Robertson NATO") is None
     assert _suggestion(corpus_index, "Robertsen~") is None  # fuzzy already asks for variants
     assert _suggestion(corpus_index, "xqzvvy") is None      # nothing near enough
-
-
-def test_suggestion_on_stderr_for_people_never_in_json(run):
-    human = run("search", "Robertsn")
-    assert human.exit_code == 1
-    assert human.stderr.strip() == "Did you mean: Robertson?"
-    assert human.stdout.strip() == "" or "Did you mean" not in human.stdout
-    for flags in (["--json"], ["-l"], ["-c"]):
-        quiet = run("search", "Robertsn", *flags)
-        assert "Did you mean" not in quiet.stdout + quiet.stderr
