@@ -4,11 +4,15 @@ random soups of the query language's operators."""
 
 import traceback
 
+import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newsgrep.cli.app import cli
+
+# A thousand hypothesis examples through the command: several seconds.
+pytestmark = pytest.mark.slow
 
 OPERATORS = [
     "AND", "OR", "NOT", "and", "or", "not", "(", ")", '"', "'", "*", "?", "~", "~2", "^",

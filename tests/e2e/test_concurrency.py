@@ -21,6 +21,9 @@ import pytest
 from tests.helpers.hostile import decoded, run_newsgrep
 from tests.helpers.paths import ROOT
 
+# Thousands of stories indexed by subprocesses, again and again: about a minute.
+pytestmark = pytest.mark.slow
+
 OLD, NEW = 30, 4000
 WORDS = ("alliance talks ministers summit treaty membership security council vote grain "
          "wheat prices market exports harvest bank rates election parliament border").split()

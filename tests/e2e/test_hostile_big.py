@@ -33,6 +33,7 @@ def _matched(snippets) -> set[str]:
     return {text.lower() for snippet in snippets for text, matched in snippet if matched}
 
 
+@pytest.mark.slow
 def test_a_match_at_the_end_of_20_mb_gets_its_snippet():
     text = long_story(20_000_000)
     snippets = make_snippets(text, {"zanzibar", "treati"}, word_analyzer())
@@ -74,6 +75,8 @@ def big_index(tmp_path_factory):
     return root / "index"
 
 
+# The big_index fixture writes and indexes the 20 MB story: about half a minute.
+@pytest.mark.slow
 def test_20_mb_story_is_indexed_in_bounded_memory_and_its_end_is_shown(big_index):
     result = run_newsgrep("search", "zanzibar", index=big_index)
     out = decoded(result.stdout)
@@ -82,6 +85,7 @@ def test_20_mb_story_is_indexed_in_bounded_memory_and_its_end_is_shown(big_index
     assert interpretable(out) == []
 
 
+@pytest.mark.slow
 def test_body_words_found_in_no_title_are_marked(big_index):
     hit = search(big_index, "zanzibar").hits[0]
     assert _matched(hit.snippets) == {"zanzibar"}

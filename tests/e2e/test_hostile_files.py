@@ -199,6 +199,7 @@ def mixed_folder(tmp_path):
         folder.chmod(0o755)  # so that pytest can clean up
 
 
+@pytest.mark.slow
 def test_a_folder_mixing_every_bad_input_indexes_what_can_be_read(mixed_folder):
     """The issue's acceptance run: every readable story indexed, every
     skipped file named with its reason (-v, from issue 7), exit 0, nothing

@@ -172,6 +172,7 @@ main()
 """
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("budget", [0, 5_000, 50_000])
 def test_a_full_disk_fails_the_run_and_keeps_the_previous_index(indexed, budget):
     corpus, index, stories = indexed
@@ -192,6 +193,7 @@ def test_a_full_disk_fails_the_run_and_keeps_the_previous_index(indexed, budget)
     assert _cli("search", "zebrafish", "--index", str(index)).exit_code == 0
 
 
+@pytest.mark.slow
 def test_a_file_size_limit_from_the_system_fails_the_run_cleanly(indexed):
     """The operating system refusing writes (RLIMIT_FSIZE, EFBIG), not a mock."""
     corpus, index, stories = indexed

@@ -175,6 +175,7 @@ def test_stale_files_of_a_killed_writer_are_cleaned(folder, tmp_path):
     assert total(tmp_path) == 3
 
 
+@pytest.mark.slow
 def test_parallel_run_matches_inline_run(tmp_path):
     docs = write_corpus(tmp_path / "many", 600)
     inline = newsgrep.index_paths([docs], tmp_path / "one", jobs=1)

@@ -15,6 +15,9 @@ from newsgrep.indexing.lock import writer_lock
 from tests.helpers.paths import ROOT
 from tests.helpers.synthetic import write_corpus
 
+# A 2,500-story corpus indexed by subprocesses in every test: about half a minute.
+pytestmark = pytest.mark.slow
+
 STORIES = 2500
 
 

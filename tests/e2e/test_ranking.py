@@ -56,6 +56,7 @@ def test_judged_sample_corpus_not_worse_than_plain_whoosh():
     assert newsgrep_map >= whoosh_map
 
 
+@pytest.mark.slow
 def test_judged_reuters_beats_plain_whoosh_by_five_percent(reuters):
     bench = _benchmark()
     paths, judged = bench.reuters_judged(reuters, 1000)

@@ -8,6 +8,9 @@ from newsgrep.errors import QueryError
 from newsgrep.model import SearchOptions
 from tests.helpers.queries import QUERIES
 
+# Three hundred searches of random text: several seconds.
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(scope="module")
 def index(corpus_index):

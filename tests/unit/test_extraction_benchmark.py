@@ -44,6 +44,7 @@ def test_gold_names_match_by_surname_and_given_name(bench, a, b, same):
     assert bench.same_person(a, b) is same
 
 
+@pytest.mark.slow
 def test_gold_set_precision_and_recall_meet_targets(bench, reuters):
     if not bench.GOLD.is_file():
         pytest.skip("tests/data/people_gold.jsonl is not here yet")

@@ -47,6 +47,8 @@ def deadline(seconds: int):
         signal.signal(signal.SIGALRM, previous)
 
 
+# Twelve megabyte-long texts through every rule: about twenty seconds.
+@pytest.mark.slow
 @pytest.mark.parametrize("text", SHAPES.values(), ids=SHAPES.keys())
 def test_a_megabyte_line_is_read_in_linear_time(text):
     with deadline(60):

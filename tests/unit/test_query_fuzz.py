@@ -1,11 +1,15 @@
 """Thousands of random strings at the parser: a Query or a QueryError, never a crash."""
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 
 from newsgrep.query.parser import parse_query
 from newsgrep.errors import QueryError
 from newsgrep.engine.whoosh.schema import build_schema
 from tests.helpers.queries import QUERIES
+
+# Three thousand hypothesis examples: several seconds.
+pytestmark = pytest.mark.slow
 
 SCHEMA = build_schema()
 

@@ -8,6 +8,8 @@ import time
 from datetime import datetime
 from pathlib import Path
 
+import pytest
+
 from newsgrep.indexing.stories import read_articles
 from newsgrep.readers import read_file
 from newsgrep.model import BadRecord, RawStory
@@ -90,6 +92,7 @@ def test_unclosed_record_does_not_swallow_the_next(tmp_path):
         ("A1", "First story, cut off."), ("A2", "Second story.")]
 
 
+@pytest.mark.slow
 def test_shared_reuters_sgml_gives_every_record(reuters):
     """All 21,578 records are read: stories, plus a skip for each record whose
     <TEXT> holds no words (checked here against the raw files)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -95,6 +96,7 @@ def test_segment_builder_writes_what_whoosh_writes(tmp_path):
         contents(whoosh_index(tmp_path / "whoosh", docs))
 
 
+@pytest.mark.slow
 def test_many_small_runs_get_merged_and_answer_like_one_run(tmp_path):
     from newsgrep.engine.whoosh.merge import MAX_SEGMENTS
     from newsgrep.engine.whoosh.store import open_for_writing
