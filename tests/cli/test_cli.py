@@ -77,17 +77,20 @@ def test_paths_through_a_pipe_exist_and_null_separates(pipe):
 
 def test_page_two_continues_page_one(run):
     def paths(*args):
-        return [json.loads(line)["path"] for line in run("search", "nato", "--json", *args).output.splitlines()]
+        return [json.loads(line)["path"] for line in
+                run("search", "nato", "--json", *args).output.splitlines()]
 
     first, second = paths("-n", "4"), paths("-n", "4", "--page", "2")
     assert len(second) == 4
     assert first + second == paths("-n", "8")
-    ranks = [json.loads(line)["rank"] for line in run("search", "nato", "--json", "-n", "4", "--page", "2").output.splitlines()]
+    ranks = [json.loads(line)["rank"] for line in
+             run("search", "nato", "--json", "-n", "4", "--page", "2").output.splitlines()]
     assert ranks == [5, 6, 7, 8]
 
 
 def test_python_m_newsgrep_runs():
-    result = subprocess.run([sys.executable, "-m", "newsgrep", "--help"], capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "newsgrep", "--help"],
+                            capture_output=True, text=True)
     assert result.returncode == 0 and "search" in result.stdout
 
 

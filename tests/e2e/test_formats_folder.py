@@ -51,8 +51,10 @@ def test_mixed_folder_indexes_every_story_with_title_date_source(archive, tmp_pa
                                    datetime(2017, 1, 4), "Capitol Report"),
         "crawl.warc.gz#3": ("Ferry service to the islands resumes",
                             datetime(2020, 3, 2, 7, 45), "Harbour Gazette"),
-        "crawl.warc.gz#6": ("Pier repairs to start in April", datetime(2020, 3, 3), "Harbour Gazette"),
-        "reuters-sample.sgm#101": ("BAHIA COCOA REVIEW", datetime(1987, 2, 26, 15, 1, 1), "Reuters"),
+        "crawl.warc.gz#6": ("Pier repairs to start in April", datetime(2020, 3, 3),
+                            "Harbour Gazette"),
+        "reuters-sample.sgm#101": ("BAHIA COCOA REVIEW", datetime(1987, 2, 26, 15, 1, 1),
+                                   "Reuters"),
         "reuters-sample.sgm#103": ("JAPAN TO STEP UP TRADE TALKS WITH U.S.",
                                    datetime(1987, 3, 31), "Reuters"),
     }

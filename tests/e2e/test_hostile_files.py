@@ -34,14 +34,16 @@ ENCODED = {
     "utf16be-bom.txt": codecs.BOM_UTF16_BE + story("sixteenbe").encode("utf-16-be"),
     "utf16le.txt": story("nobomle").encode("utf-16-le"),
     "utf16be.txt": story("nobombe").encode("utf-16-be"),
-    "cyrillic-utf16.txt": "Путин и НАТО\n\nМосква — Путин встретился с послом, сообщили официальные лица.\n"
+    "cyrillic-utf16.txt": ("Путин и НАТО\n\n"
+                           "Москва — Путин встретился с послом, сообщили официальные лица.\n")
                           .encode("utf-16-le"),
     "mixed.txt": story("mixed").encode("utf-8") + "Schröder’s “reply” followed.\n".encode("cp1252"),
     "crlf.txt": story("crlf").replace("\n", "\r\n").encode("utf-8"),
     "old-mac.txt": story("oldmac").replace("\n", "\r").encode("utf-8"),
     "nul-padded.txt": story("padded").encode("utf-8") + b"\x00" * 4096,
     "story.txt.gz": gzip.compress(story("gzipped").encode("utf-8")),
-    "escapes.txt": f"The {WORD} \x1b[31mred\x1b]0;title\x07 story\n\nA \x1b]8;;http://x\x1b\\{WORD}\x1b]8;;\x1b\\ said hi.\n"
+    "escapes.txt": (f"The {WORD} \x1b[31mred\x1b]0;title\x07 story\n\n"
+                    f"A \x1b]8;;http://x\x1b\\{WORD}\x1b]8;;\x1b\\ said hi.\n")
                    .encode("utf-8"),
 }
 BINARY = {
@@ -217,7 +219,8 @@ def test_a_folder_mixing_every_bad_input_indexes_what_can_be_read(mixed_folder):
         [line] = [line for line in lines if f"/{_shown(name)}: " in line]
         assert line.split(f"/{_shown(name)}: ", 1)[1].strip()  # a reason
     listed = run_newsgrep("search", "*", "-n", "0", "--json", index=root / "index")
-    found = {json.loads(line)["path"].rsplit("/", 1)[1] for line in decoded(listed.stdout).splitlines()}
+    found = {json.loads(line)["path"].rsplit("/", 1)[1]
+             for line in decoded(listed.stdout).splitlines()}
     assert {_shown(name) for name in readable} == found
 
 

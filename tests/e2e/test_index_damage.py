@@ -179,7 +179,8 @@ def test_a_full_disk_fails_the_run_and_keeps_the_previous_index(indexed, budget)
     rnd = random.Random(budget)  # many distinct words: a new segment of some size
     words = " ".join("".join(rnd.choices("abcdefghij", k=8)) for _ in range(20_000))
     (corpus / "extra.txt").write_text(f"Extra story\n\nA brand new zebrafish story. {words}\n")
-    full = subprocess.run([sys.executable, "-c", FULL_DISK, "index", str(corpus), "--index", str(index)],
+    full = subprocess.run([sys.executable, "-c", FULL_DISK, "index", str(corpus),
+                           "--index", str(index)],
                           capture_output=True, cwd=ROOT,
                           env={**os.environ, "NEWSGREP_TEST_DISK_BYTES": str(budget)})
     err = decoded(full.stderr).strip()

@@ -34,7 +34,8 @@ def _safe(result, colours=False, allowed="\n\t"):
 
 
 def test_indexing_hostile_files_prints_nothing_a_terminal_acts_on(hostile_index):
-    result = run_newsgrep("index", "-v", str(hostile_index / "corpus"), index=hostile_index / "again")
+    result = run_newsgrep("index", "-v", str(hostile_index / "corpus"),
+                          index=hostile_index / "again")
     out, err = _safe(result)
     assert result.returncode == 0
     skipped = [line for line in err.splitlines() if line.startswith("newsgrep: skipped")]
@@ -86,7 +87,8 @@ def test_paths_and_counts_are_safe(hostile_index, flags, allowed):
 
 def test_hostile_file_names_are_shown_cleaned_on_one_line(hostile_index):
     result = run_newsgrep("search", WORD, "--json", index=hostile_index / "index")
-    paths = {json.loads(line)["path"].rsplit("/", 1)[1] for line in decoded(result.stdout).splitlines()}
+    paths = {json.loads(line)["path"].rsplit("/", 1)[1]
+             for line in decoded(result.stdout).splitlines()}
     assert paths >= {"escname.txt", "new line.txt", "with space [b]markup[red].txt"}
 
 

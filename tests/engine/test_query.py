@@ -18,8 +18,10 @@ def tiny(tmp_path_factory):
     folder = tmp_path_factory.mktemp("tiny")
     stories = {
         "a": "Alliance talks\n\nLONDON, May 2, 2002 (AP) - Alliance talks, no more.\n",
-        "b": "Russia talks\n\nMOSCOW, May 3, 2002 (Reuters) - Russia and the alliance held talks.\n",
-        "c": "Russia only\n\nMOSCOW, May 4, 2002 (ITAR-TASS) - Russia alone, Treasury Secretary Paul O'Neill said.\n",
+        "b": "Russia talks\n\nMOSCOW, May 3, 2002 (Reuters) - "
+             "Russia and the alliance held talks.\n",
+        "c": "Russia only\n\nMOSCOW, May 4, 2002 (ITAR-TASS) - "
+             "Russia alone, Treasury Secretary Paul O'Neill said.\n",
     }
     for name, text in stories.items():
         (folder / f"{name}.txt").write_text(text)

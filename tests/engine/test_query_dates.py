@@ -52,8 +52,10 @@ def test_november_2001_is_november_and_nothing_else(dated_index, query):
 
 
 def test_open_ranges_and_comparisons(dated_index):
-    assert _days(dated_index, "date:[2001-11-30 TO]") == {d for d in DAYS if d >= date(2001, 11, 30)}
-    assert _days(dated_index, "date:[2001-11-30 TO *]") == {d for d in DAYS if d >= date(2001, 11, 30)}
+    assert _days(dated_index, "date:[2001-11-30 TO]") == \
+        {d for d in DAYS if d >= date(2001, 11, 30)}
+    assert _days(dated_index, "date:[2001-11-30 TO *]") == \
+        {d for d in DAYS if d >= date(2001, 11, 30)}
     assert _days(dated_index, "date:[TO 2001-11-01]") == {d for d in DAYS if d <= date(2001, 11, 1)}
     assert _days(dated_index, "date:>2001-11-30") == {d for d in DAYS if d > date(2001, 11, 30)}
     assert _days(dated_index, "date:>=2001-11-30") == {d for d in DAYS if d >= date(2001, 11, 30)}
@@ -82,7 +84,8 @@ def test_since_until_are_inclusive(dated_index):
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.dates(date(2000, 10, 1), date(2003, 1, 31)), st.dates(date(2000, 10, 1), date(2003, 1, 31)))
+@given(st.dates(date(2000, 10, 1), date(2003, 1, 31)),
+       st.dates(date(2000, 10, 1), date(2003, 1, 31)))
 def test_any_range_holds_exactly_the_days_between(dated_index, start, end):
     if start > end:
         start, end = end, start

@@ -48,7 +48,8 @@ def test_dateline_without_year_never_takes_todays_year():
 
 
 def test_dateline_without_year_takes_year_from_path():
-    article = build_article("/news/1987/cocoa.txt", RawStory("COCOA\n\nSALVADOR, Feb 26 - Showers."))
+    article = build_article("/news/1987/cocoa.txt",
+                            RawStory("COCOA\n\nSALVADOR, Feb 26 - Showers."))
     assert article.date == datetime(1987, 2, 26)
 
 
@@ -72,7 +73,8 @@ def test_year_of_a_dateline_comes_from_the_nearest_path_date():
     assert build_article("/wire/2002/01/01/a.txt", RawStory(text)).date == datetime(2001, 12, 31)
 
 
-@pytest.mark.parametrize("path", ["/news/2001/11/22/a.txt", "/news/20011122-a.txt", "/news/2001-11-22/a.txt"])
+@pytest.mark.parametrize("path", ["/news/2001/11/22/a.txt", "/news/20011122-a.txt",
+                                  "/news/2001-11-22/a.txt"])
 def test_path_date_forms(path):
     text = "Ivanov meets Robertson\n\nMOSCOW, Nov 22 (Reuters) - The talks began."
     assert build_article(path, RawStory(text)).date == datetime(2001, 11, 22)
@@ -94,7 +96,8 @@ def test_date_line_under_the_headline_is_the_date_not_the_body():
             "MOSCOW, Nov 20 (Reuters) - President Vladimir Putin said.")
     article = build_article("/x.txt", RawStory(text))
     assert article.date == datetime(2001, 11, 20)
-    assert (article.place, article.source, article.title) == ("Moscow", "Reuters", "Putin rejects NATO bid")
+    assert (article.place, article.source, article.title) == \
+        ("Moscow", "Reuters", "Putin rejects NATO bid")
     assert article.body.startswith("MOSCOW")
 
 
@@ -109,6 +112,8 @@ def test_header_source_lines(header, source):
 
 
 def test_default_source_only_for_files_that_name_none():
-    named = build_article("/x.txt", RawStory("Talks open\n\nMOSCOW (AP) - x."), default_source="Archive")
-    unnamed = build_article("/x.txt", RawStory("Talks open\n\nMOSCOW - x."), default_source="Archive")
+    named = build_article("/x.txt", RawStory("Talks open\n\nMOSCOW (AP) - x."),
+                          default_source="Archive")
+    unnamed = build_article("/x.txt", RawStory("Talks open\n\nMOSCOW - x."),
+                            default_source="Archive")
     assert (named.source, unnamed.source) == ("AP", "Archive")

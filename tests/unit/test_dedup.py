@@ -13,7 +13,8 @@ TEXT = (CORPUS / "kabul-falls-2001-11.txt").read_text()
 
 
 def test_fingerprint_is_the_same_in_every_process():
-    code = "from newsgrep.rank.dedup import fingerprint; import sys; print(sorted(fingerprint(sys.stdin.read())))"
+    code = ("from newsgrep.rank.dedup import fingerprint; import sys; "
+            "print(sorted(fingerprint(sys.stdin.read())))")
     runs = {
         subprocess.run([sys.executable, "-c", code], input=TEXT, capture_output=True, text=True,
                        env={**os.environ, "PYTHONHASHSEED": seed},

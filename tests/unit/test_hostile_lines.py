@@ -58,11 +58,13 @@ def test_a_megabyte_line_is_read_in_linear_time(text):
 
 
 def test_header_values_still_lose_their_trailing_spaces():
-    article = build_article("/a.txt", RawStory(text="Title: Summit ends   \nSource: AP  \n\nBody text here."))
+    article = build_article("/a.txt",
+                            RawStory(text="Title: Summit ends   \nSource: AP  \n\nBody text here."))
     assert article.title == "Summit ends"
     assert article.source == "AP"
 
 
 def test_credit_lines_still_name_reporters():
-    text = "Talks end\n\nMOSCOW (Reuters) - Talks ended. (Reporting by Jane Doe; editing by Ann Roe)\n"
+    text = ("Talks end\n\nMOSCOW (Reuters) - Talks ended. "
+            "(Reporting by Jane Doe; editing by Ann Roe)\n")
     assert build_article("/a.txt", RawStory(text=text)).author == ["Jane Doe", "Ann Roe"]

@@ -20,7 +20,8 @@ def test_site_chrome_above_the_headline_is_skipped():
 
 
 def test_unknown_one_word_chrome_is_passed_over_for_the_headline():
-    text = "World\n\nEurope\n\nBaltic states press for alliance seats\n\nVILNIUS (AP) - Text follows here."
+    text = ("World\n\nEurope\n\nBaltic states press for alliance seats\n\n"
+            "VILNIUS (AP) - Text follows here.")
     assert split_article(text).title == "Baltic states press for alliance seats"
 
 
@@ -61,12 +62,14 @@ def test_byline_goes_to_authors_not_title():
 
 
 def test_credit_line_names_are_authors():
-    text = "Title here today\n\nLONDON (Reuters) - Text.\n\n(Reporting by Anna Petrova; Editing by Mark Heinrich)"
+    text = ("Title here today\n\nLONDON (Reuters) - Text.\n\n"
+            "(Reporting by Anna Petrova; Editing by Mark Heinrich)")
     assert split_article(text).authors == ["Anna Petrova", "Mark Heinrich"]
 
 
 def test_all_caps_headline_kept_as_written():
-    assert split_article("BAHIA COCOA REVIEW\n\nSALVADOR, Feb 26 - Showers.").title == "BAHIA COCOA REVIEW"
+    assert split_article("BAHIA COCOA REVIEW\n\nSALVADOR, Feb 26 - Showers.").title == \
+        "BAHIA COCOA REVIEW"
 
 
 def test_title_only_brief_is_a_title():
@@ -76,7 +79,8 @@ def test_title_only_brief_is_a_title():
 
 
 def test_headline_byline_and_date_written_as_one_block():
-    text = "Putin rejects NATO bid\nBy Anna Petrova\nNovember 20, 2001\n\nMOSCOW (Reuters) - Putin said."
+    text = ("Putin rejects NATO bid\nBy Anna Petrova\nNovember 20, 2001\n\n"
+            "MOSCOW (Reuters) - Putin said.")
     layout = split_article(text)
     assert (layout.title, layout.authors) == ("Putin rejects NATO bid", ["Anna Petrova"])
     assert layout.headers["date"] == "November 20, 2001"
@@ -93,7 +97,8 @@ def test_a_number_headline_is_not_a_date():
 
 
 def test_credit_line_places_are_not_part_of_names():
-    text = ("Title here today\n\nLONDON (Reuters) - Text.\n\n(Reporting by Sarah Kendrick in London "
+    text = ("Title here today\n\nLONDON (Reuters) - Text.\n\n"
+            "(Reporting by Sarah Kendrick in London "
             "and Anna Petrova in Moscow; Editing by Gareth Lowry)")
     assert split_article(text).authors == ["Sarah Kendrick", "Anna Petrova", "Gareth Lowry"]
 
@@ -122,5 +127,6 @@ def test_bylines_name_only_the_reporters(byline, authors):
 
 
 def test_prose_starting_with_by_is_not_a_byline():
-    text = "Rates held\n\nThe bank kept rates unchanged, as expected\nby most economists polled.\n\nMore."
+    text = ("Rates held\n\nThe bank kept rates unchanged, as expected\n"
+            "by most economists polled.\n\nMore.")
     assert split_article(text).authors == []

@@ -9,15 +9,18 @@ from newsgrep.model import RawStory
 
 
 @pytest.mark.parametrize("text, person", [
-    ("National Security Adviser Condoleezza Rice told reporters the talks went well.", "Condoleezza Rice"),
+    ("National Security Adviser Condoleezza Rice told reporters the talks went well.",
+     "Condoleezza Rice"),
     ("Estonian Prime Minister Juhan Parts arrived in Riga on Monday.", "Juhan Parts"),
     ("U.S. President George W. Bush met the leaders of the Gulf states.", "George W. Bush"),
     ("Treasury Secretary Paul O'Neill spoke to business economists.", "Paul O'Neill"),
     ("German Chancellor Gerhard Schröder rejected the request.", "Gerhard Schröder"),
     ("Defence Minister Ng Eng Hen inspected the troops in Singapore.", "Ng Eng Hen"),
     ("North Korean leader Kim Jong-il did not attend the parade.", "Kim Jong-il"),
-    ("IMF managing director Jacques de Larosiere urged debtor countries to act.", "Jacques de Larosiere"),
-    ("Iraqi Information Minister Mohammed Saeed al-Sahhaf denied the report.", "Mohammed Saeed al-Sahhaf"),
+    ("IMF managing director Jacques de Larosiere urged debtor countries to act.",
+     "Jacques de Larosiere"),
+    ("Iraqi Information Minister Mohammed Saeed al-Sahhaf denied the report.",
+     "Mohammed Saeed al-Sahhaf"),
     ("The bill was opposed by Sen. Robert Byrd, the majority leader.", "Robert Byrd"),
     ("Chancellor of the Exchequer Nigel Lawson set out the budget.", "Nigel Lawson"),
     ("The Rev. Martin Luther King Jr. led the march to Montgomery.", "Martin Luther King Jr."),
@@ -26,12 +29,18 @@ from newsgrep.model import RawStory
     ("The bid was led by chairman Oscar S. Wyatt Jr of Coastal Corp.", "Oscar S. Wyatt Jr"),
     ("Shell's managing director Pieter van der Vorm opened the terminal.", "Pieter van der Vorm"),
     ("The project's director, A.R. Suhud, expects losses until 1990.", "A.R. Suhud"),
-    ("Dutch Coffee Roasters' Association secretary Jan de Vries welcomed the pact.", "Jan de Vries"),
-    ("Deputy chairman Karl-Herbert Schneider-Gaedicke spoke first.", "Karl-Herbert Schneider-Gaedicke"),
-    ("Governor of the Bank of England Robin Leigh-Pemberton spoke at the dinner.", "Robin Leigh-Pemberton"),
-    ("Talks went well, Mexican president Miguel de la Madrid told reporters.", "Miguel de la Madrid"),
-    ("The head of the Brazilian Coffee Institute, Jorio Dauster, said quotas were dead.", "Jorio Dauster"),
-    ("Senate Banking Committee chairman William Proxmire, D-Wis, said the choice was good.", "William Proxmire"),
+    ("Dutch Coffee Roasters' Association secretary Jan de Vries welcomed the pact.",
+     "Jan de Vries"),
+    ("Deputy chairman Karl-Herbert Schneider-Gaedicke spoke first.",
+     "Karl-Herbert Schneider-Gaedicke"),
+    ("Governor of the Bank of England Robin Leigh-Pemberton spoke at the dinner.",
+     "Robin Leigh-Pemberton"),
+    ("Talks went well, Mexican president Miguel de la Madrid told reporters.",
+     "Miguel de la Madrid"),
+    ("The head of the Brazilian Coffee Institute, Jorio Dauster, said quotas were dead.",
+     "Jorio Dauster"),
+    ("Senate Banking Committee chairman William Proxmire, D-Wis, said the choice was good.",
+     "William Proxmire"),
     ("SAUDI ARABIA'S KING FAHD WANTS STABLE OIL PRICES", "Fahd"),
 ])
 def test_role_words_are_stripped_from_full_names(text, person):
@@ -39,7 +48,8 @@ def test_role_words_are_stripped_from_full_names(text, person):
 
 
 def test_possessive_is_not_part_of_the_name():
-    text = "Senators questioned George W. Bush's plan to cut taxes, and Prime Minister Tony Blair's support for it."
+    text = ("Senators questioned George W. Bush's plan to cut taxes, "
+            "and Prime Minister Tony Blair's support for it.")
     assert extract_people(text) == ["George W. Bush", "Tony Blair"]
 
 
@@ -88,7 +98,8 @@ def test_given_name_alone_is_enough_for_a_full_name():
 
 @pytest.mark.parametrize("text", [
     "The Organization of the Petroleum Exporting Countries said output would be cut.",
-    "Champion Products Inc said its board approved a split. Champion said the record date was April 1.",
+    "Champion Products Inc said its board approved a split. "
+    "Champion said the record date was April 1.",
     "The Bundesbank said it would not change its policy.",
     "The Tower Commission report was published on Thursday.",
     "Officials said the talks would resume on Monday. Several officials said nothing.",
@@ -152,8 +163,10 @@ def test_leader_named_in_the_administration_is_a_person(text):
 
 
 def test_sentence_case_headline_speaker():
-    assert extract_people("Stoltenberg declines comment on possible changed targets") == ["Stoltenberg"]
-    assert extract_people("Bundesbank has no interest in higher capital market rates - Poehl") == ["Poehl"]
+    assert extract_people("Stoltenberg declines comment on possible changed targets") == \
+        ["Stoltenberg"]
+    assert extract_people("Bundesbank has no interest in higher capital market rates - Poehl") == \
+        ["Poehl"]
 
 
 def test_full_name_with_a_role_survives_a_headline_that_reads_like_a_firm():

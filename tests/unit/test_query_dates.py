@@ -10,7 +10,8 @@ from newsgrep.query.parser import parse_query
 
 
 def test_spans_cover_whole_periods():
-    assert date_span("2001") == (datetime(2001, 1, 1), datetime(2002, 1, 1) - timedelta(microseconds=1))
+    assert date_span("2001") == \
+        (datetime(2001, 1, 1), datetime(2002, 1, 1) - timedelta(microseconds=1))
     assert date_span("2004-02")[1].date() == date(2004, 2, 29)
     assert date_span("22 November 2001")[0] == datetime(2001, 11, 22)
 

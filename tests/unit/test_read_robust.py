@@ -31,7 +31,8 @@ def damaged(data: bytes, cut: int, junk: bytes) -> bytes:
     return data[:at] + junk + data[at + len(junk) * 3:]
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(sample=st.sampled_from(SAMPLES), suffix=st.sampled_from(SUFFIXES),
        cut=st.integers(min_value=0), junk=st.binary(max_size=40), packed=st.booleans())
 def test_damaged_files_never_raise(tmp_path, sample, suffix, cut, junk, packed):

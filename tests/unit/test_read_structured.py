@@ -113,7 +113,8 @@ def test_tsv_maps_headline_pubdate_site_name_byline():
     assert not skipped
     harbour = stories["1"]
     assert (harbour.title, harbour.date, harbour.source, harbour.author) == (
-        "Harbour reopens after dredging", datetime(2019, 6, 14), "Coastal Courier", ["Ruth Adeyemi"])
+        "Harbour reopens after dredging", datetime(2019, 6, 14), "Coastal Courier",
+        ["Ruth Adeyemi"])
     assert harbour.place == "Portsmouth"
 
 
