@@ -113,6 +113,8 @@ OTHER_COMMANDS = [
 ]
 
 
+# Thirteen subprocess runs: several seconds.
+@pytest.mark.slow
 @pytest.mark.parametrize("args", OTHER_COMMANDS, ids=" ".join)
 def test_every_other_command_is_safe(hostile_index, args):
     """show, stats, similar, --by and --dedup (issue 6's commands) on hostile stories."""
