@@ -1,4 +1,5 @@
-"""Shared fixtures: the sample corpus, its index, a CLI runner."""
+"""Fixtures shared by every tier: the sample corpus, its index, a CLI runner,
+the seed story and the shared Reuters corpus (skipped when absent)."""
 
 from __future__ import annotations
 
@@ -9,12 +10,7 @@ from click.testing import CliRunner
 
 import newsgrep
 from newsgrep.cli.app import cli
-
-ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT / "corpus"
-SEED = CORPUS / "putin-nato-2001.txt"
-SHARED = ROOT.parent / "shared"
-REUTERS = SHARED / "corpora" / "reuters21578"
+from tests.helpers.paths import CORPUS, REUTERS, SEED
 
 
 @pytest.fixture(scope="session")
@@ -38,29 +34,11 @@ def run(corpus_index, monkeypatch):
 
 
 @pytest.fixture
-def pipe(corpus_index):
-    """Run ``python -m newsgrep ARGS`` with stdout a real pipe, against the
-    sample corpus index; colour variables are cleared unless given."""
-    import os
-    import subprocess
-    import sys
-
-    def invoke(*args: str, env: dict | None = None, text: bool = True):
-        environ = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
-        environ.update(NEWSGREP_INDEX=str(corpus_index), **(env or {}))
-        return subprocess.run([sys.executable, "-m", "newsgrep", *args], capture_output=True,
-                              env=environ, text=text, cwd=ROOT)
-
-    return invoke
-
-
-@pytest.fixture
 def reuters() -> Path:
     """The shared Reuters-21578 corpus; tests using it skip when it is absent."""
     if not REUTERS.is_dir():
         pytest.skip("../shared/corpora/reuters21578 is not here")
     return REUTERS
-
 
 
 @pytest.fixture

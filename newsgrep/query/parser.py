@@ -36,8 +36,19 @@ from newsgrep.query.dates import DateError, between
 from newsgrep.query.lexer import AND, CLOSE, FIELD, LEAF, NOT, OPEN, OR, SIGN, Token, tokenize
 from newsgrep.query.questions import content_words
 from newsgrep.query.tree import (
-    METADATA_FIELDS, And, AndMaybe, AndNot, DateSpan, Every, Or, Phrase, Query, SideBySide,
-    Term, Words, leaves,
+    METADATA_FIELDS,
+    And,
+    AndMaybe,
+    AndNot,
+    DateSpan,
+    Every,
+    Or,
+    Phrase,
+    Query,
+    SideBySide,
+    Term,
+    Words,
+    leaves,
 )
 from newsgrep.readers.decoding import decode_argument
 

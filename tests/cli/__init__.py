@@ -1,0 +1,1 @@
+"""Command-line tests: through click's runner or the newsgrep command."""

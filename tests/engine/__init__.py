@@ -1,0 +1,1 @@
+"""The engine contract: what any search engine behind newsgrep must do."""

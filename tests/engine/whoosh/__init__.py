@@ -1,0 +1,1 @@
+"""The Whoosh engine's own parts: postings, segments, merging."""

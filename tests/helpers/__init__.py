@@ -1,0 +1,1 @@
+"""Helpers shared by the test tiers: paths, hostile input, synthetic corpora, a WARC crawl."""

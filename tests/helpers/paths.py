@@ -1,0 +1,16 @@
+"""Where the tests find the project's files: the repository, the sample
+corpus, the test data and the shared corpora beside the repository."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = ROOT / "corpus"
+SEED = CORPUS / "putin-nato-2001.txt"
+DATA = ROOT / "tests" / "data"
+FORMATS = DATA / "formats"
+BENCHMARKS = ROOT / "benchmarks"
+README = ROOT / "README.md"
+SHARED = ROOT.parent / "shared"
+REUTERS = SHARED / "corpora" / "reuters21578"

@@ -1,0 +1,1 @@
+"""Unit tests: pure functions, no index (readers, extraction, dates, dedup, safety, parser)."""
