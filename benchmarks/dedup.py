@@ -35,13 +35,31 @@ from newsgrep import dedup  # noqa: E402
 REUTERS = ROOT.parent / "shared" / "corpora" / "reuters21578"
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"])")
 SYNONYMS = {
-    "said": "told reporters", "rose": "climbed", "fell": "dropped", "company": "firm",
-    "expected": "forecast", "government": "administration", "increase": "rise",
-    "announced": "unveiled", "shares": "stock", "also": "further", "about": "around",
-    "would": "will", "billion": "bln", "market": "markets", "officials": "sources",
+    "said": "told reporters",
+    "rose": "climbed",
+    "fell": "dropped",
+    "company": "firm",
+    "expected": "forecast",
+    "government": "administration",
+    "increase": "rise",
+    "announced": "unveiled",
+    "shares": "stock",
+    "also": "further",
+    "about": "around",
+    "would": "will",
+    "billion": "bln",
+    "market": "markets",
+    "officials": "sources",
 }
-HOUSE_STYLE = {"mln": "million", "dlrs": "dollars", "pct": "percent", "billion": "bln",
-               "U.S.": "US", "vs": "versus", "cts": "cents"}
+HOUSE_STYLE = {
+    "mln": "million",
+    "dlrs": "dollars",
+    "pct": "percent",
+    "billion": "bln",
+    "U.S.": "US",
+    "vs": "versus",
+    "cts": "cents",
+}
 OUTLETS = ("AFP", "AP", "UPI", "Dow Jones", "Xinhua")
 
 
@@ -121,8 +139,10 @@ def edit(kind: str, story: dict, rng: random.Random) -> tuple[str, str]:
     if kind == "style":
         return title, f"{dateline} {house_style(body)}"
     if kind == "boilerplate":
-        return title, (f"Copyright 1987 Reuters. All rights reserved. {dateline} {body} "
-                       "(Reporting by our correspondents; editing by the desk.) More to follow.")
+        return title, (
+            f"Copyright 1987 Reuters. All rights reserved. {dateline} {body} "
+            "(Reporting by our correspondents; editing by the desk.) More to follow."
+        )
     if kind == "all":
         text = house_style(trim(reword(body, rng), rng))
         return new_headline(title), f"{new_dateline(story, rng)} {text}"
@@ -151,18 +171,29 @@ def build_set(stories: list[dict], originals: int, rng: random.Random) -> list[D
     docs: list[Doc] = []
     group = 0
     for story in picked:
-        docs.append(Doc(group, "original", story["title"], f"{story.get('dateline', '')} {story['body']}"))
+        docs.append(
+            Doc(group, "original", story["title"], f"{story.get('dateline', '')} {story['body']}")
+        )
         for kind in rng.sample(EDITS, 2):
             docs.append(Doc(group, kind, *edit(kind, story, rng)))
         group += 1
         others = by_topic.get(story["topics"][0]) or []
         if others:
             other = others.pop(rng.randrange(len(others)))
-            docs.append(Doc(group, "distinct", other["title"], f"{other.get('dateline', '')} {other['body']}"))
+            docs.append(
+                Doc(
+                    group,
+                    "distinct",
+                    other["title"],
+                    f"{other.get('dateline', '')} {other['body']}",
+                )
+            )
             group += 1
     briefs = [s for s in by_topic.get("earn", []) if len(s["body"].split()) < 60]
     for story in rng.sample(briefs, min(originals, len(briefs))):
-        docs.append(Doc(group, "distinct", story["title"], f"{story.get('dateline', '')} {story['body']}"))
+        docs.append(
+            Doc(group, "distinct", story["title"], f"{story.get('dateline', '')} {story['body']}")
+        )
         group += 1
     rng.shuffle(docs)
     return docs
@@ -176,8 +207,7 @@ def true_pairs(docs: list[Doc]) -> set[tuple[int, int]]:
 
 
 def predicted_pairs(groups: list[list[tuple[int, float]]]) -> set[tuple[int, int]]:
-    return {pair for group in groups
-            for pair in combinations(sorted(p for p, _ in group), 2)}
+    return {pair for group in groups for pair in combinations(sorted(p for p, _ in group), 2)}
 
 
 def score(predicted: set, truth: set) -> tuple[float, float, float]:
@@ -226,18 +256,28 @@ def main() -> None:
     rng = random.Random(args.seed)
     docs = build_set(load(args.reuters), args.originals, rng)
     truth = true_pairs(docs)
-    print(f"{len(docs)} stories, {len(truth)} true duplicate pairs "
-          f"({sum(d.kind == 'distinct' for d in docs)} distinct same-topic stories and briefs)\n")
+    print(
+        f"{len(docs)} stories, {len(truth)} true duplicate pairs "
+        f"({sum(d.kind == 'distinct' for d in docs)} distinct same-topic stories and briefs)\n"
+    )
     rows = sweep(docs, truth)
     print("shingle  text        threshold  precision  recall     F1")
     for words, mode, threshold, p, r, f in rows:
-        mark = "  <- newsgrep's setting" if (
-            words == dedup.SHINGLE_WORDS and mode == "title+body"
-            and abs(threshold - dedup.THRESHOLD) < 1e-9) else ""
+        mark = (
+            "  <- newsgrep's setting"
+            if (
+                words == dedup.SHINGLE_WORDS
+                and mode == "title+body"
+                and abs(threshold - dedup.THRESHOLD) < 1e-9
+            )
+            else ""
+        )
         print(f"{words:>7}  {mode:<10}  {threshold:>9.2f}  {p:>9.3f}  {r:>6.3f}  {f:>6.3f}{mark}")
     best = max(rows, key=lambda row: row[5])
-    print(f"\nbest F1: shingle {best[0]}, {best[1]}, threshold {best[2]:.2f}: "
-          f"precision {best[3]:.3f}, recall {best[4]:.3f}")
+    print(
+        f"\nbest F1: shingle {best[0]}, {best[1]}, threshold {best[2]:.2f}: "
+        f"precision {best[3]:.3f}, recall {best[4]:.3f}"
+    )
     report_setting(docs, truth)
 
 
@@ -249,15 +289,21 @@ def report_setting(docs: list[Doc], truth: set) -> None:
     seconds = time.perf_counter() - started
     predicted = predicted_pairs(groups)
     p, r, f = score(predicted, truth)
-    print(f"\nnewsgrep (shingle {dedup.SHINGLE_WORDS}, sketch {dedup.SKETCH_SIZE}, threshold "
-          f"{dedup.THRESHOLD}): precision {p:.3f}, recall {r:.3f}, F1 {f:.3f}; "
-          f"{len(docs) / seconds:,.0f} stories/s fingerprinted and folded")
+    print(
+        f"\nnewsgrep (shingle {dedup.SHINGLE_WORDS}, sketch {dedup.SKETCH_SIZE}, threshold "
+        f"{dedup.THRESHOLD}): precision {p:.3f}, recall {r:.3f}, F1 {f:.3f}; "
+        f"{len(docs) / seconds:,.0f} stories/s fingerprinted and folded"
+    )
     for kind, (found, total) in recall_by_kind(docs, groups).items():
         print(f"  {kind:<12} {found}/{total} copies folded into their original")
-    false = sorted(predicted - truth, key=lambda pair: -dedup.similarity(*(sketches[i] for i in pair)))
+    false = sorted(
+        predicted - truth, key=lambda pair: -dedup.similarity(*(sketches[i] for i in pair))
+    )
     for a, b in false[:5]:
-        print(f"  false pair {dedup.similarity(sketches[a], sketches[b]):.2f}: "
-              f"{docs[a].title[:40]!r} / {docs[b].title[:40]!r}")
+        print(
+            f"  false pair {dedup.similarity(sketches[a], sketches[b]):.2f}: "
+            f"{docs[a].title[:40]!r} / {docs[b].title[:40]!r}"
+        )
 
 
 if __name__ == "__main__":

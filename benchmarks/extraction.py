@@ -36,8 +36,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from newsgrep.extract.article import build_article  # noqa: E402
+from newsgrep.model import RawStory  # noqa: E402
 from newsgrep.readers import read_file  # noqa: E402
-from newsgrep.model import RawStory
 
 REUTERS = ROOT.parent / "shared" / "corpora" / "reuters21578"
 GOLD = ROOT / "tests" / "data" / "people_gold.jsonl"
@@ -123,10 +123,10 @@ def main(argv: list[str]) -> int:
     top, gold = 10, GOLD
     if "--errors" in argv:
         at = argv.index("--errors")
-        top, argv = int(argv[at + 1]), argv[:at] + argv[at + 2:]
+        top, argv = int(argv[at + 1]), argv[:at] + argv[at + 2 :]
     if "--gold" in argv:
         at = argv.index("--gold")
-        gold, argv = Path(argv[at + 1]), argv[:at] + argv[at + 2:]
+        gold, argv = Path(argv[at + 1]), argv[:at] + argv[at + 2 :]
     reuters = Path(argv[0]) if argv else REUTERS
     if not (reuters / "reuters21578.jsonl").is_file():
         print(f"skipped: no Reuters-21578 corpus at {reuters}")
@@ -136,8 +136,10 @@ def main(argv: list[str]) -> int:
     print(f"Reuters PEOPLE-label recall  {recall:.3f}  (target {TARGETS['reuters_recall']:.2f})")
     if gold.is_file():
         precision, gold_recall, gold_errors = gold_scores(reuters, gold)
-        print(f"gold-set precision           {precision:.3f}  (target {TARGETS['gold_precision']:.2f})")
-        print(f"gold-set recall              {gold_recall:.3f}  (target {TARGETS['gold_recall']:.2f})")
+        target = TARGETS["gold_precision"]
+        print(f"gold-set precision           {precision:.3f}  (target {target:.2f})")
+        target = TARGETS["gold_recall"]
+        print(f"gold-set recall              {gold_recall:.3f}  (target {target:.2f})")
         errors += gold_errors
     else:
         print(f"gold set not found at {gold}")

@@ -65,8 +65,9 @@ def run_measured(command: list[str]) -> Run:
     """Run a command and measure it (its workers included)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
     peak = [0]
     sampler = threading.Thread(target=_sample_tree, args=(process, peak), daemon=True)
     sampler.start()
@@ -109,8 +110,9 @@ def _tree_rss(pid: int) -> int:
 
 
 def newsgrep_index(corpus: Path, index: Path) -> Run:
-    return run_measured([sys.executable, "-m", "newsgrep", "index", str(corpus),
-                         "--index", str(index), "-q"])
+    return run_measured(
+        [sys.executable, "-m", "newsgrep", "index", str(corpus), "--index", str(index), "-q"]
+    )
 
 
 def plain_whoosh_index(corpus: Path, index: Path) -> Run:
@@ -139,19 +141,31 @@ def compare_with_whoosh(corpus: Path, work: Path, repeat: int) -> tuple[float, f
         our_runs.append(newsgrep_index(corpus, work / "newsgrep"))
     rerun = newsgrep_index(corpus, work / "newsgrep")
     whoosh, ours = best(whoosh_runs), best(our_runs)
-    print(f"corpus: {corpus} ({files} files), cores: {os.cpu_count()}, "
-          f"best of {repeat}, load average before: {os.getloadavg()[0]:.1f}")
+    print(
+        f"corpus: {corpus} ({files} files), cores: {os.cpu_count()}, "
+        f"best of {repeat}, load average before: {os.getloadavg()[0]:.1f}"
+    )
     print(f"{'':38}{'wall':>8}{'docs/s':>9}{'CPU s':>8}{'peak MB':>9}")
-    for name, run in (("plain Whoosh (procs=2, multisegment)", whoosh),
-                      ("newsgrep index (with extraction)", ours)):
-        print(f"{name:38}{run.seconds:7.1f}s{files / run.seconds:9.0f}{run.cpu:8.1f}"
-              f"{run.peak_mb:9.0f}")
-    print(f"ratio newsgrep / plain Whoosh: wall {ours.seconds / whoosh.seconds:.2f} "
-          f"(target <= 0.50), CPU {ours.cpu / whoosh.cpu:.2f}")
-    print(f"all wall times: Whoosh {[round(r.seconds, 1) for r in whoosh_runs]}, "
-          f"newsgrep {[round(r.seconds, 1) for r in our_runs]}")
-    print(f"re-run, nothing changed: {rerun.seconds:.2f} s, peak {rerun.peak_mb:.0f} MB "
-          f"(target <= 2 s)")
+    for name, run in (
+        ("plain Whoosh (procs=2, multisegment)", whoosh),
+        ("newsgrep index (with extraction)", ours),
+    ):
+        print(
+            f"{name:38}{run.seconds:7.1f}s{files / run.seconds:9.0f}{run.cpu:8.1f}"
+            f"{run.peak_mb:9.0f}"
+        )
+    print(
+        f"ratio newsgrep / plain Whoosh: wall {ours.seconds / whoosh.seconds:.2f} "
+        f"(target <= 0.50), CPU {ours.cpu / whoosh.cpu:.2f}"
+    )
+    print(
+        f"all wall times: Whoosh {[round(r.seconds, 1) for r in whoosh_runs]}, "
+        f"newsgrep {[round(r.seconds, 1) for r in our_runs]}"
+    )
+    print(
+        f"re-run, nothing changed: {rerun.seconds:.2f} s, peak {rerun.peak_mb:.0f} MB "
+        f"(target <= 2 s)"
+    )
     print(f"  first run: {ours.summary}\n  re-run:    {rerun.summary}")
     return files / ours.seconds, files / ours.cpu
 
@@ -166,10 +180,14 @@ def scaled_run(scale: int, work: Path, small_rate: float, small_cpu_rate: float)
     shutil.rmtree(work / f"newsgrep-{scale}", ignore_errors=True)
     run = newsgrep_index(corpus, work / f"newsgrep-{scale}")
     rate = scale / run.seconds
-    print(f"newsgrep index, {scale} stories: {run.seconds:6.1f} s  {rate:7.0f} docs/s  "
-          f"CPU {run.cpu:.1f} s  peak {run.peak_mb:5.0f} MB (target <= 500)")
-    print(f"docs/s at {scale} / docs/s at Reuters: {rate / small_rate:.2f}  (target >= 0.80); "
-          f"docs per CPU second: {scale / run.cpu / small_cpu_rate:.2f} (less skewed by other load)")
+    print(
+        f"newsgrep index, {scale} stories: {run.seconds:6.1f} s  {rate:7.0f} docs/s  "
+        f"CPU {run.cpu:.1f} s  peak {run.peak_mb:5.0f} MB (target <= 500)"
+    )
+    print(
+        f"docs/s at {scale} / docs/s at Reuters: {rate / small_rate:.2f}  (target >= 0.80); "
+        f"docs per CPU second: {scale / run.cpu / small_cpu_rate:.2f} (less skewed by other load)"
+    )
     print(f"  {run.summary}")
 
 

@@ -60,8 +60,11 @@ def _alter(text: str, vocabulary: list[str], rng: random.Random) -> str:
             return match.group(0) + rng.choice("aeiou") + rng.choice("nrstlk")
         if roll < NEW_WORD_SHARE + REPLACE_SHARE:
             word = rng.choice(vocabulary)
-            return word.upper() if match.group(0).isupper() else (
-                word.capitalize() if match.group(0)[0].isupper() else word)
+            return (
+                word.upper()
+                if match.group(0).isupper()
+                else (word.capitalize() if match.group(0)[0].isupper() else word)
+            )
         return match.group(0)
 
     return WORD.sub(swap, text)
@@ -71,8 +74,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("count", type=int)
     parser.add_argument("target", type=Path)
-    parser.add_argument("--source", type=Path, default=Path(__file__).resolve().parents[2]
-                        / "shared" / "corpora" / "reuters21578" / "articles")
+    parser.add_argument(
+        "--source",
+        type=Path,
+        default=Path(__file__).resolve().parents[2]
+        / "shared"
+        / "corpora"
+        / "reuters21578"
+        / "articles",
+    )
     args = parser.parse_args()
     print(build_corpus(args.source, args.target, args.count), "stories in", args.target)
 

@@ -91,8 +91,9 @@ def whoosh_ranker(paths: list[Path], folder: Path, depth: int) -> Ranker:
 
     from newsgrep.indexing.stories import read_articles
 
-    schema = fields.Schema(path=fields.ID(stored=True, unique=True),
-                           title=fields.TEXT(), body=fields.TEXT())
+    schema = fields.Schema(
+        path=fields.ID(stored=True, unique=True), title=fields.TEXT(), body=fields.TEXT()
+    )
     folder.mkdir(parents=True, exist_ok=True)
     ix = index.create_in(folder, schema)
     writer = ix.writer(limitmb=256)
@@ -144,13 +145,16 @@ def main(argv: list[str] | None = None) -> None:
         sets.append(("Reuters-21578", *reuters_judged(args.reuters, args.docs)))
     else:
         print(f"(no Reuters-21578 at {args.reuters}: sample corpus only)")
-    print(f"{'set':15} {'stories':>7} {'queries':>7} {'part':>5} {'whoosh':>7} {'newsgrep':>8} {'ratio':>6}")
+    columns = {"stories": 7, "queries": 7, "part": 5, "whoosh": 7, "newsgrep": 8, "ratio": 6}
+    print(f"{'set':15} " + " ".join(f"{name:>{width}}" for name, width in columns.items()))
     for name, paths, judged in sets:
         row = compare(name, paths, judged, args.depth)
         for part in ("all", "odd", "even"):
             whoosh_map, newsgrep_map, ratio = row[part]
-            print(f"{name:15} {row['stories']:7} {row['queries']:7} {part:>5} "
-                  f"{whoosh_map:7.4f} {newsgrep_map:8.4f} {ratio:6.3f}")
+            print(
+                f"{name:15} {row['stories']:7} {row['queries']:7} {part:>5} "
+                f"{whoosh_map:7.4f} {newsgrep_map:8.4f} {ratio:6.3f}"
+            )
 
 
 if __name__ == "__main__":

@@ -17,9 +17,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from newsgrep.readers import read_file  # noqa: E402
-from newsgrep.model import BadRecord
 from newsgrep.errors import Unreadable
+from newsgrep.model import BadRecord
+from newsgrep.readers import read_file  # noqa: E402
 
 REUTERS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora" / "reuters21578"
 
@@ -53,8 +53,10 @@ def main() -> None:
     baseline = raw_bytes(sgml)
     for name, paths in (("sgml", sgml), ("jsonl", jsonl), ("text files", texts)):
         seconds, stories = timed(paths)
-        print(f"{name:>10}: {stories} stories in {seconds:.2f} s, "
-              f"{seconds / baseline:.0f}x reading the SGML bytes")
+        print(
+            f"{name:>10}: {stories} stories in {seconds:.2f} s, "
+            f"{seconds / baseline:.0f}x reading the SGML bytes"
+        )
     tracemalloc.start()
     timed(jsonl)
     peak = tracemalloc.get_traced_memory()[1]

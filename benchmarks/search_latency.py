@@ -89,8 +89,11 @@ def build(articles: Path, work: Path) -> tuple[Path, Path, Path]:
     plain_index.write_text(PLAIN_INDEX)
     plain_search.write_text(PLAIN_SEARCH)
     if not ng.exists():
-        subprocess.run([sys.executable, "-m", "newsgrep", "index", str(articles),
-                        "--index", str(ng), "-q"], check=True, cwd=ROOT)
+        subprocess.run(
+            [sys.executable, "-m", "newsgrep", "index", str(articles), "--index", str(ng), "-q"],
+            check=True,
+            cwd=ROOT,
+        )
     if not plain.exists():
         plain.mkdir()
         subprocess.run([sys.executable, str(plain_index), str(articles), str(plain)], check=True)
@@ -118,15 +121,21 @@ def main() -> None:
         print(f"{'query':<14}{'newsgrep':>10}{'whoosh':>10}{'rg':>10}{'ng/whoosh':>11}{'ng/rg':>8}")
         ratios_whoosh, ratios_rg = [], []
         for label, ours, theirs, pattern in QUERIES:
-            t_ng = timed([sys.executable, "-m", "newsgrep", "search", ours, "--index", str(ng)], args.runs)
+            t_ng = timed(
+                [sys.executable, "-m", "newsgrep", "search", ours, "--index", str(ng)], args.runs
+            )
             t_wh = timed([sys.executable, str(plain_search), str(plain), theirs], args.runs)
             t_rg = timed(["rg", "-i", "-l", pattern, str(args.articles)], args.runs)
             ratios_whoosh.append(t_ng / t_wh)
             ratios_rg.append(t_ng / t_rg)
-            print(f"{label:<14}{t_ng:>8.0f}ms{t_wh:>8.0f}ms{t_rg:>8.0f}ms"
-                  f"{t_ng / t_wh:>11.2f}{t_ng / t_rg:>8.2f}")
-        print(f"{'median ratio':<44}{statistics.median(ratios_whoosh):>11.2f}"
-              f"{statistics.median(ratios_rg):>8.2f}")
+            print(
+                f"{label:<14}{t_ng:>8.0f}ms{t_wh:>8.0f}ms{t_rg:>8.0f}ms"
+                f"{t_ng / t_wh:>11.2f}{t_ng / t_rg:>8.2f}"
+            )
+        print(
+            f"{'median ratio':<44}{statistics.median(ratios_whoosh):>11.2f}"
+            f"{statistics.median(ratios_rg):>8.2f}"
+        )
         print("targets: newsgrep/whoosh <= 0.55, newsgrep/rg < 1.00")
     finally:
         if not args.keep:

@@ -30,9 +30,22 @@ from newsgrep.model import (
 )
 from newsgrep.query.parser import parse_query
 
-__all__ = ["Article", "Facets", "Hit", "IndexReport", "IndexStats", "SearchOptions",
-           "SearchResult", "Story", "count_by", "index_paths", "index_stats", "search",
-           "show", "similar"]
+__all__ = [
+    "Article",
+    "Facets",
+    "Hit",
+    "IndexReport",
+    "IndexStats",
+    "SearchOptions",
+    "SearchResult",
+    "Story",
+    "count_by",
+    "index_paths",
+    "index_stats",
+    "search",
+    "show",
+    "similar",
+]
 __version__ = "0.1.0"
 
 Location = str | os.PathLike[str] | None
@@ -56,14 +69,16 @@ def search(index: Location, text: str, options: SearchOptions | None = None) -> 
     return open_engine(index).search(parse_query(text), options or SearchOptions(), text)
 
 
-def count_by(index: Location, text: str, by: str, options: SearchOptions | None = None,
-             share: bool = False) -> Facets:
+def count_by(
+    index: Location, text: str, by: str, options: SearchOptions | None = None, share: bool = False
+) -> Facets:
     """Stories matching ``text`` counted per source, person, place, year, month, week or day."""
     return open_engine(index).count_by(parse_query(text), by, options or SearchOptions(), share)
 
 
-def similar(index: Location, path: str, limit: int = 10, page: int = 1,
-            snippets: bool = True) -> SearchResult:
+def similar(
+    index: Location, path: str, limit: int = 10, page: int = 1, snippets: bool = True
+) -> SearchResult:
     """The stories most like the one at ``path`` (a file or FILE#ID)."""
     return open_engine(index).similar(path, limit, page, snippets)
 

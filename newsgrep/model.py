@@ -67,7 +67,7 @@ def display_title(title: str, body: str, limit: int = 80) -> str:
         return title
     # Only the opening can be shown: a megabyte-long first line is not scanned.
     start = len(body) - len(body.lstrip()) if body[:1].isspace() else 0
-    text = " ".join(body[start:start + limit * 8].split())
+    text = " ".join(body[start : start + limit * 8].split())
     end = _first_sentence_end(text)
     sentence = text[:end] if end else text
     if len(sentence) <= limit:
@@ -80,7 +80,7 @@ def _first_sentence_end(text: str) -> int:
     for i, ch in enumerate(text):
         if ch in ".!?" and (i + 1 == len(text) or text[i + 1] == " "):
             # "Nov. 20" and "U.S. officials" are not sentence ends.
-            word = text[text.rfind(" ", 0, i) + 1:i]
+            word = text[text.rfind(" ", 0, i) + 1 : i]
             if len(word) > 3 or (word and word[0].islower() and len(word) > 1):
                 return i + 1
     return 0

@@ -22,17 +22,34 @@ from newsgrep.safety import clean_line
 @click.command("index")
 @click.argument("paths", nargs=-1, type=click.Path())
 @index_option
-@click.option("--source", "default_source", default="", metavar="NAME",
-              help="Source for files that name none.")
+@click.option(
+    "--source",
+    "default_source",
+    default="",
+    metavar="NAME",
+    help="Source for files that name none.",
+)
 @click.option("--rebuild", is_flag=True, help="Start the index afresh.")
 @click.option("--wait", is_flag=True, help="Wait for another indexer of this index to finish.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
-              help="Worker processes (default: one per core).")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="Worker processes (default: one per core).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar; print only the summary.")
 @click.option("-v", "--verbose", is_flag=True, help="List every skipped file with its reason.")
-def index_command(paths: tuple[str, ...], index_dir: str | None, default_source: str,
-                  rebuild: bool, wait: bool, jobs: int | None, quiet: bool,
-                  verbose: bool) -> None:
+def index_command(
+    paths: tuple[str, ...],
+    index_dir: str | None,
+    default_source: str,
+    rebuild: bool,
+    wait: bool,
+    jobs: int | None,
+    quiet: bool,
+    verbose: bool,
+) -> None:
     """Index files and folders of articles (recursively); with no PATHS,
     update every folder indexed before.
 
@@ -53,10 +70,17 @@ def index_command(paths: tuple[str, ...], index_dir: str | None, default_source:
     total = count_files(paths) if show_bar and paths else None
     try:
         with progress_reporter(enabled=show_bar, total=total) as on_files:
-            report = index_paths(paths, location, rebuild=rebuild, jobs=jobs, wait=wait,
-                                 default_source=default_source,
-                                 on_skip=_print_skip if verbose else None,
-                                 on_files=on_files, on_wait=_print_wait(location))
+            report = index_paths(
+                paths,
+                location,
+                rebuild=rebuild,
+                jobs=jobs,
+                wait=wait,
+                default_source=default_source,
+                on_skip=_print_skip if verbose else None,
+                on_files=on_files,
+                on_wait=_print_wait(location),
+            )
     except IndexProblem as err:
         raise Failure(str(err)) from None
     except IndexingFailed as err:
@@ -67,8 +91,11 @@ def index_command(paths: tuple[str, ...], index_dir: str | None, default_source:
         raise Failure("nothing indexed yet: name the files or folders to index")
     click.echo(_summary(report, verbose), err=True)
     if report.interrupted:
-        click.echo(f"interrupted: {report.indexed} stories indexed so far; "
-                   "run the same command again to finish", err=True)
+        click.echo(
+            f"interrupted: {report.indexed} stories indexed so far; "
+            "run the same command again to finish",
+            err=True,
+        )
         sys.exit(ExitStatus.INTERRUPTED)
 
 
@@ -76,9 +103,11 @@ def _summary(report: IndexReport, verbose: bool) -> str:
     skipped = f"skipped {len(report.skipped)}"
     if report.skipped and not verbose:
         skipped += " (-v lists them)"
-    return (f"indexed {report.indexed} stories from {report.files} files, "
-            f"unchanged {report.unchanged}, removed {report.removed}, {skipped}, "
-            f"{report.seconds:.1f} s")
+    return (
+        f"indexed {report.indexed} stories from {report.files} files, "
+        f"unchanged {report.unchanged}, removed {report.removed}, {skipped}, "
+        f"{report.seconds:.1f} s"
+    )
 
 
 def _print_skip(path: str, reason: str) -> None:

@@ -17,11 +17,16 @@ T = TypeVar("T", bound="Callable[..., Any] | click.Command")
 P = ParamSpec("P")
 
 index_option = click.option(
-    "--index", "index_dir", metavar="DIR", envvar="NEWSGREP_INDEX",
+    "--index",
+    "index_dir",
+    metavar="DIR",
+    envvar="NEWSGREP_INDEX",
     help="Index folder (default ./index, or $NEWSGREP_INDEX).",
 )
 color_option = click.option(
-    "--color", type=click.Choice(["auto", "always", "never"]), default="auto",
+    "--color",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
     show_default=True,
     help="Colour: auto colours a terminal only (NO_COLOR turns it off, FORCE_COLOR on).",
 )
@@ -43,6 +48,7 @@ class Failure(click.ClickException):
 def reports_errors(command: Callable[P, None]) -> Callable[P, None]:
     """Expected errors end the command with one line on stderr and their exit
     status (2, or 1 for a path with no story); never a traceback."""
+
     @functools.wraps(command)
     def run(*args: P.args, **kwargs: P.kwargs) -> None:
         try:

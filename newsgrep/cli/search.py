@@ -19,33 +19,83 @@ from newsgrep.safety import clean_line
 @click.command("search")
 @click.argument("query")
 @index_option
-@click.option("-n", "--limit", default=10, show_default=True, type=click.IntRange(0),
-              help="Hits to show (0 for all).")
+@click.option(
+    "-n",
+    "--limit",
+    default=10,
+    show_default=True,
+    type=click.IntRange(0),
+    help="Hits to show (0 for all).",
+)
 @click.option("--page", default=1, type=click.IntRange(1), help="Page of --limit hits.")
-@click.option("--sort", type=click.Choice(["relevance", "newest", "oldest"]),
-              default="relevance", show_default=True)
+@click.option(
+    "--sort",
+    type=click.Choice(["relevance", "newest", "oldest"]),
+    default="relevance",
+    show_default=True,
+)
 @click.option("--since", metavar="DATE", help="From this date (inclusive).")
 @click.option("--until", metavar="DATE", help="Until this date (inclusive).")
-@click.option("--source", "sources", multiple=True, metavar="NAME", help="Only this source (repeatable).")
-@click.option("--person", "people", multiple=True, metavar="NAME", help="Only stories naming this person (repeatable).")
-@click.option("--place", "places", multiple=True, metavar="NAME", help="Only this dateline place (repeatable).")
+@click.option(
+    "--source", "sources", multiple=True, metavar="NAME", help="Only this source (repeatable)."
+)
+@click.option(
+    "--person",
+    "people",
+    multiple=True,
+    metavar="NAME",
+    help="Only stories naming this person (repeatable).",
+)
+@click.option(
+    "--place",
+    "places",
+    multiple=True,
+    metavar="NAME",
+    help="Only this dateline place (repeatable).",
+)
 @json_option("JSON Lines, one object per hit (or per value with --by).")
-@click.option("-l", "--files-with-matches", "paths_only", is_flag=True, help="Print matching paths only.")
+@click.option(
+    "-l", "--files-with-matches", "paths_only", is_flag=True, help="Print matching paths only."
+)
 @click.option("-0", "--null", is_flag=True, help="With -l, end paths with NUL (for xargs -0).")
 @click.option("-c", "--count", is_flag=True, help="Print the number of matching stories only.")
-@click.option("--by", type=click.Choice(BY_CHOICES),
-              help="Count matching stories per value: a bar chart, a timeline by period.")
-@click.option("--share", is_flag=True,
-              help="With --by, divide each count by all stories with that value (same period).")
-@click.option("--dedup", is_flag=True,
-              help="Fold near-duplicate stories into the best-ranked one (+N similar).")
+@click.option(
+    "--by",
+    type=click.Choice(BY_CHOICES),
+    help="Count matching stories per value: a bar chart, a timeline by period.",
+)
+@click.option(
+    "--share",
+    is_flag=True,
+    help="With --by, divide each count by all stories with that value (same period).",
+)
+@click.option(
+    "--dedup",
+    is_flag=True,
+    help="Fold near-duplicate stories into the best-ranked one (+N similar).",
+)
 @color_option
 @reports_errors
-def search_command(query: str, index_dir: str | None, limit: int, page: int, sort: str,
-                   since: str | None, until: str | None, sources: tuple[str, ...],
-                   people: tuple[str, ...], places: tuple[str, ...], as_json: bool,
-                   paths_only: bool, null: bool, count: bool, by: str | None, share: bool,
-                   dedup: bool, color: str) -> None:
+def search_command(
+    query: str,
+    index_dir: str | None,
+    limit: int,
+    page: int,
+    sort: str,
+    since: str | None,
+    until: str | None,
+    sources: tuple[str, ...],
+    people: tuple[str, ...],
+    places: tuple[str, ...],
+    as_json: bool,
+    paths_only: bool,
+    null: bool,
+    count: bool,
+    by: str | None,
+    share: bool,
+    dedup: bool,
+    color: str,
+) -> None:
     """Search the index; ranked stories with highlighted snippets.
 
     \b
@@ -64,31 +114,60 @@ def search_command(query: str, index_dir: str | None, limit: int, page: int, sor
     listing = paths_only or count
     # -c needs the total only; -l every path; both ignore --limit and --page.
     options = SearchOptions(
-        limit=(1 if count else 0) if listing else limit, page=1 if listing else page, sort=sort,
-        since=since, until=until, sources=sources, people=people, places=places,
-        snippets=not listing, dedup=dedup, suggest=not (listing or as_json or by),
+        limit=(1 if count else 0) if listing else limit,
+        page=1 if listing else page,
+        sort=sort,
+        since=since,
+        until=until,
+        sources=sources,
+        people=people,
+        places=places,
+        snippets=not listing,
+        dedup=dedup,
+        suggest=not (listing or as_json or by),
     )
     if by:
         found = print_counts(index_dir, query, by, options, share, as_json, color)
     else:
-        found = print_search(index_dir, query, options, as_json, paths_only, null, count,
-                             color)
+        found = print_search(index_dir, query, options, as_json, paths_only, null, count, color)
     sys.exit(ExitStatus.FOUND if found else ExitStatus.NOTHING)
 
 
-def print_search(index_dir: str | None, query: str, options: SearchOptions, as_json: bool,
-                 paths_only: bool, null: bool, count: bool, color: str) -> bool:
+def print_search(
+    index_dir: str | None,
+    query: str,
+    options: SearchOptions,
+    as_json: bool,
+    paths_only: bool,
+    null: bool,
+    count: bool,
+    color: str,
+) -> bool:
     """Hits in the chosen form; True if any story matched."""
     result = newsgrep.search(index_dir, query, options)
     if result.suggestion:  # for people only: never mixed into what programs read
         click.echo(f"Did you mean: {clean_line(result.suggestion)}?", err=True)
-    emit_result(result, as_json=as_json, paths_only=paths_only, null=null, count=count,
-                color=color, with_duplicates=options.dedup)
+    emit_result(
+        result,
+        as_json=as_json,
+        paths_only=paths_only,
+        null=null,
+        count=count,
+        color=color,
+        with_duplicates=options.dedup,
+    )
     return result.total > 0
 
 
-def print_counts(index_dir: str | None, query: str, by: str, options: SearchOptions,
-                 share: bool, as_json: bool, color: str) -> bool:
+def print_counts(
+    index_dir: str | None,
+    query: str,
+    by: str,
+    options: SearchOptions,
+    share: bool,
+    as_json: bool,
+    color: str,
+) -> bool:
     """Counts per value of ``by``; True if any story matched."""
     facets = newsgrep.count_by(index_dir, query, by, options, share)
     out = sys.stdout

@@ -20,8 +20,9 @@ from newsgrep.output.render import make_console, print_story, write_line
 @json_option("One JSON object per story: the hit fields and the body.")
 @color_option
 @reports_errors
-def show_command(paths: tuple[str, ...], index_dir: str | None, query: str | None,
-                 as_json: bool, color: str) -> None:
+def show_command(
+    paths: tuple[str, ...], index_dir: str | None, query: str | None, as_json: bool, color: str
+) -> None:
     """Print whole stories as indexed: a metadata header, then the text.
 
     PATH is a file (every story in it) or FILE#ID (one story of a
@@ -52,4 +53,3 @@ def show_command(paths: tuple[str, ...], index_dir: str | None, query: str | Non
                 print_story(console, story)
             shown += 1
     sys.exit(ExitStatus.NOTHING if missing else ExitStatus.FOUND)
-

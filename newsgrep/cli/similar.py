@@ -15,16 +15,30 @@ from newsgrep.output.render import emit_result
 @click.command("similar")
 @click.argument("path", metavar="PATH")
 @index_option
-@click.option("-n", "--limit", default=10, show_default=True, type=click.IntRange(0),
-              help="Stories to show (0 for all).")
+@click.option(
+    "-n",
+    "--limit",
+    default=10,
+    show_default=True,
+    type=click.IntRange(0),
+    help="Stories to show (0 for all).",
+)
 @click.option("--page", default=1, type=click.IntRange(1), help="Page of --limit stories.")
 @json_option("JSON Lines, one object per story (the search hit schema).")
 @click.option("-l", "--files-with-matches", "paths_only", is_flag=True, help="Print paths only.")
 @click.option("-0", "--null", is_flag=True, help="With -l, end paths with NUL (for xargs -0).")
 @color_option
 @reports_errors
-def similar_command(path: str, index_dir: str | None, limit: int, page: int, as_json: bool,
-                    paths_only: bool, null: bool, color: str) -> None:
+def similar_command(
+    path: str,
+    index_dir: str | None,
+    limit: int,
+    page: int,
+    as_json: bool,
+    paths_only: bool,
+    null: bool,
+    color: str,
+) -> None:
     """Stories most like a given one, itself left out.
 
     PATH is a file or FILE#ID.
@@ -37,7 +51,11 @@ def similar_command(path: str, index_dir: str | None, limit: int, page: int, as_
       newsgrep similar corpus/putin-nato-2001.txt -n 3 --json | jq -r .title
     """
     result = newsgrep.similar(
-        index_dir, path, limit=0 if paths_only else limit,
-        page=1 if paths_only else page, snippets=not paths_only)
+        index_dir,
+        path,
+        limit=0 if paths_only else limit,
+        page=1 if paths_only else page,
+        snippets=not paths_only,
+    )
     emit_result(result, as_json=as_json, paths_only=paths_only, null=null, color=color)
     sys.exit(ExitStatus.FOUND if result.total else ExitStatus.NOTHING)

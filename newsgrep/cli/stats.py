@@ -16,8 +16,13 @@ from newsgrep.output.render import make_console, write_line
 
 @click.command("stats")
 @index_option
-@click.option("--top", default=10, show_default=True, type=click.IntRange(0),
-              help="Sources, people and places to list (0 for all).")
+@click.option(
+    "--top",
+    default=10,
+    show_default=True,
+    type=click.IntRange(0),
+    help="Sources, people and places to list (0 for all).",
+)
 @json_option("One JSON object.")
 @color_option
 @reports_errors

@@ -30,13 +30,15 @@ class Engine(Protocol):
         ``text`` is the query as typed, for did-you-mean."""
         ...
 
-    def count_by(self, query: Query, by: str, options: SearchOptions,
-                 share: bool = False) -> Facets:
+    def count_by(
+        self, query: Query, by: str, options: SearchOptions, share: bool = False
+    ) -> Facets:
         """Matching stories counted per source, person, place or period."""
         ...
 
-    def similar(self, path: str, limit: int = 10, page: int = 1,
-                snippets: bool = True) -> SearchResult:
+    def similar(
+        self, path: str, limit: int = 10, page: int = 1, snippets: bool = True
+    ) -> SearchResult:
         """The stories most like the one at ``path``, itself left out."""
         ...
 

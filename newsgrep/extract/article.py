@@ -45,8 +45,9 @@ def build_article(path: str, raw: RawStory, default_source: str = "") -> Article
     )
 
 
-def _story_date(known: datetime | str | None, header: str | None, dateline: Dateline | None,
-                path: str) -> datetime | None:
+def _story_date(
+    known: datetime | str | None, header: str | None, dateline: Dateline | None, path: str
+) -> datetime | None:
     """The story's date: format metadata, then header, then dateline, then path.
 
     A dateline without a year ("SALVADOR, Feb 26 -") takes the year from a

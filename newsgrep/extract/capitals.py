@@ -23,16 +23,62 @@ _TOKEN = re.compile(
     r"|(?P<other>\S)"
 )
 # Words whose full stop is part of the word, not the end of a sentence.
-_DOTTED = {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "sen", "gov", "gen", "lt", "col",
-           "rep", "prof", "rev", "capt", "adm", "maj", "sgt", "messrs", "mme", "mt", "ft"}
+_DOTTED = {
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "st",
+    "jr",
+    "sr",
+    "sen",
+    "gov",
+    "gen",
+    "lt",
+    "col",
+    "rep",
+    "prof",
+    "rev",
+    "capt",
+    "adm",
+    "maj",
+    "sgt",
+    "messrs",
+    "mme",
+    "mt",
+    "ft",
+}
 _ARABIC_PREFIX = re.compile(r"^(?:al|el|bin|ibn|abu|ad|ar|as|ash|az|ul)-[^\W\d_]", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 _ASCII_LOWER = re.compile(r"[a-z]")
 VERBS = frozenset(lx.SPEECH_VERBS.split("|")) | frozenset(lx.HEADLINE_VERBS.split("|"))
 # Abbreviations that are places or bodies, not a person's initials ("A.R. Suhud").
-_NOT_INITIALS = {"u.s.", "u.k.", "u.n.", "e.c.", "e.u.", "n.y.", "d.c.", "u.a.e.", "s.a.", "n.v.",
-                 "a.g.", "p.m.", "a.m.", "u.s.s.r.", "l.p.", "n.a.", "r.i.", "n.j.", "n.h.", "s.c.",
-                 "h.k.", "n.z.", "s.f.", "l.a."}
+_NOT_INITIALS = {
+    "u.s.",
+    "u.k.",
+    "u.n.",
+    "e.c.",
+    "e.u.",
+    "n.y.",
+    "d.c.",
+    "u.a.e.",
+    "s.a.",
+    "n.v.",
+    "a.g.",
+    "p.m.",
+    "a.m.",
+    "u.s.s.r.",
+    "l.p.",
+    "n.a.",
+    "r.i.",
+    "n.j.",
+    "n.h.",
+    "s.c.",
+    "h.k.",
+    "n.z.",
+    "s.f.",
+    "l.a.",
+}
 
 
 @dataclass(slots=True)
@@ -113,11 +159,14 @@ def calm_headlines(text: str) -> tuple[str, list[tuple[int, int]]]:
         if _in_capitals(line.group()):
             calm = re.sub(r"[^\W\d_]+(?:['’][^\W\d_]+)?", _title_word, line.group())
             if len(calm) == len(line.group()):
-                pieces += [text[done:line.start()], calm]
+                pieces += [text[done : line.start()], calm]
                 done = line.end()
             spans.append(line.span())
-        elif _stands_alone(text, *line.span(), last) and _is_title_case(words) and not re.search(
-                r"[.!?\"”]\s*$", line.group()):
+        elif (
+            _stands_alone(text, *line.span(), last)
+            and _is_title_case(words)
+            and not re.search(r"[.!?\"”]\s*$", line.group())
+        ):
             spans.append(line.span())
     return "".join(pieces) + text[done:], spans
 
@@ -139,8 +188,9 @@ def _is_title_case(words: list[str]) -> bool:
 def _stands_alone(text: str, start: int, end: int, last: int) -> bool:
     """A one-line paragraph, as headlines are (wrapped prose is not); a
     headline also ends without a full stop, which the caller checks."""
-    return (start == 0 or text[start - 2:start] == "\n\n") and (
-        end >= last or text[end:end + 2] == "\n\n")
+    return (start == 0 or text[start - 2 : start] == "\n\n") and (
+        end >= last or text[end : end + 2] == "\n\n"
+    )
 
 
 def _title_word(match: re.Match[str]) -> str:
@@ -189,7 +239,8 @@ def runs(tokens: list[Token], text: str) -> Iterator[list[Token]]:
     for i, token in enumerate(tokens):
         joins = token.is_name_word() or token.kind == "abbr" or bool(run and _particle(tokens, i))
         breaks = not token.is_initial() and (
-            token.bare in lx.FUNCTION_WORDS or token.low in VERBS or _is_date_word(tokens, i))
+            token.bare in lx.FUNCTION_WORDS or token.low in VERBS or _is_date_word(tokens, i)
+        )
         if run and (not joins or breaks or _gap_breaks(run[-1], token, text)):
             yield run
             run = []
@@ -216,7 +267,7 @@ def _is_date_word(tokens: list[Token], i: int) -> bool:
         return False
     if len(low) > 3:
         return True
-    following = [t.text for t in tokens[i + 1: i + 3] if t.text != "."]
+    following = [t.text for t in tokens[i + 1 : i + 3] if t.text != "."]
     return bool(following) and following[0][:1].isdigit()
 
 

@@ -1,12 +1,12 @@
 """The wire dateline that opens a story: place, date and agency.
 
-    Moscow, 22 November 2001 (RFE/RL) --
-    WASHINGTON, Nov. 20, 2001 (Reuters) -
-    BAGHDAD, Iraq, Sunday, Dec. 8 (AP) --
-    ST. LOUIS, Mo., Nov. 20 /PRNewswire/ --
-    LONDON (Reuters) -
-    UNITED NATIONS, Nov. 8 —
-    SALVADOR, Feb 26 -
+Moscow, 22 November 2001 (RFE/RL) --
+WASHINGTON, Nov. 20, 2001 (Reuters) -
+BAGHDAD, Iraq, Sunday, Dec. 8 (AP) --
+ST. LOUIS, Mo., Nov. 20 /PRNewswire/ --
+LONDON (Reuters) -
+UNITED NATIONS, Nov. 8 —
+SALVADOR, Feb 26 -
 """
 
 from __future__ import annotations
@@ -17,9 +17,7 @@ from dataclasses import dataclass
 from newsgrep.extract.dates import PartialDate, parse_partial
 from newsgrep.extract.sources import looks_like_agency
 
-_MONTH = (
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-)
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _WEEKDAY = r"(?:(?:Mon|Tue|Tues|Wed|Thu|Thurs|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
 _DATE = (
     rf"{_WEEKDAY}(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"

@@ -16,12 +16,24 @@ from newsgrep.extract.dates import parse_date, parse_partial
 from newsgrep.extract.sources import is_agency
 
 HEADER_KEYS = {
-    "title": "title", "headline": "title",
-    "date": "date", "published": "date", "publication date": "date",
-    "pubdate": "date", "updated": "date", "dateline": "dateline",
-    "source": "source", "publication": "source", "publisher": "source",
-    "agency": "source", "author": "author", "authors": "author",
-    "byline": "author", "by": "author", "url": "url", "link": "url",
+    "title": "title",
+    "headline": "title",
+    "date": "date",
+    "published": "date",
+    "publication date": "date",
+    "pubdate": "date",
+    "updated": "date",
+    "dateline": "dateline",
+    "source": "source",
+    "publication": "source",
+    "publisher": "source",
+    "agency": "source",
+    "author": "author",
+    "authors": "author",
+    "byline": "author",
+    "by": "author",
+    "url": "url",
+    "link": "url",
 }
 # Values are taken greedily and stripped after: a lazy value before "\s*$"
 # backtracks quadratically through a megabyte line of spaces.
@@ -34,8 +46,23 @@ _BYLINE = re.compile(
     r"(?:\s+in\s+[A-Z][\w.'’\- ]*)?)\s*$"
 )
 # Parts of a byline that are the reporter's job or employer, not a name.
-_STAFF_WORDS = {"writer", "correspondent", "reporter", "editor", "staff", "press", "news",
-                "bureau", "service", "wire", "wires", "agency", "times", "post", "journal"}
+_STAFF_WORDS = {
+    "writer",
+    "correspondent",
+    "reporter",
+    "editor",
+    "staff",
+    "press",
+    "news",
+    "bureau",
+    "service",
+    "wire",
+    "wires",
+    "agency",
+    "times",
+    "post",
+    "journal",
+}
 # The keyword is looked for in a lookahead, which does not backtrack once it
 # matched: scanning on from each "... by" to the ")" made this quadratic.
 CREDIT_LINE = re.compile(
@@ -51,15 +78,48 @@ _CREDIT_NAMES = re.compile(
 
 
 CHROME = {
-    "accessibility links", "breaking news", "skip to main content",
-    "skip to content", "skip to navigation", "jump to navigation", "menu",
-    "main menu", "home", "search", "sign in", "log in", "login", "register",
-    "subscribe", "share", "share this", "share this article", "share this story",
-    "share on facebook", "share on twitter", "tweet", "email", "print",
-    "advertisement", "related stories", "related articles", "top stories",
-    "most read", "more stories", "latest news", "news", "close", "toggle navigation",
-    "cookie policy", "accept cookies", "we use cookies", "follow us",
-    "sign up for our newsletter", "read more", "comments", "back to top",
+    "accessibility links",
+    "breaking news",
+    "skip to main content",
+    "skip to content",
+    "skip to navigation",
+    "jump to navigation",
+    "menu",
+    "main menu",
+    "home",
+    "search",
+    "sign in",
+    "log in",
+    "login",
+    "register",
+    "subscribe",
+    "share",
+    "share this",
+    "share this article",
+    "share this story",
+    "share on facebook",
+    "share on twitter",
+    "tweet",
+    "email",
+    "print",
+    "advertisement",
+    "related stories",
+    "related articles",
+    "top stories",
+    "most read",
+    "more stories",
+    "latest news",
+    "news",
+    "close",
+    "toggle navigation",
+    "cookie policy",
+    "accept cookies",
+    "we use cookies",
+    "follow us",
+    "sign up for our newsletter",
+    "read more",
+    "comments",
+    "back to top",
 }
 _MENU_SEPARATORS = re.compile(r"\s[|•·»>/]\s")
 MAX_HEADLINE_WORDS = 25
@@ -96,7 +156,7 @@ def split_article(text: str) -> Layout:
     title_index = _headline_index(kept) if not headers.get("title") else None
     if title_index is not None:
         layout.title = " ".join(kept[title_index].split())
-        kept = kept[title_index + 1:]
+        kept = kept[title_index + 1 :]
     layout.title = headers.get("title", layout.title)
     layout.body = "\n\n".join(kept)
     for credit in CREDIT_LINE.findall(layout.body):
@@ -136,7 +196,7 @@ def _split_top_block(paragraphs: list[str]) -> list[str]:
     for i, para in enumerate(paragraphs):
         lines = para.split("\n")
         short = 1 < len(lines) <= 4 and all(len(line.split()) <= 15 for line in lines)
-        if i < 3 and short and any(_BYLINE.match(l) or is_date_line(l) for l in lines[1:]):
+        if i < 3 and short and any(_BYLINE.match(line) or is_date_line(line) for line in lines[1:]):
             out.extend(lines)
         else:
             out.append(para)
@@ -147,7 +207,9 @@ def _is_byline_block(paragraph: str) -> bool:
     """'By Jane Doe' alone, or over the reporter's job and place ("By Laura
     Kuenssberg / Political editor")."""
     lines = paragraph.split("\n")
-    return len(lines) == 1 or (len(lines) <= 3 and all(len(line.split()) <= 5 for line in lines[1:]))
+    return len(lines) == 1 or (
+        len(lines) <= 3 and all(len(line.split()) <= 5 for line in lines[1:])
+    )
 
 
 def _on_top(kept: list[str]) -> bool:

@@ -17,7 +17,8 @@ from newsgrep.extract.places import PLACES
 
 # Titles that introduce a name even in a headline in capitals ("PRESIDENT
 # REAGAN"), where a capital letter says nothing.
-TITLES = frozenset("""
+TITLES = frozenset(
+    """
 president vice-president prime-minister minister secretary secretary-general
 undersecretary under-secretary chancellor senator sen sen. congressman
 congresswoman rep. governor gov. chairman chairwoman chairperson lord lady sir
@@ -27,12 +28,14 @@ imam pope cardinal archbishop rev. reverend rabbi ambassador envoy spokesman
 spokeswoman spokesperson commissioner colonel col. gen. lieutenant lt. admiral
 adm. capt. maj. sergeant sgt. mayor premier speaker prosecutor
 attorney-general director-general governor-general vice-chairman co-chairman
-""".split())
+""".split()
+)
 
 # Roles that introduce a name in running text: "chairman John Tower",
 # "analyst Stephen Hess", "General Tommy Franks"; the adjectives among them
 # ("general strike", "chief economist") count only capitalised, inside the run.
-ROLE_NOUNS = TITLES | frozenset("""
+ROLE_NOUNS = TITLES | frozenset(
+    """
 representative governor senator bishop father ambassador director commander
 captain judge justice magistrate attorney solicitor leader officer adviser
 advisor aide counsellor counselor negotiator analyst economist strategist
@@ -40,15 +43,19 @@ treasurer comptroller controller regent whip ombudsman inspector superintendent
 sheriff detective constable founder co-founder owner investor financier banker
 broker trader dealer editor publisher columnist correspondent lawyer barrister
 partner manager ceo
-""".split())
-ROLES = ROLE_NOUNS | frozenset("""
+""".split()
+)
+ROLES = ROLE_NOUNS | frozenset(
+    """
 vice prime chief executive deputy acting assistant associate head general major
 marshal field private crown brigadier corporal chair
-""".split())
+""".split()
+)
 
 # Words that make a capitalised sequence an organisation, a place or a
 # thing: "Champion Products Inc", "Tower Commission", "Bahia Superior".
-ORGANISATION_WORDS = frozenset("""
+ORGANISATION_WORDS = frozenset(
+    """
 inc inc. corp corp. co co. ltd ltd. llc plc plc. ag sa s.a. nv n.v. bv gmbh spa
 company companies corporation incorporated limited group holdings holding
 partners partnership associates industries industrial international
@@ -90,17 +97,21 @@ pentagon kremlin whitehall treasury fed bundesbank nasdaq politburo
 reuters reuter tass itar-tass interfax xinhua kyodo afp upi dpa ansa efe
 bernama antara yonhap irna mena wafa kuna tanjug belga pravda izvestia
 izvestiya bloomberg nikkei asahi yomiuri mainichi
-""".split())
+""".split()
+)
 
-MONTHS_AND_DAYS = frozenset("""
+MONTHS_AND_DAYS = frozenset(
+    """
 january february march april may june july august september october november
 december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday
 wednesday thursday friday saturday sunday mon tue tues wed thu thurs fri sat sun
-""".split())
+""".split()
+)
 
 # Capitalised words that start sentences or fill headlines but never name
 # anyone: function words, pronouns, plural subjects of "said".
-FUNCTION_WORDS = frozenset("""
+FUNCTION_WORDS = frozenset(
+    """
 a an the and or but nor yet so if then than as at by for from in into of off
 on onto out over per to up upon via with within without about above across
 after against along amid among around before behind below beneath beside
@@ -128,7 +139,8 @@ leaders ministers members delegates negotiators participants aides
 advisers advisors workers farmers voters citizens protesters
 demonstrators students teachers employees shareholders creditors
 everyone everybody someone somebody anyone anybody nobody
-""".split())
+""".split()
+)
 
 # Verbs that make the capitalised word before them ("..., Ivanov said")
 # or after them ("said Ivanov") a speaker.
@@ -154,22 +166,28 @@ SPEECH_VERBS = (
 HEADLINE_VERBS = "sees|forecasts|calls|hails|renews|notes|estimates"
 # First words of place names that are also given names: "San Diego",
 # "Santa Fe", "Des Moines", "Nova Scotia".
-PLACE_PREFIXES = frozenset("""
+PLACE_PREFIXES = frozenset(
+    """
 san santa santo sao são saint st. ste fort port mount mt. los las des nova new el
-""".split())
+""".split()
+)
 
 # Lower-case words that put a company's name after them: "merchant bank
 # Pierson", "food retailer Tesco", "the statistics office, Eurostat,".
-COMPANY_NOUNS = frozenset("""
+COMPANY_NOUNS = frozenset(
+    """
 bank banks firm firms company group retailer maker makers manufacturer
 manufacturers producer producers carrier airline brokerage brokers consortium
 newspaper daily weekly magazine agency institute office exchange unit
 subsidiary concern conglomerate insurer lender utility chain supplier
 newsletter tanker ship vessel freighter ferry
-""".split())
+""".split()
+)
 
 # Firms named after people, as news often names them without "Inc" or "and Co".
-FIRMS = frozenset(line.strip() for line in """
+FIRMS = frozenset(
+    line.strip()
+    for line in """
 merrill lynch
 morgan stanley
 goldman sachs
@@ -196,13 +214,16 @@ mercedes benz
 hewlett packard
 walt disney
 warburg pincus
-""".strip().splitlines())
+""".strip().splitlines()
+)
 
 # Particles inside names: "Jacques de Larosiere", "Richard von Weizsaecker".
-PARTICLES = frozenset("""
+PARTICLES = frozenset(
+    """
 de da das do dos du del della delle dei di van von der den ter ten le la les
 bin ibn ben bint al el abu y e zu
-""".split())
+""".split()
+)
 
 
 @functools.cache
@@ -223,6 +244,10 @@ def given_names() -> frozenset[str]:
 @functools.cache
 def places() -> frozenset[str]:
     """Countries, peoples, regions, US states and capital cities (lower-case)."""
-    entries = (e.strip().lower() for line in PLACES.splitlines() if not line.startswith("#")
-               for e in line.split("|"))
+    entries = (
+        e.strip().lower()
+        for line in PLACES.splitlines()
+        if not line.startswith("#")
+        for e in line.split("|")
+    )
     return frozenset(e for e in entries if e)

@@ -41,7 +41,9 @@ _BRACKETED = re.compile(r"<([^<>\n]{1,80})>")
 
 def bracketed_words(text: str) -> set[str]:
     """Words inside wire markup for companies: "<Texscan Corp>"."""
-    return {w.lower() for inner in _BRACKETED.findall(text) for w in re.findall(r"[^\W\d_]+", inner)}
+    return {
+        w.lower() for inner in _BRACKETED.findall(text) for w in re.findall(r"[^\W\d_]+", inner)
+    }
 
 
 def is_place_word(token: Token) -> bool:
@@ -57,19 +59,25 @@ def is_place(word: str) -> bool:
 
 def is_organisation_word(word: str) -> bool:
     """'Bank', 'Banks', 'Inc.', 'Citibank', 'Citicorp'."""
-    return (word in lx.ORGANISATION_WORDS or word.rstrip(".") in lx.ORGANISATION_WORDS
-            or (word.endswith("s") and word[:-1] in lx.ORGANISATION_WORDS)
-            or bool(_COMPANY_WORD.search(word)))
+    return (
+        word in lx.ORGANISATION_WORDS
+        or word.rstrip(".") in lx.ORGANISATION_WORDS
+        or (word.endswith("s") and word[:-1] in lx.ORGANISATION_WORDS)
+        or bool(_COMPANY_WORD.search(word))
+    )
 
 
 def not_a_person(run: list[Token], name: list[Token], role: str, story: Story) -> bool:
     """An organisation, a place or a thing; remembers organisations' words."""
     lows = [t.low for t in name]
     # "Volkswagen U.S. Inc"; in a headline the words after a name are the news
-    tail = [] if run[0].shouted else [t.low for t in run[run.index(name[-1]) + 1:]]
-    after = story.text[name[-1].end: name[-1].end + 40]
-    if (any(is_organisation_word(w) for w in lows + tail) or _ORGANISATION_AFTER.match(after)
-            or " ".join(lows) in lx.FIRMS):
+    tail = [] if run[0].shouted else [t.low for t in run[run.index(name[-1]) + 1 :]]
+    after = story.text[name[-1].end : name[-1].end + 40]
+    if (
+        any(is_organisation_word(w) for w in lows + tail)
+        or _ORGANISATION_AFTER.match(after)
+        or " ".join(lows) in lx.FIRMS
+    ):
         # "Champion Products <CH>", "Article 5", "General Cinema Corp"
         story.remember_organisation(run)
         return True
@@ -81,15 +89,18 @@ def not_a_person(run: list[Token], name: list[Token], role: str, story: Story) -
         # "<Nature's Blend Products Inc>", "merchant bank Pierson"
         story.remember_organisation(name)
         return True
-    if before == "(" and re.match(r"\.?\)", story.text[name[-1].end: name[-1].end + 2]):
+    if before == "(" and re.match(r"\.?\)", story.text[name[-1].end : name[-1].end + 2]):
         # "British Aerospace Plc (BAe)", "the development council (Conade)"
         # gloss a name just given; "I told (Reagan)" is a quote's aside.
         glossed = story.tokens[at - 2] if at > 1 else None
-        if glossed and not (glossed.text.islower() and glossed.low not in lx.COMPANY_NOUNS
-                            and not is_organisation_word(glossed.low)):
+        if glossed and not (
+            glossed.text.islower()
+            and glossed.low not in lx.COMPANY_NOUNS
+            and not is_organisation_word(glossed.low)
+        ):
             story.remember_organisation(name)
         return True
-    preceding = story.text[max(0, run[0].start - 40): run[0].start]
+    preceding = story.text[max(0, run[0].start - 40) : run[0].start]
     if name[-1].possessive and before in ("at", "in"):
         return False  # "in Reagan's view", "at Greenspan's nomination"
     if before in ("at", "in", "near", "outside") or _PROPER_OF_BEFORE.search(preceding):
@@ -99,7 +110,9 @@ def not_a_person(run: list[Token], name: list[Token], role: str, story: Story) -
     if before.lower() in ("the", "a", "an", "his", "her", "its", "their", "our", "my", "your"):
         # People take no article: "the Commons said", "the Reagan
         # administration", "his U.S. Counterpart".
-        following = story.tokens[name[-1].index + 1] if name[-1].index + 1 < len(story.tokens) else None
+        following = (
+            story.tokens[name[-1].index + 1] if name[-1].index + 1 < len(story.tokens) else None
+        )
         if not (following and following.text.islower() and following.low not in VERBS):
             story.remember_organisation(name)
         return True
@@ -120,8 +133,11 @@ def modifies_a_noun(token: Token, story: Story) -> bool:
     following = story.tokens[token.index + 1] if token.index + 1 < len(story.tokens) else None
     if not following or not following.text.islower():
         return False
-    return following.low in lx.ROLE_NOUNS or is_organisation_word(following.low) \
+    return (
+        following.low in lx.ROLE_NOUNS
+        or is_organisation_word(following.low)
         or following.low in lx.COMPANY_NOUNS
+    )
 
 
 def common_word(token: Token, story: Story) -> bool:
@@ -132,7 +148,7 @@ def common_word(token: Token, story: Story) -> bool:
     if low in story.lowercase or _NOT_A_SURNAME.search(low):
         return True
     at = token.index
-    starts_sentence = at == 0 or story.tokens[at - 1].text in ".!?\"“”"
+    starts_sentence = at == 0 or story.tokens[at - 1].text in '.!?"“”'
     return starts_sentence and bool(_PLURAL.search(low))
 
 

@@ -45,7 +45,9 @@ _ADVERBS = (
 # every word is capitalised, have their own pattern.
 # Not "Unilever added 8p" (a price).
 _SPEECH_AFTER = re.compile(rf"^\s+(?:(?:{_ADVERBS})\s+){{0,2}}(?:{lx.SPEECH_VERBS})\b(?!\s*\d)")
-_HEADLINE_SPEECH_AFTER = re.compile(rf"^\s+(?:{lx.SPEECH_VERBS}|{lx.HEADLINE_VERBS})\b", re.IGNORECASE)
+_HEADLINE_SPEECH_AFTER = re.compile(
+    rf"^\s+(?:{lx.SPEECH_VERBS}|{lx.HEADLINE_VERBS})\b", re.IGNORECASE
+)
 # '..., said Ivanov.' but not 'he said Eurotunnel would ...' (a reported
 # clause's subject is as often a company or a country).
 _SPEECH_BEFORE = re.compile(r"\b(?:said|says|added|asked|according\s+to)\s*,?\s*$")
@@ -83,8 +85,6 @@ class _Mention:
     start: int
     rank: str  # "title" ("President Reagan"), "cue" (role noun, apposition), "weak"
     run: str = ""  # the run's words, title included: "president reagan"
-
-
 
 
 def extract_people(text: str) -> list[str]:
@@ -148,12 +148,12 @@ def _split_role(run: list[Token], story: Story) -> tuple[list[Token], str]:
         word = run[cut]
         if role := _role(word):
             if not word.shouted:
-                name = _trim(run[cut + 1:])
+                name = _trim(run[cut + 1 :])
                 # "General Tommy Franks", but "General Accident fell 21p".
                 titled = role in lx.ROLE_NOUNS or len(name) > 1 or (name and _looks_given(name[0]))
                 return name, "title" if titled else ""
             if role in lx.TITLES or role + "." in lx.TITLES:
-                return _headline_name(run[cut + 1:]), "title"
+                return _headline_name(run[cut + 1 :]), "title"
     if _office_of_before(run[0], story) and not is_place(" ".join(t.low for t in run)):
         # "Chancellor of the Exchequer Nigel Lawson"; "Minister of Mines and
         # Energy Subroto told ..." (the office's last word, then a surname
@@ -165,8 +165,9 @@ def _split_role(run: list[Token], story: Story) -> tuple[list[Token], str]:
     before = story.tokens[run[0].index - 1] if run[0].index else None
     role = "cue" if before and before.text.islower() and _role(before) in lx.ROLE_NOUNS else ""
     words = run
-    while len(words) > 1 and (words[0].kind == "abbr" and not words[0].is_initial()
-                              or is_place_word(words[0])):
+    while len(words) > 1 and (
+        words[0].kind == "abbr" and not words[0].is_initial() or is_place_word(words[0])
+    ):
         words = words[1:]
     # "Treasury James Baker", "Prersident Jose Sarney": an office or a typo
     # before a full name.
@@ -187,7 +188,7 @@ def _headline_name(words: list[Token]) -> list[Token]:
 
 def _office_of_before(first: Token, story: Story) -> bool:
     """Is the run preceded by "Minister of (the) ..."?"""
-    preceding = story.text[max(0, first.start - 80): first.start]
+    preceding = story.text[max(0, first.start - 80) : first.start]
     if "of" not in preceding:
         return False
     office = _OFFICE_OF_BEFORE.search(preceding)
@@ -212,8 +213,10 @@ def _looks_given(token: Token) -> bool:
 @functools.cache
 def _given_name(word: str) -> bool:
     # "Karl-Herbert", "Jean-David"; not "Anti-Ballistic"
-    return all(part in lx.given_names() and part not in lx.ROLES and not is_place(part)
-               for part in word.split("-"))
+    return all(
+        part in lx.given_names() and part not in lx.ROLES and not is_place(part)
+        for part in word.split("-")
+    )
 
 
 def _trim(words: list[Token]) -> list[Token]:
@@ -242,7 +245,12 @@ def _leader_of_administration(run: list[Token], story: Story) -> Token | None:
     if not (capitalised or (len(run) == 1 and following == "administration")):
         return None
     low = first.low
-    if is_place(low) or is_organisation_word(low) or common_word(first, story) or low in lx.FUNCTION_WORDS:
+    if (
+        is_place(low)
+        or is_organisation_word(low)
+        or common_word(first, story)
+        or low in lx.FUNCTION_WORDS
+    ):
         return None
     return first
 
@@ -256,16 +264,20 @@ def _evidence(name: list[Token], role: str, story: Story) -> str:
         return ""
     if is_place(lows[-1]) and not (len(name) > 2 and name[-2].low in lx.PARTICLES):
         return ""  # "South Korea", "Saudi Arabia"; but "Miguel de la Madrid"
-    if len(name) == 1 and (lows[0] in lx.ROLES or len(lows[0]) < 2 or common_word(name[0], story)
-                           or modifies_a_noun(name[0], story)):
+    if len(name) == 1 and (
+        lows[0] in lx.ROLES
+        or len(lows[0]) < 2
+        or common_word(name[0], story)
+        or modifies_a_noun(name[0], story)
+    ):
         return ""
     if len(name) > 1 and len(lows[-1]) < 2:
         return ""  # "U. S", "W. Va"
     if _PARTY_TAG.fullmatch(name[0].text):
         return ""  # "William Proxmire, D-Wis, said"
     text = story.text
-    after = text[name[-1].end: name[-1].end + 120]
-    before = text[max(0, name[0].start - 30): name[0].start]
+    after = text[name[-1].end : name[-1].end + 120]
+    before = text[max(0, name[0].start - 30) : name[0].start]
     if role == "title":
         # "RUSSIAN DEFENSE CHIEF PRESSES NATO": a headline's verb, not a name.
         verb_like = name[0].shouted and len(name) == 1 and re.search(r"(?:s|ed|en|ing)$", lows[0])
@@ -273,16 +285,21 @@ def _evidence(name: list[Token], role: str, story: Story) -> str:
     if role or _APPOSITION.match(after):
         return "cue"
     inserted = before.rstrip().endswith(",") and _COMMA_SPEECH.match(after)
-    speech = bool(_SPEECH_AFTER.match(after) or inserted
-                  or (_SPEECH_BEFORE.search(before) and _ENDS_CLAUSE.match(after) and not name[-1].possessive)
-                  or (_ATTRIBUTION_BEFORE.search(before) and _LINE_END.match(after)))
+    speech = bool(
+        _SPEECH_AFTER.match(after)
+        or inserted
+        or (_SPEECH_BEFORE.search(before) and _ENDS_CLAUSE.match(after) and not name[-1].possessive)
+        or (_ATTRIBUTION_BEFORE.search(before) and _LINE_END.match(after))
+    )
     if name[0].shouted:
         speech = speech or bool(_HEADLINE_SPEECH_AFTER.match(after))
         return "weak" if speech and _shouted_person(name, story.tokens) else ""
     if len(name) == 1:
         # "Simon and Schuster said", "Laventhol and Horwath", "US Sprint said".
         previous = story.tokens[name[0].index - 1].text if name[0].index else ""
-        firm = previous in ("and", "&", "en", "et", "und") or (len(previous) > 1 and previous.isupper())
+        firm = previous in ("and", "&", "en", "et", "und") or (
+            len(previous) > 1 and previous.isupper()
+        )
         return "weak" if speech and not firm else ""
     return "weak" if speech or _looks_given(name[0]) else ""
 
@@ -319,7 +336,7 @@ def _without_suffix(words: list[str]) -> list[str]:
 
 
 def _seen_as_organisation(mention: _Mention, story: Story) -> bool:
-    """"Texaco said" after "Texaco Inc"; "General Cinema will" after "General
+    """ "Texaco said" after "Texaco Inc"; "General Cinema will" after "General
     Cinema Corp"; but "President Reagan" stays after "Reagan Administration",
     and so does a full name with a role ("inside trader Ivan Boesky")."""
     if mention.rank == "title":
@@ -336,6 +353,6 @@ def _same_person(known: list[str], other: list[str]) -> bool:
     if len(b) == 1:
         return b[0] in a
     short, long = sorted((a, b), key=len)
-    if long[-len(short):] == short:
+    if long[-len(short) :] == short:
         return True  # "Perez de Cuellar" / "Javier Perez de Cuellar"
     return short[0] == long[0] and short[-1] == long[-1]  # George Bush / George W. Bush

@@ -24,8 +24,11 @@ held_fd: int | None = None
 
 
 @contextmanager
-def writer_lock(index_dir: str | os.PathLike, wait: bool = False,
-                on_wait: Callable[[int | None], None] | None = None) -> Iterator[None]:
+def writer_lock(
+    index_dir: str | os.PathLike,
+    wait: bool = False,
+    on_wait: Callable[[int | None], None] | None = None,
+) -> Iterator[None]:
     """Hold the index's writer lock; raise IndexBusy, or wait when asked to."""
     global held_fd
     folder = Path(index_dir)
@@ -42,8 +45,9 @@ def writer_lock(index_dir: str | os.PathLike, wait: bool = False,
         os.close(fd)
 
 
-def _acquire(fd: int, folder: Path, wait: bool,
-             on_wait: Callable[[int | None], None] | None) -> None:
+def _acquire(
+    fd: int, folder: Path, wait: bool, on_wait: Callable[[int | None], None] | None
+) -> None:
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:

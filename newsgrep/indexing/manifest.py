@@ -54,8 +54,9 @@ class FileState(NamedTuple):
 
     def unchanged(self, size: int, mtime_ns: int) -> bool:
         """Same size and time, and the time was not too fresh to trust when checked."""
-        return (size == self.size and mtime_ns == self.mtime_ns
-                and mtime_ns < self.checked_ns - RACY_NS)
+        return (
+            size == self.size and mtime_ns == self.mtime_ns and mtime_ns < self.checked_ns - RACY_NS
+        )
 
 
 class Manifest:
@@ -119,14 +120,25 @@ class Manifest:
             )
             yield from (row[0] for row in rows.fetchall())
 
-    def record(self, states: Iterable[FileState], forgotten: Iterable[str],
-               generation: int) -> None:
+    def record(
+        self, states: Iterable[FileState], forgotten: Iterable[str], generation: int
+    ) -> None:
         """After a successful index commit: what it now holds, in one transaction."""
         with self._transaction():
             self._db.executemany(
                 "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [(s.path, s.size, s.mtime_ns, s.digest, s.stories, s.checked_ns,
-                  os.path.dirname(s.path)) for s in states],
+                [
+                    (
+                        s.path,
+                        s.size,
+                        s.mtime_ns,
+                        s.digest,
+                        s.stories,
+                        s.checked_ns,
+                        os.path.dirname(s.path),
+                    )
+                    for s in states
+                ],
             )
             self._db.executemany("DELETE FROM files WHERE path = ?", [(p,) for p in forgotten])
             self._db.execute("INSERT OR REPLACE INTO meta VALUES ('generation', ?)", (generation,))
@@ -144,6 +156,10 @@ class _Transaction:
     def __enter__(self) -> None:
         self._db.execute("BEGIN")
 
-    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
-                 traceback: TracebackType | None) -> None:
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        value: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
         self._db.execute("ROLLBACK" if kind else "COMMIT")

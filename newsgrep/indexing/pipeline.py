@@ -41,8 +41,9 @@ CHUNK_BYTES = 4 * 1024 * 1024
 class Committer:
     """Commits flushed segments and, after each commit, the manifest."""
 
-    def __init__(self, writer: IndexWriter, manifest: Manifest, report: IndexReport,
-                 recheck_new: bool) -> None:
+    def __init__(
+        self, writer: IndexWriter, manifest: Manifest, report: IndexReport, recheck_new: bool
+    ) -> None:
         self.writer, self.manifest, self.report = writer, manifest, report
         # After a crash between an index commit and its manifest update, "new"
         # files may already be in the index.
@@ -50,8 +51,9 @@ class Committer:
 
     def commit(self, flushed: Flushed) -> None:
         outcomes = flushed.outcomes
-        forget = [o.state.path for o in outcomes
-                  if not o.unchanged and (o.known or self._recheck_new)]
+        forget = [
+            o.state.path for o in outcomes if not o.unchanged and (o.known or self._recheck_new)
+        ]
         if flushed.segment is not None or forget:
             add = [flushed.segment] if flushed.segment is not None else []
             self.writer.commit(add=add, forget_files=forget)
@@ -84,9 +86,14 @@ def chunked(tasks: Iterable[tuple[FileTask, int]]) -> Iterator[list[FileTask]]:
         yield chunk
 
 
-def run_inline(chunks: Iterable[list[FileTask]], make_batch: Callable[[], Batch],
-               committer: Committer, default_source: str,
-               on_progress: Callable[[Progress], None], stopping: Callable[[], bool]) -> None:
+def run_inline(
+    chunks: Iterable[list[FileTask]],
+    make_batch: Callable[[], Batch],
+    committer: Committer,
+    default_source: str,
+    on_progress: Callable[[Progress], None],
+    stopping: Callable[[], bool],
+) -> None:
     """Index in this process, committing as workers would."""
     indexer = ChunkIndexer(make_batch, default_source)
     every = commit_seconds()
@@ -95,8 +102,10 @@ def run_inline(chunks: Iterable[list[FileTask]], make_batch: Callable[[], Batch]
         if stopping():
             break
         skipped: list[tuple[str, str]] = []
-        stories = sum(indexer.index_file(task, lambda p, r: skipped.append((p, r)))
-                      for task in chunk)
+        stories = sum(
+            indexer.index_file(task, lambda p, r, into=skipped: into.append((p, r)))
+            for task in chunk
+        )
         on_progress(Progress(len(chunk), stories, skipped))
         if indexer.full() or time.monotonic() - last_commit > every:
             committer.commit(indexer.flush())
@@ -104,9 +113,15 @@ def run_inline(chunks: Iterable[list[FileTask]], make_batch: Callable[[], Batch]
     committer.commit(indexer.flush())
 
 
-def run_parallel(chunks: Iterator[list[FileTask]], jobs: int, make_batch: Callable[[], Batch],
-                 committer: Committer, default_source: str,
-                 on_progress: Callable[[Progress], None], stopping: Callable[[], bool]) -> None:
+def run_parallel(
+    chunks: Iterator[list[FileTask]],
+    jobs: int,
+    make_batch: Callable[[], Batch],
+    committer: Committer,
+    default_source: str,
+    on_progress: Callable[[Progress], None],
+    stopping: Callable[[], bool],
+) -> None:
     """Index in ``jobs`` worker processes, committing what they flush."""
     pool = _WorkerPool(jobs, make_batch, default_source)
     try:
@@ -126,16 +141,28 @@ class _WorkerPool:
         self.results = context.Queue()
         self.flush_generation = context.RawValue("i", 0)
         self.stop = context.Event()
-        args = (make_batch, default_source,
-                os.getpid(), self.tasks, self.results, self.flush_generation, self.stop)
-        self.processes = [context.Process(target=worker_main, args=args, daemon=True)
-                          for _ in range(jobs)]
+        args = (
+            make_batch,
+            default_source,
+            os.getpid(),
+            self.tasks,
+            self.results,
+            self.flush_generation,
+            self.stop,
+        )
+        self.processes = [
+            context.Process(target=worker_main, args=args, daemon=True) for _ in range(jobs)
+        ]
         for process in self.processes:
             process.start()
 
-    def feed_and_collect(self, chunks: Iterator[list[FileTask]], committer: Committer,
-                         on_progress: Callable[[Progress], None],
-                         stopping: Callable[[], bool]) -> None:
+    def feed_and_collect(
+        self,
+        chunks: Iterator[list[FileTask]],
+        committer: Committer,
+        on_progress: Callable[[Progress], None],
+        stopping: Callable[[], bool],
+    ) -> None:
         pending = next(chunks, None)
         finished = 0
         sentinels = 0
@@ -155,8 +182,9 @@ class _WorkerPool:
             finished += self._collect(committer, on_progress, wait=pending is None)
             self._check_alive(finished)
 
-    def _offer(self, chunk: list[FileTask],
-               chunks: Iterator[list[FileTask]]) -> list[FileTask] | None:
+    def _offer(
+        self, chunk: list[FileTask], chunks: Iterator[list[FileTask]]
+    ) -> list[FileTask] | None:
         try:
             self.tasks.put(chunk, timeout=0.01)
         except queue.Full:
@@ -170,14 +198,17 @@ class _WorkerPool:
             return 0
         return 1
 
-    def _collect(self, committer: Committer, on_progress: Callable[[Progress], None],
-                 wait: bool) -> int:
+    def _collect(
+        self, committer: Committer, on_progress: Callable[[Progress], None], wait: bool
+    ) -> int:
         """Handle what workers sent; returns how many of them finished."""
         finished = 0
         timeout = 0.05 if wait else 0
         while True:
             try:
-                message = self.results.get(timeout=timeout) if timeout else self.results.get_nowait()
+                message = (
+                    self.results.get(timeout=timeout) if timeout else self.results.get_nowait()
+                )
             except queue.Empty:
                 return finished
             timeout = 0

@@ -50,8 +50,12 @@ def index_paths(
     report = IndexReport()
     folder = Path(index_dir).absolute()
     with writer_lock(folder, wait=wait, on_wait=on_wait), _ctrl_c_stops() as stopping:
-        _run(paths, folder, report, _Options(default_source, rebuild, jobs, on_skip,
-                                             on_files, stopping))
+        _run(
+            paths,
+            folder,
+            report,
+            _Options(default_source, rebuild, jobs, on_skip, on_files, stopping),
+        )
     report.seconds = time.perf_counter() - started
     return report
 
@@ -66,8 +70,9 @@ class _Options:
     stopping: Callable[[], bool]
 
 
-def _run(paths: Iterable[str | os.PathLike], folder: Path, report: IndexReport,
-         options: _Options) -> None:
+def _run(
+    paths: Iterable[str | os.PathLike], folder: Path, report: IndexReport, options: _Options
+) -> None:
     writer = open_engine(folder).open_writer(rebuild=options.rebuild)
     manifest = Manifest(folder)
     try:
@@ -75,8 +80,9 @@ def _run(paths: Iterable[str | os.PathLike], folder: Path, report: IndexReport,
             manifest.clear()
         roots = [str(Path(p).absolute()) for p in paths] or manifest.roots()
         manifest.add_roots(roots)
-        committer = pipeline.Committer(writer, manifest, report,
-                                       recheck_new=manifest.generation() != writer.generation)
+        committer = pipeline.Committer(
+            writer, manifest, report, recheck_new=manifest.generation() != writer.generation
+        )
         # A fresh index (or a rebuild) has nothing on record to look up or remove.
         fresh = manifest.empty()
 
@@ -91,11 +97,24 @@ def _run(paths: Iterable[str | os.PathLike], folder: Path, report: IndexReport,
         jobs = options.jobs or pipeline.default_jobs()
         if jobs > 1 and len(first) >= INLINE_CHUNKS:
             report.jobs = jobs
-            pipeline.run_parallel(chunks, jobs, writer.batch_maker(), committer,
-                                  options.default_source, progress, options.stopping)
+            pipeline.run_parallel(
+                chunks,
+                jobs,
+                writer.batch_maker(),
+                committer,
+                options.default_source,
+                progress,
+                options.stopping,
+            )
         else:
-            pipeline.run_inline(chunks, writer.batch_maker(), committer,
-                                options.default_source, progress, options.stopping)
+            pipeline.run_inline(
+                chunks,
+                writer.batch_maker(),
+                committer,
+                options.default_source,
+                progress,
+                options.stopping,
+            )
         if options.stopping():
             report.interrupted = True
             return
@@ -114,8 +133,9 @@ def _run(paths: Iterable[str | os.PathLike], folder: Path, report: IndexReport,
 INLINE_CHUNKS = 4
 
 
-def _changed_files(roots: list[str], manifest: Manifest | None, report: IndexReport,
-                   options: _Options) -> Iterator[tuple[FileTask, int]]:
+def _changed_files(
+    roots: list[str], manifest: Manifest | None, report: IndexReport, options: _Options
+) -> Iterator[tuple[FileTask, int]]:
     """(FileTask, size) for every file that is new or may have changed.
 
     Without a manifest (a fresh index) every file is new.
@@ -173,4 +193,3 @@ def _ctrl_c_stops() -> Iterator[Callable[[], bool]]:
         yield pressed.is_set
     finally:
         signal.signal(signal.SIGINT, previous)
-

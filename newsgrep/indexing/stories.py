@@ -11,8 +11,9 @@ from newsgrep.model import Article, BadRecord
 from newsgrep.readers import read_file
 
 
-def read_articles(path: Path, default_source: str = "",
-                  on_skip: SkipHandler | None = None) -> list[Article]:
+def read_articles(
+    path: Path, default_source: str = "", on_skip: SkipHandler | None = None
+) -> list[Article]:
     """The articles in one file; skipped files and records go to on_skip."""
     articles = []
     try:
@@ -21,7 +22,9 @@ def read_articles(path: Path, default_source: str = "",
                 if on_skip:
                     on_skip(f"{path}#{raw.record}", raw.reason)
                 continue
-            story_path = f"{path}#{raw.record_id or number}" if raw.record_id is not None else str(path)
+            story_path = (
+                f"{path}#{raw.record_id or number}" if raw.record_id is not None else str(path)
+            )
             articles.append(build_article(story_path, raw, default_source))
     except Unreadable as err:
         if on_skip:

@@ -16,8 +16,9 @@ def iter_files(paths: Iterable[str | os.PathLike]) -> Iterator[Path]:
     return (Path(name) for name, _ in walk_files(paths))
 
 
-def walk_files(paths: Iterable[str | os.PathLike],
-               on_skip: SkipHandler | None = None) -> Iterator[tuple[str, os.stat_result]]:
+def walk_files(
+    paths: Iterable[str | os.PathLike], on_skip: SkipHandler | None = None
+) -> Iterator[tuple[str, os.stat_result]]:
     """(absolute path, stat) of every candidate article file under the paths.
 
     Symbolic links inside folders are not followed: they can loop or lead

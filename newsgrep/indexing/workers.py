@@ -100,7 +100,9 @@ class ChunkIndexer:
             on_skip(task.path, err.strerror or str(err))
             return 0
         unchanged = task.known is not None and task.known.digest == digest
-        articles = [] if unchanged else read_articles(Path(task.path), self._default_source, on_skip)
+        articles = (
+            [] if unchanged else read_articles(Path(task.path), self._default_source, on_skip)
+        )
         if articles:
             if self._batch is None:
                 self._batch = self._make_batch()
@@ -128,7 +130,6 @@ class ChunkIndexer:
         self._batch, self._outcomes = None, []
 
 
-
 def gc_off_between_flushes() -> None:
     """Turn off the cyclic garbage collector; each flush collects instead.
 
@@ -144,9 +145,15 @@ def _digest(path: str) -> str:
         return hashlib.blake2b(f.read(), digest_size=16).hexdigest()
 
 
-def worker_main(make_batch: Callable[[], Batch], default_source: str, parent: int,
-                tasks: Queue[list[FileTask] | None], results: Queue[WorkerMessage],
-                flush_generation: c_int, stop: Event) -> None:
+def worker_main(
+    make_batch: Callable[[], Batch],
+    default_source: str,
+    parent: int,
+    tasks: Queue[list[FileTask] | None],
+    results: Queue[WorkerMessage],
+    flush_generation: c_int,
+    stop: Event,
+) -> None:
     """A worker process: index chunks until the parent sends None."""
     _become_worker()
     indexer = ChunkIndexer(make_batch, default_source)
@@ -156,8 +163,10 @@ def worker_main(make_batch: Callable[[], Batch], default_source: str, parent: in
             if stop.is_set():
                 continue  # interrupted: drain the queue, keep what is done
             skipped: list[tuple[str, str]] = []
-            stories = sum(indexer.index_file(task, lambda p, r: skipped.append((p, r)))
-                          for task in chunk)
+            stories = sum(
+                indexer.index_file(task, lambda p, r, into=skipped: into.append((p, r)))
+                for task in chunk
+            )
             results.put(Progress(len(chunk), stories, skipped))
             if indexer.full() or flush_generation.value != seen_generation:
                 seen_generation = flush_generation.value

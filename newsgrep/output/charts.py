@@ -52,16 +52,18 @@ def print_chart(console: Console, facets: Facets, footer: bool = False) -> None:
     bar_width = max(10, console.width - label_width - amount_width - 4)
     sizes = [b.share if b.share is not None else b.count for b in buckets]
     largest = max(sizes) or 1
-    for name, size, figure in zip(labels, sizes, amounts):
+    for name, size, figure in zip(labels, sizes, amounts, strict=True):
         line = Text(name.ljust(label_width) + "  ")
         line.append(figure.rjust(amount_width) + "  ", style="bold" if size else META_STYLE)
         line.append(bar(size / largest, bar_width), style=BAR_STYLE)
         console.print(line, no_wrap=True, crop=True)
     if footer:
-        console.print(Text(
-            f"{facets.matched} matching stories by {facets.by}, {facets.seconds:.2f} s",
-            style=META_STYLE,
-        ))
+        console.print(
+            Text(
+                f"{facets.matched} matching stories by {facets.by}, {facets.seconds:.2f} s",
+                style=META_STYLE,
+            )
+        )
 
 
 def print_table(stream: IO[str], facets: Facets) -> None:

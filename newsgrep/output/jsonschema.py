@@ -33,8 +33,12 @@ def story_json(hit: Hit) -> JsonObject:
 
 def hit_json(hit: Hit, with_duplicates: bool = False) -> JsonObject:
     """The stable JSON Lines schema of one hit (README documents it)."""
-    obj = {"rank": hit.rank, "score": round(hit.score, 4), **story_json(hit),
-           "snippet": clean_line(hit.snippet_text)}
+    obj = {
+        "rank": hit.rank,
+        "score": round(hit.score, 4),
+        **story_json(hit),
+        "snippet": clean_line(hit.snippet_text),
+    }
     if with_duplicates:
         obj["duplicates"] = [
             {**story_json(dup.hit), "similarity": round(dup.similarity, 4)}
@@ -50,8 +54,10 @@ def full_story_json(story: Story) -> JsonObject:
 
 def bucket_json(bucket: Bucket) -> JsonObject:
     """One value of ``--by``: {"value": "2001-11", "count": 3} (plus "share")."""
-    obj: JsonObject = {"value": clean_line(bucket.value) if bucket.value is not None else None,
-                       "count": bucket.count}
+    obj: JsonObject = {
+        "value": clean_line(bucket.value) if bucket.value is not None else None,
+        "count": bucket.count,
+    }
     if bucket.share is not None:
         obj["share"] = round(bucket.share, 4)
     return obj
@@ -59,6 +65,7 @@ def bucket_json(bucket: Bucket) -> JsonObject:
 
 def stats_json(stats: IndexStats) -> JsonObject:
     """The stable JSON object of `newsgrep stats --json` (README documents it)."""
+
     def values(buckets: list[Bucket]) -> list[JsonObject]:
         # The top lists have no None bucket (ranked() leaves it out).
         return [{"value": clean_line(b.value or ""), "count": b.count} for b in buckets]

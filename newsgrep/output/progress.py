@@ -7,8 +7,9 @@ from contextlib import contextmanager
 
 
 @contextmanager
-def progress_reporter(enabled: bool, total: int | None = None
-                      ) -> Iterator[Callable[[int], None] | None]:
+def progress_reporter(
+    enabled: bool, total: int | None = None
+) -> Iterator[Callable[[int], None] | None]:
     """Yield a callback taking a number of files checked, or None when disabled.
 
     The bar shows files done of ``total``, files per second and the time left.
@@ -35,9 +36,17 @@ def progress_reporter(enabled: bool, total: int | None = None
             return Text("" if speed is None else f"{speed:,.0f} files/s,")
 
     console = Console(stderr=True, highlight=False, markup=False)
-    columns = (TextColumn("indexing"), BarColumn(), MofNCompleteColumn(), TextColumn("files,"),
-               FilesPerSecond(), TimeElapsedColumn(), TextColumn("elapsed,"),
-               TimeRemainingColumn(), TextColumn("left"))
+    columns = (
+        TextColumn("indexing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("files,"),
+        FilesPerSecond(),
+        TimeElapsedColumn(),
+        TextColumn("elapsed,"),
+        TimeRemainingColumn(),
+        TextColumn("left"),
+    )
     with Progress(*columns, console=console, transient=True) as progress:
         task = progress.add_task("index", total=total)
         yield lambda files: progress.advance(task, files)

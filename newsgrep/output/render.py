@@ -56,14 +56,20 @@ def make_console(color: str = "auto", file: IO[str] | None = None) -> Console:
     terminal = is_terminal(stream)
     colour = wants_color(color, stream)
     return Console(
-        file=stream, force_terminal=colour or terminal, no_color=False,
-        color_system="standard" if colour else None, soft_wrap=not terminal,
-        highlight=False, markup=False, emoji=False,
+        file=stream,
+        force_terminal=colour or terminal,
+        no_color=False,
+        color_system="standard" if colour else None,
+        soft_wrap=not terminal,
+        highlight=False,
+        markup=False,
+        emoji=False,
     )
 
 
-def pieces_text(pieces: Snippet, base_style: str = "",
-                clean: Callable[[str], str] = clean_inline) -> Text:
+def pieces_text(
+    pieces: Snippet, base_style: str = "", clean: Callable[[str], str] = clean_inline
+) -> Text:
     """Snippet pieces as a rich Text, matches styled, control characters gone
     (``clean_text`` keeps a body's line breaks, ``clean_inline`` does not)."""
     text = Text(style=base_style)
@@ -135,9 +141,17 @@ def print_hits(console: Console, result: SearchResult, footer: bool = False) -> 
         console.print(Text(footer_text(result), style=META_STYLE))
 
 
-def emit_result(result: SearchResult, *, as_json: bool = False, paths_only: bool = False,
-                null: bool = False, count: bool = False, color: str = "auto",
-                with_duplicates: bool = False, out: IO[str] | None = None) -> None:
+def emit_result(
+    result: SearchResult,
+    *,
+    as_json: bool = False,
+    paths_only: bool = False,
+    null: bool = False,
+    count: bool = False,
+    color: str = "auto",
+    with_duplicates: bool = False,
+    out: IO[str] | None = None,
+) -> None:
     """A result as a count (-c), paths (-l, -0), JSON Lines or for people."""
     out = out or sys.stdout
     if count:
@@ -173,8 +187,14 @@ def print_story(console: Console, story: Story) -> None:
     hit = story.hit
     console.print(pieces_text(hit.title_pieces, "bold"))
     fields = [
-        ("", " · ".join(clean_line(p) for p in (
-            hit.date.date().isoformat() if hit.date else "", hit.source, hit.place) if p)),
+        (
+            "",
+            " · ".join(
+                clean_line(p)
+                for p in (hit.date.date().isoformat() if hit.date else "", hit.source, hit.place)
+                if p
+            ),
+        ),
         ("people: ", ", ".join(hit.people)),
         ("by: ", ", ".join(hit.author)),
         ("url: ", hit.url),

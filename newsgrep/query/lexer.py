@@ -29,7 +29,15 @@ from newsgrep.query.tree import FIELDS, WILDCARDS, Fuzzy, Pattern, Phrase, Query
 
 # Token kinds.
 OPEN, CLOSE, AND, OR, NOT, SIGN, FIELD, LEAF = (
-    "(", ")", "AND", "OR", "NOT", "sign", "field", "leaf")
+    "(",
+    ")",
+    "AND",
+    "OR",
+    "NOT",
+    "sign",
+    "field",
+    "leaf",
+)
 MAX_FUZZY = 2
 
 _PAIRS = {"(": ")", "[": "]", "{": "}"}
@@ -43,7 +51,8 @@ _PHRASE_END = re.compile(rf"(?:~([1-9][0-9]*))?(?:{_BOOST}(?=\s|\)|$))?")
 _FUZZY = re.compile(r"(.+?)~([0-9]?)", re.DOTALL)
 _QUESTION_MARK = re.compile(r"(?<=\w)\?+(?=$|[\]}])")
 _DATE_VALUE = re.compile(
-    r"(?P<op>[<>]=?)?(?P<value>\[[^\]]*\]?|\{[^}]*\}?|\"[^\"]*\"|'[^']*'|[^\s()\"]+)")
+    r"(?P<op>[<>]=?)?(?P<value>\[[^\]]*\]?|\{[^}]*\}?|\"[^\"]*\"|'[^']*'|[^\s()\"]+)"
+)
 UNBALANCED_QUOTE = 'unbalanced quote: a phrase needs a closing "'
 _DATE_FORMS = "date: takes a date (2001-11-22, 2001-11, 2001) or a range [FROM TO UNTIL]"
 
@@ -117,11 +126,12 @@ class _Lexer:
         end = self.text.find('"', self.pos + 1)
         if end < 0:  # its partner was inside a date: date:'2001"' "nato
             raise QueryError(UNBALANCED_QUOTE)
-        words = tuple(self.text[self.pos + 1:end].split())
+        words = tuple(self.text[self.pos + 1 : end].split())
         suffix = _PHRASE_END.match(self.text, end + 1)
         slop, boost = suffix.groups()
-        self.out.append(Token(LEAF, leaf=Phrase(words, slop=int(slop or 1),
-                                                 boost=float(boost or 1))))
+        self.out.append(
+            Token(LEAF, leaf=Phrase(words, slop=int(slop or 1), boost=float(boost or 1)))
+        )
         self.pos = suffix.end()
 
     def _chunk(self, run: str) -> None:
@@ -140,8 +150,9 @@ class _Lexer:
     def _operator(self, run: str) -> bool:
         """AND and OR between spaces; NOT before a space, starting a clause."""
         before, after = self._at(-1), self._at(len(run))
-        if after == " " and (run in (AND, OR) and before == " "
-                             or run == NOT and before in ("", " ", "(", ")")):
+        if after == " " and (
+            run in (AND, OR) and before == " " or run == NOT and before in ("", " ", "(", ")")
+        ):
             self.out.append(Token(run))
             self.pos += len(run)
             return True
@@ -153,7 +164,7 @@ class _Lexer:
         if not match:
             return False
         typed, name = match.group(1), match.group(1).lower()
-        after = self.text[self.pos + match.end():][:1]
+        after = self.text[self.pos + match.end() :][:1]
         if name == "date":
             self.pos += match.end()
             self._date()
@@ -161,7 +172,8 @@ class _Lexer:
         if after in ("", " ", ")"):
             if name in FIELDS:
                 raise QueryError(
-                    f"{typed}: needs a value right after the colon, as in {typed}:word")
+                    f"{typed}: needs a value right after the colon, as in {typed}:word"
+                )
             return False
         if after in ":/":
             return False
@@ -169,8 +181,8 @@ class _Lexer:
             raise QueryError(f"unknown field {typed!r}: use one of {', '.join(FIELDS)}")
         self.out.append(Token(FIELD, name))
         self.pos += match.end()
-        if run[match.end():]:  # else a bracket or quote follows: title:(a b), title:"a b"
-            self._word(run[match.end():])
+        if run[match.end() :]:  # else a bracket or quote follows: title:(a b), title:"a b"
+            self._word(run[match.end() :])
         return True
 
     def _date(self) -> None:
@@ -198,7 +210,7 @@ def word_leaf(run: str) -> Term | Pattern | Fuzzy:
     """A typed word as a leaf: ``word^2``, ``wor*``, ``w?rd``, ``word~``, ``word~2``."""
     boost = _WORD_BOOST.search(run)
     weight = float(boost.group(1)) if boost else 1.0
-    run = run[:boost.start()] if boost else run
+    run = run[: boost.start()] if boost else run
     if any(char in WILDCARDS for char in run):
         return Pattern(run, boost=weight)
     fuzzy = _FUZZY.fullmatch(run)

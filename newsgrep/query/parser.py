@@ -169,6 +169,7 @@ def _in_field(leaf: Query, field: str | None) -> Query:
 
 # -- a group: operators, then clauses side by side ----------------------------
 
+
 def _clauses(items: list[Item]) -> list[Query | _Not]:
     """NOT, then AND, then OR; what remains stands side by side."""
     items = _negations(items)
@@ -180,7 +181,7 @@ def _clauses(items: list[Item]) -> list[Query | _Not]:
 def _negations(items: list[Item]) -> list[Item]:
     """NOT x as _Not(x); a NOT with no clause after it is dropped."""
     out: list[Item] = []
-    for before, item in zip([None, *items], items):
+    for before, item in zip([None, *items], items, strict=False):
         if item != NOT:
             out.append(_Not(item) if before == NOT and _is_clause(item) else item)
     return out
@@ -217,12 +218,12 @@ def _any(parts: list[Query | _Not]) -> Query:
 
 def _excluding(parts: list[Query | _Not], combine: Callable[[list[Query]], Query]) -> Query:
     kept = [p for p in parts if not isinstance(p, _Not)]
-    return _without(combine(kept) if kept else None,
-                    [p.node for p in parts if isinstance(p, _Not)])
+    return _without(combine(kept) if kept else None, [p.node for p in parts if isinstance(p, _Not)])
 
 
-def _group(required: list[Query], left_out: list[Query],
-           clauses: list[Query | _Not]) -> Query | None:
+def _group(
+    required: list[Query], left_out: list[Query], clauses: list[Query | _Not]
+) -> Query | None:
     """Clauses side by side: metadata filters, the rest optional; +required, -left out."""
     rest = [c for c in clauses if not isinstance(c, _Not)]
     filters = [c for c in rest if _only_metadata(c)]
@@ -230,8 +231,7 @@ def _group(required: list[Query], left_out: list[Query],
     if filters:
         positive = _all(filters + ([positive] if positive is not None else []))
     if required:
-        positive = (AndMaybe(_all(required), positive) if positive is not None
-                    else _all(required))
+        positive = AndMaybe(_all(required), positive) if positive is not None else _all(required)
     return _without(positive, [c.node for c in clauses if isinstance(c, _Not)] + left_out)
 
 
@@ -251,8 +251,10 @@ def _is_plain(node: Query) -> bool:
 
 
 def _only_metadata(node: Query) -> bool:
-    return all(isinstance(leaf, DateSpan) or getattr(leaf, "field", None) in METADATA_FIELDS
-               for leaf in leaves(node))
+    return all(
+        isinstance(leaf, DateSpan) or getattr(leaf, "field", None) in METADATA_FIELDS
+        for leaf in leaves(node)
+    )
 
 
 def _without(positive: Query | None, left_out: list[Query]) -> Query | None:

@@ -14,7 +14,8 @@ from collections.abc import Sequence
 
 # Words that ask rather than say: question words, verbs of asking and
 # telling, pronouns and quantifiers that a short stop list lets through.
-QUESTION_WORDS = frozenset("""
+QUESTION_WORDS = frozenset(
+    """
 what which who whom whose why how when where whether
 do does did done doing say says said saying tell tells told telling
 about any anything there here is are was were been be being has have had having
@@ -25,7 +26,8 @@ get got going happen happens happened happening
 document documents article articles story stories information discuss discusses
 discussing describe describes describing mention mentions mentioning relevant
 identify concerning regarding
-""".split())
+""".split()
+)
 
 _PIECE = re.compile(r"\w+")
 

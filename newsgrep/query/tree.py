@@ -129,8 +129,20 @@ class SideBySide:
     parts: tuple[Query, ...]
 
 
-Query = (Term | Phrase | Pattern | Fuzzy | DateSpan | Every | And | Or | AndNot | AndMaybe
-         | Words | SideBySide)
+Query = (
+    Term
+    | Phrase
+    | Pattern
+    | Fuzzy
+    | DateSpan
+    | Every
+    | And
+    | Or
+    | AndNot
+    | AndMaybe
+    | Words
+    | SideBySide
+)
 
 
 def leaves(node: Query) -> list[Query]:

@@ -42,10 +42,9 @@ def fingerprint(text: str, size: int = SKETCH_SIZE, words: int = SHINGLE_WORDS) 
     tokens = _WORD.findall(text.casefold())
     if not tokens:
         return frozenset()
-    shingles = {" ".join(tokens[i:i + words]) for i in range(max(1, len(tokens) - words + 1))}
+    shingles = {" ".join(tokens[i : i + words]) for i in range(max(1, len(tokens) - words + 1))}
     hashes = {
-        int.from_bytes(blake2b(s.encode("utf-8"), digest_size=8).digest(), "big")
-        for s in shingles
+        int.from_bytes(blake2b(s.encode("utf-8"), digest_size=8).digest(), "big") for s in shingles
     }
     return frozenset(heapq.nsmallest(size, hashes))
 

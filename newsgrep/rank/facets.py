@@ -41,8 +41,9 @@ def period_label(when: date, by: str) -> str:
     return f"{when.year:04d}-{when.month:02d}-{when.day:02d}"
 
 
-def buckets(counts: Counter[str | None], by: str,
-            totals: Counter[str | None] | None = None) -> list[Bucket]:
+def buckets(
+    counts: Counter[str | None], by: str, totals: Counter[str | None] | None = None
+) -> list[Bucket]:
     """Periods in time order with gaps as zeros; other values by count; with
     ``totals`` (all stories per value), each count's share of its total."""
     unknown = counts.pop(None, 0)
@@ -63,8 +64,10 @@ def buckets(counts: Counter[str | None], by: str,
 
 def ranked(counts: Counter) -> list[Bucket]:
     """Known values, most stories first, ties in alphabetical order."""
-    order = sorted((item for item in counts.items() if item[0] is not None),
-                   key=lambda item: (-item[1], item[0].casefold()))
+    order = sorted(
+        (item for item in counts.items() if item[0] is not None),
+        key=lambda item: (-item[1], item[0].casefold()),
+    )
     return [Bucket(value, count) for value, count in order]
 
 

@@ -50,8 +50,14 @@ def _registry() -> list[Reader]:
     # Imported here so that a search, which never reads files, pays nothing.
     from newsgrep.readers import delimited, html, jsonl, sgml, text, warc
 
-    return [sgml.SgmlReader(), warc.WarcReader(), html.HtmlReader(), jsonl.JsonReader(),
-            delimited.DelimitedReader(), text.TextReader()]
+    return [
+        sgml.SgmlReader(),
+        warc.WarcReader(),
+        html.HtmlReader(),
+        jsonl.JsonReader(),
+        delimited.DelimitedReader(),
+        text.TextReader(),
+    ]
 
 
 def candidate(path: Path) -> bool:

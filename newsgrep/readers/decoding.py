@@ -42,7 +42,7 @@ def decode(data: bytes) -> str:
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return data[len(bom):].decode(encoding, errors="replace")
+            return data[len(bom) :].decode(encoding, errors="replace")
     utf16 = _bomless_utf16(data[:_SAMPLE])
     if utf16:
         return data.decode(utf16, errors="replace")
@@ -98,7 +98,7 @@ def _looks_binary(data: bytes) -> bool:
     """NUL or many control bytes at the start, middle or end of the data:
     a text extension on an image, an archive, or text with a binary tail."""
     middle = max(0, len(data) // 2 - _SAMPLE // 2)
-    samples = (data[:_SAMPLE], data[middle:middle + _SAMPLE], data[-_SAMPLE:])
+    samples = (data[:_SAMPLE], data[middle : middle + _SAMPLE], data[-_SAMPLE:])
     return any(b"\x00" in sample or _mostly_control(sample) for sample in samples)
 
 

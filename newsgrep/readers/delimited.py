@@ -30,7 +30,9 @@ class DelimitedReader:
     def sniff(self, head: bytes) -> bool:
         """A first line of short column names, one of them a text or title column."""
         # Old Mac files end lines with CR alone.
-        first = decode_piece(head.removeprefix(b"\xef\xbb\xbf").splitlines()[0] if head.strip() else b"")
+        first = decode_piece(
+            head.removeprefix(b"\xef\xbb\xbf").splitlines()[0] if head.strip() else b""
+        )
         return _header_delimiter(first) is not None
 
     def read(self, data: bytes, path: Path) -> Iterator[RawStory | BadRecord]:
@@ -67,7 +69,7 @@ def _stories(rows: Iterator[list[str]], header: list[str]) -> Iterator[RawStory 
         if len(row) != len(header):
             yield BadRecord(str(number), f"{len(row)} fields where the header has {len(header)}")
             continue
-        yield numbered_story(dict(zip(header, row)), number, ids)
+        yield numbered_story(dict(zip(header, row, strict=True)), number, ids)
 
 
 def _delimiter(path: Path, first_line: str) -> str:
@@ -86,8 +88,10 @@ def _header_delimiter(line: str) -> str | None:
             names = next(csv.reader([line], delimiter=delimiter), [])
         except csv.Error:  # a stray NUL or quote: not a header we can read
             return None
-        if (len(names) >= 2 and all(len(n) <= _MAX_HEADER_NAME for n in names)
-                and has_story_fields(names)):
+        if (
+            len(names) >= 2
+            and all(len(n) <= _MAX_HEADER_NAME for n in names)
+            and has_story_fields(names)
+        ):
             return delimiter
     return None
-

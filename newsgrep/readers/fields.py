@@ -8,19 +8,27 @@ Names are compared without case, spaces, dashes or underscores.
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from newsgrep.model import BadRecord, RawStory
 from newsgrep.readers.records import RecordIds, author_names, dateline_place, with_dateline
 
 # In order of preference within each field.
 TITLE = ("title", "headline")
-DATE = ("date", "published", "pubdate", "datepublish", "publishedat", "datepublished",
-        "publicationdate", "publishdate", "pubdatetime")
+DATE = (
+    "date",
+    "published",
+    "pubdate",
+    "datepublish",
+    "publishedat",
+    "datepublished",
+    "publicationdate",
+    "publishdate",
+    "pubdatetime",
+)
 SOURCE = ("source", "publication", "sitename", "sourcedomain", "publisher", "outlet")
 AUTHOR = ("authors", "author", "byline", "creator")
-TEXT = ("text", "body", "content", "maintext", "article", "fulltext", "articlebody",
-        "description")
+TEXT = ("text", "body", "content", "maintext", "article", "fulltext", "articlebody", "description")
 URL = ("url", "link", "sourceurl")
 DATELINE = ("dateline",)
 ID = ("id", "docid", "docno", "articleid", "newid", "uuid")
@@ -97,7 +105,7 @@ def _date(value: object) -> datetime | str | None:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         seconds = value / 1000 if abs(value) > 1e11 else value
         try:
-            return datetime.fromtimestamp(seconds, timezone.utc).replace(tzinfo=None)
+            return datetime.fromtimestamp(seconds, UTC).replace(tzinfo=None)
         except (OverflowError, OSError, ValueError):
             return None
     return _plain(value)

@@ -61,7 +61,10 @@ def page_story(html: bytes, url: str | None = None) -> RawStory | None:
             return None
         published = _published_time(tree)  # before extraction, which prunes the tree
         page = trafilatura.bare_extraction(
-            tree, url=url, with_metadata=True, include_comments=False,
+            tree,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
             date_extraction_params={"extensive_search": False, "original_date": True},
         )
     except Exception:  # noqa: BLE001 - any parser failure on untrusted markup

@@ -89,4 +89,3 @@ def _wrapped_list(document: dict) -> dict | list:
 
 def _is_record_list(value: object) -> bool:
     return isinstance(value, list) and bool(value) and all(isinstance(v, dict) for v in value)
-

@@ -37,9 +37,7 @@ _PARAGRAPH_TAG = re.compile(r"</?P\b[^>]*>", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _INDENTED_LINE = re.compile(r"\n[ \t]{2,}(?=\S)")
 _SIGN_OFF = re.compile(r"\s*\bReuters?\s*\Z")
-_WIRE_DATE = re.compile(
-    r"(\d{1,2})-([A-Za-z]{3})-(\d{4})(?:\s+(\d{1,2}):(\d{2}):(\d{2}))?"
-)
+_WIRE_DATE = re.compile(r"(\d{1,2})-([A-Za-z]{3})-(\d{4})(?:\s+(\d{1,2}):(\d{2}):(\d{2}))?")
 
 TREC_TITLE = ("HEADLINE", "HL", "HEAD", "TI", "TITLE")
 TREC_DATE = ("DATE", "DD", "DATE1")
@@ -70,7 +68,7 @@ def _records(data: bytes) -> Iterator[tuple[str, str]]:
     starts = list(_RECORD_START.finditer(data))
     for i, start in enumerate(starts):
         end = starts[i + 1].start() if i + 1 < len(starts) else len(data)
-        yield start.group(1).decode("ascii").upper(), decode_piece(data[start.start():end])
+        yield start.group(1).decode("ascii").upper(), decode_piece(data[start.start() : end])
 
 
 def _reuters(record: str) -> RawStory:

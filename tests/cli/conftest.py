@@ -18,7 +18,12 @@ def pipe(corpus_index):
     def invoke(*args: str, env: dict | None = None, text: bool = True):
         environ = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
         environ.update(NEWSGREP_INDEX=str(corpus_index), **(env or {}))
-        return subprocess.run([sys.executable, "-m", "newsgrep", *args], capture_output=True,
-                              env=environ, text=text, cwd=ROOT)
+        return subprocess.run(
+            [sys.executable, "-m", "newsgrep", *args],
+            capture_output=True,
+            env=environ,
+            text=text,
+            cwd=ROOT,
+        )
 
     return invoke

@@ -15,8 +15,17 @@ def test_json_lines_parse_and_rank_from_one(run):
     result = run("search", "NATO", "--json", "-n", "5")
     hits = [json.loads(line) for line in result.output.splitlines()]
     assert [h["rank"] for h in hits] == list(range(1, len(hits) + 1))
-    assert set(hits[0]) >= {"rank", "score", "path", "title", "date", "source",
-                            "people", "place", "snippet"}
+    assert set(hits[0]) >= {
+        "rank",
+        "score",
+        "path",
+        "title",
+        "date",
+        "source",
+        "people",
+        "place",
+        "snippet",
+    }
     assert all(os.path.isabs(h["path"]) for h in hits)
 
 
@@ -77,20 +86,25 @@ def test_paths_through_a_pipe_exist_and_null_separates(pipe):
 
 def test_page_two_continues_page_one(run):
     def paths(*args):
-        return [json.loads(line)["path"] for line in
-                run("search", "nato", "--json", *args).output.splitlines()]
+        return [
+            json.loads(line)["path"]
+            for line in run("search", "nato", "--json", *args).output.splitlines()
+        ]
 
     first, second = paths("-n", "4"), paths("-n", "4", "--page", "2")
     assert len(second) == 4
     assert first + second == paths("-n", "8")
-    ranks = [json.loads(line)["rank"] for line in
-             run("search", "nato", "--json", "-n", "4", "--page", "2").output.splitlines()]
+    ranks = [
+        json.loads(line)["rank"]
+        for line in run("search", "nato", "--json", "-n", "4", "--page", "2").output.splitlines()
+    ]
     assert ranks == [5, 6, 7, 8]
 
 
 def test_python_m_newsgrep_runs():
-    result = subprocess.run([sys.executable, "-m", "newsgrep", "--help"],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "newsgrep", "--help"], capture_output=True, text=True
+    )
     assert result.returncode == 0 and "search" in result.stdout
 
 
@@ -120,10 +134,16 @@ def test_every_command_has_help_with_examples(run, command):
     assert f"newsgrep {command} " in result.output
 
 
-@pytest.mark.parametrize("args", [
-    ["search", "x"], ["show", "corpus/putin-nato-2001.txt"],
-    ["similar", "corpus/putin-nato-2001.txt"], ["stats"], ["search", "x", "--by", "month"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["search", "x"],
+        ["show", "corpus/putin-nato-2001.txt"],
+        ["similar", "corpus/putin-nato-2001.txt"],
+        ["stats"],
+        ["search", "x", "--by", "month"],
+    ],
+)
 def test_a_missing_index_is_exit_2_everywhere(tmp_path, args):
     from click.testing import CliRunner
 
@@ -132,35 +152,47 @@ def test_a_missing_index_is_exit_2_everywhere(tmp_path, args):
     assert result.output.startswith("newsgrep: ") and "Traceback" not in result.output
 
 
-@pytest.mark.parametrize("args, code", [
-    (["show", "corpus/putin-nato-2001.txt"], 0),
-    (["show", "corpus/no-such-story.txt"], 1),
-    (["similar", "corpus/putin-nato-2001.txt"], 0),
-    (["similar", "corpus/no-such-story.txt"], 1),
-    (["search", "nato", "--by", "month"], 0),
-    (["search", "zzzqqqxxx", "--by", "month"], 1),
-    (["search", "nato", "--by", "month", "-c"], 2),
-    (["search", "nato", "--share"], 2),
-    (["stats"], 0),
-])
+@pytest.mark.parametrize(
+    "args, code",
+    [
+        (["show", "corpus/putin-nato-2001.txt"], 0),
+        (["show", "corpus/no-such-story.txt"], 1),
+        (["similar", "corpus/putin-nato-2001.txt"], 0),
+        (["similar", "corpus/no-such-story.txt"], 1),
+        (["search", "nato", "--by", "month"], 0),
+        (["search", "zzzqqqxxx", "--by", "month"], 1),
+        (["search", "nato", "--by", "month", "-c"], 2),
+        (["search", "nato", "--share"], 2),
+        (["stats"], 0),
+    ],
+)
 def test_exit_codes_are_the_same_everywhere(run, args, code):
     assert run(*args).exit_code == code
 
 
 def test_closed_pipe_ends_quietly_for_every_listing(corpus_index):
     env = {**os.environ, "NEWSGREP_INDEX": str(corpus_index)}
-    for args in ("search '*' -n 0", "search '*' -l", "search nato --by week",
-                 "similar corpus/putin-nato-2001.txt -n 0 --json"):
+    for args in (
+        "search '*' -n 0",
+        "search '*' -l",
+        "search nato --by week",
+        "similar corpus/putin-nato-2001.txt -n 0 --json",
+    ):
         shell = f"{sys.executable} -m newsgrep {args} | head -1"
-        result = subprocess.run(["bash", "-c", shell], capture_output=True, text=True,
-                                env=env, cwd=ROOT)
+        result = subprocess.run(
+            ["bash", "-c", shell], capture_output=True, text=True, env=env, cwd=ROOT
+        )
         assert len(result.stdout.splitlines()) == 1, args
         assert result.stderr == "", args
 
 
 def test_shell_completion_script_is_generated():
     env = {**os.environ, "_NEWSGREP_COMPLETE": "bash_source"}
-    result = subprocess.run([sys.executable, "-c", "from newsgrep.cli.app import main; main()"],
-                            capture_output=True, text=True, env=env)
+    result = subprocess.run(
+        [sys.executable, "-c", "from newsgrep.cli.app import main; main()"],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
     assert result.returncode == 0
     assert "_NEWSGREP_COMPLETE" in result.stdout and "complete" in result.stdout

@@ -14,11 +14,15 @@ def test_dedup_folds_exact_copies_and_wire_copies(run):
     plain = _hits(run, "*")
     folded = _hits(run, "*", "--dedup")
     marks = {h["path"]: {d["path"] for d in h["duplicates"]} for h in folded if h["duplicates"]}
-    exact = {str(CORPUS / "nato-prague-enlargement.txt"),
-             str(CORPUS / "prague-summit-invites-seven-2002-11.txt")}
-    wire = {str(CORPUS / "abm-withdrawal-reuters-2001-12.txt"),
-            str(CORPUS / "abm-withdrawal-afp-2001-12.txt")}
-    assert [set([head]) | dups for head, dups in marks.items()] in ([exact, wire], [wire, exact])
+    exact = {
+        str(CORPUS / "nato-prague-enlargement.txt"),
+        str(CORPUS / "prague-summit-invites-seven-2002-11.txt"),
+    }
+    wire = {
+        str(CORPUS / "abm-withdrawal-reuters-2001-12.txt"),
+        str(CORPUS / "abm-withdrawal-afp-2001-12.txt"),
+    }
+    assert [{head} | dups for head, dups in marks.items()] in ([exact, wire], [wire, exact])
     assert len(folded) == len(plain) - 2
     assert int(run("search", "*", "--dedup", "-c").output) == len(folded)
 
@@ -26,8 +30,10 @@ def test_dedup_folds_exact_copies_and_wire_copies(run):
 def test_dedup_keeps_the_best_ranked_copy_and_same_event_stories(run):
     ranked = [h["path"] for h in _hits(run, "Prague summit")]
     folded = _hits(run, "Prague summit", "--dedup")
-    copies = {str(CORPUS / "nato-prague-enlargement.txt"),
-              str(CORPUS / "prague-summit-invites-seven-2002-11.txt")}
+    copies = {
+        str(CORPUS / "nato-prague-enlargement.txt"),
+        str(CORPUS / "prague-summit-invites-seven-2002-11.txt"),
+    }
     best = next(p for p in ranked if p in copies)
     head = next(h for h in folded if h["path"] in copies)
     assert head["path"] == best and head["duplicates"][0]["similarity"] == 1.0

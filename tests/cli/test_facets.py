@@ -54,8 +54,9 @@ def test_by_source_agrees_with_source_filter(run):
 
 def test_by_person_counts_each_story_once_per_person(run):
     rows = {r["value"]: r["count"] for r in _by(run, "nato", "--by", "person")}
-    hits = [json.loads(line)
-            for line in run("search", "nato", "--json", "-n", "0").output.splitlines()]
+    hits = [
+        json.loads(line) for line in run("search", "nato", "--json", "-n", "0").output.splitlines()
+    ]
     expected = Counter(p for h in hits for p in set(h["people"]))
     assert {k: v for k, v in rows.items() if k is not None} == dict(expected)
 

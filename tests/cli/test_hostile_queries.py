@@ -15,22 +15,85 @@ from newsgrep.cli.app import cli
 pytestmark = pytest.mark.slow
 
 OPERATORS = [
-    "AND", "OR", "NOT", "and", "or", "not", "(", ")", '"', "'", "*", "?", "~", "~2", "^",
-    "^3", ":", "[", "]", "{", "}", "TO", "to", "+", "-", "\\", "/", "#", ",", "..",
-    "title:", "body:", "people:", "person:", "source:", "place:", "author:", "date:",
-    "url:", "path:", "file:", "nosuchfield:", "2001", "2001-11", "2001-11-22", "2001-W47",
-    "2001-13-45", "0000", "99999999", "-1", "1e9", "nato", "putin", "Schröder", "nat*",
-    "*ato", "n?to", "ИТАР-ТАСС", "北约", "\x00", "\x1b[31m", "\u202e", "\t", "\n", " ", "",
+    "AND",
+    "OR",
+    "NOT",
+    "and",
+    "or",
+    "not",
+    "(",
+    ")",
+    '"',
+    "'",
+    "*",
+    "?",
+    "~",
+    "~2",
+    "^",
+    "^3",
+    ":",
+    "[",
+    "]",
+    "{",
+    "}",
+    "TO",
+    "to",
+    "+",
+    "-",
+    "\\",
+    "/",
+    "#",
+    ",",
+    "..",
+    "title:",
+    "body:",
+    "people:",
+    "person:",
+    "source:",
+    "place:",
+    "author:",
+    "date:",
+    "url:",
+    "path:",
+    "file:",
+    "nosuchfield:",
+    "2001",
+    "2001-11",
+    "2001-11-22",
+    "2001-W47",
+    "2001-13-45",
+    "0000",
+    "99999999",
+    "-1",
+    "1e9",
+    "nato",
+    "putin",
+    "Schröder",
+    "nat*",
+    "*ato",
+    "n?to",
+    "ИТАР-ТАСС",
+    "北约",
+    "\x00",
+    "\x1b[31m",
+    "\u202e",
+    "\t",
+    "\n",
+    " ",
+    "",
 ]
-soups = st.lists(st.sampled_from(OPERATORS), max_size=12).map(" ".join) | \
-    st.lists(st.sampled_from(OPERATORS), max_size=12).map("".join)
+soups = st.lists(st.sampled_from(OPERATORS), max_size=12).map(" ".join) | st.lists(
+    st.sampled_from(OPERATORS), max_size=12
+).map("".join)
 # Text as a shell hands it over: any Unicode, and bytes that are not UTF-8
 # arriving as lone surrogates.
-texts = st.text(max_size=40) | \
-    st.binary(max_size=40).map(lambda b: b.decode("utf-8", "surrogateescape"))
+texts = st.text(max_size=40) | st.binary(max_size=40).map(
+    lambda b: b.decode("utf-8", "surrogateescape")
+)
 modes = st.sampled_from([[], ["--json"], ["-c"], ["-l"], ["--sort", "newest", "-n", "2"]])
-SETTINGS = settings(max_examples=400, deadline=None,
-                    suppress_health_check=[HealthCheck.function_scoped_fixture])
+SETTINGS = settings(
+    max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 
 
 def _search(index, *args):
@@ -60,9 +123,11 @@ def test_random_text_never_crashes(corpus_index, query, mode):
     _assert_graceful(_search(corpus_index, *mode, "--", query))
 
 
-@settings(max_examples=200, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(since=texts | soups, until=texts | soups, source=texts)
 def test_random_filters_never_crash(corpus_index, since, until, source):
-    _assert_graceful(_search(corpus_index, "--since", since, "--until", until,
-                             "--source", source, "--", "nato"))
+    _assert_graceful(
+        _search(corpus_index, "--since", since, "--until", until, "--source", source, "--", "nato")
+    )

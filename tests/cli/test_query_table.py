@@ -15,7 +15,6 @@ import pytest
 from tests.helpers.paths import README
 
 
-
 def _rows() -> list[tuple[list[str], str]]:
     text = README.read_text(encoding="utf-8")
     section = text.split("## Query language", 1)[1].split("\n## ", 1)[0]
@@ -32,9 +31,35 @@ ROWS = _rows()
 
 def test_the_table_has_every_syntax_of_the_issue():
     examples = " ".join(" ".join(args) for args, _ in ROWS)
-    for syntax in ("AND", "OR", "NOT", "+", "-", "(", '"', "~5", "*", "?", "~2", "^",
-                   "title:", "body:", "people:", "source:", "place:", "date:", "[", "TO]",
-                   "--since", "--until", "--source", "--person", "--place", "--sort", "--page"):
+    for syntax in (
+        "AND",
+        "OR",
+        "NOT",
+        "+",
+        "-",
+        "(",
+        '"',
+        "~5",
+        "*",
+        "?",
+        "~2",
+        "^",
+        "title:",
+        "body:",
+        "people:",
+        "source:",
+        "place:",
+        "date:",
+        "[",
+        "TO]",
+        "--since",
+        "--until",
+        "--source",
+        "--person",
+        "--place",
+        "--sort",
+        "--page",
+    ):
         assert syntax in examples, syntax
 
 

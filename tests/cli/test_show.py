@@ -66,8 +66,12 @@ def multi_story_index(tmp_path):
     ix = index.create_in(str(tmp_path), build_schema())
     with ix.writer() as writer:
         for n in (1, 2, 3):
-            writer.add_document(path=f"{file}#{n}", file=file, title=f"Story number {n}",
-                                body=f"Body of story {n} about the alliance.")
+            writer.add_document(
+                path=f"{file}#{n}",
+                file=file,
+                title=f"Story number {n}",
+                body=f"Body of story {n} about the alliance.",
+            )
     return tmp_path, file
 
 
@@ -81,7 +85,8 @@ def test_file_hash_id_shows_one_story_and_file_shows_all(multi_story_index, monk
     assert [json.loads(x)["title"] for x in one.output.splitlines()] == ["Story number 2"]
     every = CliRunner().invoke(cli, ["show", file, "--index", str(folder), "--json"])
     assert [json.loads(x)["path"] for x in every.output.splitlines()] == [
-        f"{file}#{n}" for n in (1, 2, 3)]
+        f"{file}#{n}" for n in (1, 2, 3)
+    ]
     similar = CliRunner().invoke(cli, ["similar", file, "--index", str(folder)])
     assert similar.exit_code == 2 and "FILE#ID" in similar.output
     monkeypatch.chdir(folder)

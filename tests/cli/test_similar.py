@@ -22,8 +22,9 @@ def test_same_event_story_ranks_above_unrelated_one(run):
     assert same_event < _rank(paths, "oil-prices-russia-opec-2001-11.txt")
     assert same_event < _rank(paths, "iraq-war-begins-2003-03.txt")
     afghan = _similar(run, "kabul-falls-2001-11.txt")
-    assert _rank(afghan, "bonn-afghan-deal-2001-12.txt") < \
-        _rank(afghan, "moscow-treaty-signing-2002-05.txt")
+    assert _rank(afghan, "bonn-afghan-deal-2001-12.txt") < _rank(
+        afghan, "moscow-treaty-signing-2002-05.txt"
+    )
 
 
 def test_the_story_itself_is_left_out_and_its_copies_come_first(run):
@@ -33,14 +34,16 @@ def test_the_story_itself_is_left_out_and_its_copies_come_first(run):
 
 
 def test_similar_hits_use_the_search_schema(run):
-    hit = json.loads(run("similar", str(CORPUS / "kabul-falls-2001-11.txt"), "--json", "-n", "1")
-                     .output)
+    hit = json.loads(
+        run("similar", str(CORPUS / "kabul-falls-2001-11.txt"), "--json", "-n", "1").output
+    )
     search_hit = json.loads(run("search", "kabul", "--json", "-n", "1").output)
     assert list(hit) == list(search_hit)
     assert hit["rank"] == 1 and hit["snippet"]
 
 
 def test_paths_only(run):
-    paths = run("similar", str(CORPUS / "kabul-falls-2001-11.txt"), "-l", "-n", "2") \
-        .output.splitlines()
+    paths = run(
+        "similar", str(CORPUS / "kabul-falls-2001-11.txt"), "-l", "-n", "2"
+    ).output.splitlines()
     assert len(paths) > 2  # -l lists every similar story; -n caps hit lists only

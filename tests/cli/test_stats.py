@@ -18,8 +18,10 @@ def test_stats_counts_stories_files_and_dates(run):
     stories = int(run("search", "*", "-c").output)
     assert stats["stories"] == stories == len(list(CORPUS.glob("*.txt")))
     assert stats["files"] == stories
-    years = [row["value"] for row in
-             map(json.loads, run("search", "*", "--by", "year", "--json").output.splitlines())]
+    years = [
+        row["value"]
+        for row in map(json.loads, run("search", "*", "--by", "year", "--json").output.splitlines())
+    ]
     assert stats["first_date"][:4] == years[0] and stats["last_date"][:4] == years[-1]
     assert stats["index_bytes"] > 0 and stats["updated"]
 

@@ -25,8 +25,10 @@ from tests.helpers.paths import ROOT
 pytestmark = pytest.mark.slow
 
 OLD, NEW = 30, 4000
-WORDS = ("alliance talks ministers summit treaty membership security council vote grain "
-         "wheat prices market exports harvest bank rates election parliament border").split()
+WORDS = (
+    "alliance talks ministers summit treaty membership security council vote grain "
+    "wheat prices market exports harvest bank rates election parliament border"
+).split()
 
 
 def _write_stories(folder: Path, count: int, seed: int) -> None:
@@ -35,7 +37,8 @@ def _write_stories(folder: Path, count: int, seed: int) -> None:
     for number in range(count):
         body = " ".join(rnd.choice(WORDS) for _ in range(220))
         (folder / f"story{number:05d}.txt").write_text(
-            f"{rnd.choice(WORDS).title()} story {seed}-{number}\n\nLONDON (Reuters) - {body}.\n")
+            f"{rnd.choice(WORDS).title()} story {seed}-{number}\n\nLONDON (Reuters) - {body}.\n"
+        )
 
 
 @pytest.fixture(scope="module")
@@ -59,9 +62,13 @@ def previous(corpus, tmp_path) -> Path:
 
 def _start(*args: str, index: Path) -> subprocess.Popen:
     """Start newsgrep in a session of its own, as a shell starts a job."""
-    return subprocess.Popen([sys.executable, "-m", "newsgrep", *args, "--index", str(index)],
-                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            start_new_session=True)
+    return subprocess.Popen(
+        [sys.executable, "-m", "newsgrep", *args, "--index", str(index)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
 
 
 def _count(index: Path) -> int:

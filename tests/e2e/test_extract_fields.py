@@ -22,8 +22,9 @@ def _index(tmp_path, *extra):
     folder = tmp_path / "news"
     folder.mkdir()
     (folder / "story.txt").write_text(STORY, encoding="utf-8")
-    (folder / "plain.txt").write_text("Talks open in Geneva\n\nGENEVA - Talks opened.\n",
-                                      encoding="utf-8")
+    (folder / "plain.txt").write_text(
+        "Talks open in Geneva\n\nGENEVA - Talks opened.\n", encoding="utf-8"
+    )
     runner = CliRunner()
     index = tmp_path / "index"
     result = runner.invoke(cli, ["index", str(folder), "--index", str(index), *extra])

@@ -33,30 +33,61 @@ def stored(index_dir: Path) -> dict[str, dict]:
 
 def test_mixed_folder_indexes_every_story_with_title_date_source(archive, tmp_path):
     skipped = []
-    report = newsgrep.index_paths([archive], tmp_path / "index",
-                                  on_skip=lambda p, r: skipped.append(p))
+    report = newsgrep.index_paths(
+        [archive], tmp_path / "index", on_skip=lambda p, r: skipped.append(p)
+    )
     docs = stored(tmp_path / "index")
     expected = {
-        "news-page.html": ("Putin hints at softer line on NATO expansion",
-                           datetime(2001, 11, 22, 14, 5), "The Daily Ledger"),
-        "scraper.jsonl#1": ("Baltic states welcome Moscow's milder tone",
-                            datetime(2001, 11, 23, 9, 30), "balticwire.example.org"),
-        "scraper.jsonl#3": ("Robertson sees new NATO-Russia council by May",
-                            datetime(2001, 11, 24, 18, 0), "Alliance Times"),
-        "all-the-news.csv#17283": ("Senate passes farm bill after long debate",
-                                   datetime(2016, 12, 31), "Capitol Report"),
-        "all-the-news.csv#17284": ("Storm closes schools across the Midwest",
-                                   datetime(2017, 1, 2), "Prairie Daily"),
-        "all-the-news.csv#17286": ("Markets rally as oil prices climb",
-                                   datetime(2017, 1, 4), "Capitol Report"),
-        "crawl.warc.gz#3": ("Ferry service to the islands resumes",
-                            datetime(2020, 3, 2, 7, 45), "Harbour Gazette"),
-        "crawl.warc.gz#6": ("Pier repairs to start in April", datetime(2020, 3, 3),
-                            "Harbour Gazette"),
-        "reuters-sample.sgm#101": ("BAHIA COCOA REVIEW", datetime(1987, 2, 26, 15, 1, 1),
-                                   "Reuters"),
-        "reuters-sample.sgm#103": ("JAPAN TO STEP UP TRADE TALKS WITH U.S.",
-                                   datetime(1987, 3, 31), "Reuters"),
+        "news-page.html": (
+            "Putin hints at softer line on NATO expansion",
+            datetime(2001, 11, 22, 14, 5),
+            "The Daily Ledger",
+        ),
+        "scraper.jsonl#1": (
+            "Baltic states welcome Moscow's milder tone",
+            datetime(2001, 11, 23, 9, 30),
+            "balticwire.example.org",
+        ),
+        "scraper.jsonl#3": (
+            "Robertson sees new NATO-Russia council by May",
+            datetime(2001, 11, 24, 18, 0),
+            "Alliance Times",
+        ),
+        "all-the-news.csv#17283": (
+            "Senate passes farm bill after long debate",
+            datetime(2016, 12, 31),
+            "Capitol Report",
+        ),
+        "all-the-news.csv#17284": (
+            "Storm closes schools across the Midwest",
+            datetime(2017, 1, 2),
+            "Prairie Daily",
+        ),
+        "all-the-news.csv#17286": (
+            "Markets rally as oil prices climb",
+            datetime(2017, 1, 4),
+            "Capitol Report",
+        ),
+        "crawl.warc.gz#3": (
+            "Ferry service to the islands resumes",
+            datetime(2020, 3, 2, 7, 45),
+            "Harbour Gazette",
+        ),
+        "crawl.warc.gz#6": (
+            "Pier repairs to start in April",
+            datetime(2020, 3, 3),
+            "Harbour Gazette",
+        ),
+        "reuters-sample.sgm#101": (
+            "BAHIA COCOA REVIEW",
+            datetime(1987, 2, 26, 15, 1, 1),
+            "Reuters",
+        ),
+        "reuters-sample.sgm#103": (
+            "JAPAN TO STEP UP TRADE TALKS WITH U.S.",
+            datetime(1987, 3, 31),
+            "Reuters",
+        ),
     }
     assert sorted(docs) == sorted(f"{archive}/{story}" for story in expected)
     for story, (title, date, source) in expected.items():
@@ -64,16 +95,22 @@ def test_mixed_folder_indexes_every_story_with_title_date_source(archive, tmp_pa
         assert (doc["title"], doc["date"], doc["source"]) == (title, date, source), story
     assert report.files == 5 and report.indexed == len(expected)
     assert sorted(p.rpartition("/")[2] for p in skipped) == [
-        "all-the-news.csv#3", "reuters-sample.sgm#102", "scraper.jsonl#2"]
+        "all-the-news.csv#3",
+        "reuters-sample.sgm#102",
+        "scraper.jsonl#2",
+    ]
 
 
-@pytest.mark.parametrize("query, story", [
-    ("cocoa drought", "reuters-sample.sgm#101"),
-    ("ferries islands", "crawl.warc.gz#3"),
-    ("farm bill", "all-the-news.csv#17283"),
-    ("Kremlin enlargement", "news-page.html"),
-    ("Latvia Lithuania", "scraper.jsonl#1"),
-])
+@pytest.mark.parametrize(
+    "query, story",
+    [
+        ("cocoa drought", "reuters-sample.sgm#101"),
+        ("ferries islands", "crawl.warc.gz#3"),
+        ("farm bill", "all-the-news.csv#17283"),
+        ("Kremlin enlargement", "news-page.html"),
+        ("Latvia Lithuania", "scraper.jsonl#1"),
+    ],
+)
 def test_stories_of_every_format_are_found_by_search(archive, tmp_path, query, story):
     newsgrep.index_paths([archive], tmp_path / "index")
     [hit, *_] = newsgrep.search(tmp_path / "index", query).hits

@@ -6,10 +6,10 @@ import resource
 
 import pytest
 
-from tests.helpers.hostile import decoded, interpretable, run_newsgrep
-from newsgrep.engine.whoosh.schema import word_analyzer
 from newsgrep import search
+from newsgrep.engine.whoosh.schema import word_analyzer
 from newsgrep.engine.whoosh.snippets import LONG_TEXT, MAX_WINDOWS, WINDOW, make_snippets
+from tests.helpers.hostile import decoded, interpretable, run_newsgrep
 
 WORDS = "alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima".split()
 ENDING = "At the very end, Gerhard Schröder signed the zanzibar treaty."

@@ -11,14 +11,16 @@ from pathlib import Path
 import pytest
 
 import newsgrep
-from tests.helpers.hostile import WORD, decoded, interpretable, run_newsgrep, write_hostile_corpus
+from newsgrep.errors import Unreadable
 from newsgrep.indexing.stories import read_articles
 from newsgrep.readers import read_file
-from newsgrep.errors import Unreadable
+from tests.helpers.hostile import WORD, decoded, interpretable, run_newsgrep, write_hostile_corpus
 
-STORY = ("Talks on the {word} accord resume\n\n"
-         "MOSCOW (Reuters) - Gerhard Schröder and Vladimir Putin met on Friday "
-         "to discuss the {word} accord, officials said. “We agree,” Schröder told reporters.\n")
+STORY = (
+    "Talks on the {word} accord resume\n\n"
+    "MOSCOW (Reuters) - Gerhard Schröder and Vladimir Putin met on Friday "
+    "to discuss the {word} accord, officials said. “We agree,” Schröder told reporters.\n"
+)
 
 
 def story(word: str) -> str:
@@ -34,17 +36,18 @@ ENCODED = {
     "utf16be-bom.txt": codecs.BOM_UTF16_BE + story("sixteenbe").encode("utf-16-be"),
     "utf16le.txt": story("nobomle").encode("utf-16-le"),
     "utf16be.txt": story("nobombe").encode("utf-16-be"),
-    "cyrillic-utf16.txt": ("Путин и НАТО\n\n"
-                           "Москва — Путин встретился с послом, сообщили официальные лица.\n")
-                          .encode("utf-16-le"),
+    "cyrillic-utf16.txt": (
+        "Путин и НАТО\n\nМосква — Путин встретился с послом, сообщили официальные лица.\n"
+    ).encode("utf-16-le"),
     "mixed.txt": story("mixed").encode("utf-8") + "Schröder’s “reply” followed.\n".encode("cp1252"),
     "crlf.txt": story("crlf").replace("\n", "\r\n").encode("utf-8"),
     "old-mac.txt": story("oldmac").replace("\n", "\r").encode("utf-8"),
     "nul-padded.txt": story("padded").encode("utf-8") + b"\x00" * 4096,
     "story.txt.gz": gzip.compress(story("gzipped").encode("utf-8")),
-    "escapes.txt": (f"The {WORD} \x1b[31mred\x1b]0;title\x07 story\n\n"
-                    f"A \x1b]8;;http://x\x1b\\{WORD}\x1b]8;;\x1b\\ said hi.\n")
-                   .encode("utf-8"),
+    "escapes.txt": (
+        f"The {WORD} \x1b[31mred\x1b]0;title\x07 story\n\n"
+        f"A \x1b]8;;http://x\x1b\\{WORD}\x1b]8;;\x1b\\ said hi.\n"
+    ).encode(),
 }
 BINARY = {
     "image.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 20,
@@ -133,8 +136,9 @@ def test_files_that_vanish_or_change_during_the_run(tmp_path, monkeypatch):
 
     monkeypatch.setattr(stories, "read_file", meddling)
     skipped = []
-    report = newsgrep.index_paths([corpus], tmp_path / "index",
-                                  on_skip=lambda p, r: skipped.append((Path(p).name, r)))
+    report = newsgrep.index_paths(
+        [corpus], tmp_path / "index", on_skip=lambda p, r: skipped.append((Path(p).name, r))
+    )
     assert skipped == [("b.txt", "No such file or directory")]
     assert report.indexed == 2
     assert newsgrep.search(tmp_path / "index", "changedword").total == 1
@@ -152,8 +156,9 @@ def test_symbolic_links_in_folders_are_named_not_followed(tmp_path):
     (corpus / "out.txt").symlink_to(outside / "secret.txt")
     (corpus / "outdir").symlink_to(outside)
     skipped = {}
-    report = newsgrep.index_paths([corpus], tmp_path / "index",
-                                  on_skip=lambda p, r: skipped.update({Path(p).name: r}))
+    report = newsgrep.index_paths(
+        [corpus], tmp_path / "index", on_skip=lambda p, r: skipped.update({Path(p).name: r})
+    )
     assert report.indexed == 1
     assert set(skipped) == {"loop", "self.txt", "out.txt", "outdir"}
     assert all("not followed" in reason for reason in skipped.values())
@@ -207,8 +212,9 @@ def test_a_folder_mixing_every_bad_input_indexes_what_can_be_read(mixed_folder):
     skipped file named with its reason (-v, from issue 7), exit 0, nothing
     a terminal acts on."""
     root, readable, skipped = mixed_folder
-    result = run_newsgrep("index", "-v", str(root / "corpus"), index=root / "index",
-                          unprivileged=True)
+    result = run_newsgrep(
+        "index", "-v", str(root / "corpus"), index=root / "index", unprivileged=True
+    )
     out, err = decoded(result.stdout), decoded(result.stderr)
     assert result.returncode == 0, err
     assert interpretable(out) == [] and interpretable(err) == []
@@ -219,8 +225,9 @@ def test_a_folder_mixing_every_bad_input_indexes_what_can_be_read(mixed_folder):
         [line] = [line for line in lines if f"/{_shown(name)}: " in line]
         assert line.split(f"/{_shown(name)}: ", 1)[1].strip()  # a reason
     listed = run_newsgrep("search", "*", "-n", "0", "--json", index=root / "index")
-    found = {json.loads(line)["path"].rsplit("/", 1)[1]
-             for line in decoded(listed.stdout).splitlines()}
+    found = {
+        json.loads(line)["path"].rsplit("/", 1)[1] for line in decoded(listed.stdout).splitlines()
+    }
     assert {_shown(name) for name in readable} == found
 
 

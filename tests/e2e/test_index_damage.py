@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from newsgrep.cli.app import cli
 from tests.helpers.hostile import decoded, run_newsgrep
 from tests.helpers.paths import CORPUS, ROOT
-from newsgrep.cli.app import cli
 
 
 @pytest.fixture
@@ -179,10 +179,12 @@ def test_a_full_disk_fails_the_run_and_keeps_the_previous_index(indexed, budget)
     rnd = random.Random(budget)  # many distinct words: a new segment of some size
     words = " ".join("".join(rnd.choices("abcdefghij", k=8)) for _ in range(20_000))
     (corpus / "extra.txt").write_text(f"Extra story\n\nA brand new zebrafish story. {words}\n")
-    full = subprocess.run([sys.executable, "-c", FULL_DISK, "index", str(corpus),
-                           "--index", str(index)],
-                          capture_output=True, cwd=ROOT,
-                          env={**os.environ, "NEWSGREP_TEST_DISK_BYTES": str(budget)})
+    full = subprocess.run(
+        [sys.executable, "-c", FULL_DISK, "index", str(corpus), "--index", str(index)],
+        capture_output=True,
+        cwd=ROOT,
+        env={**os.environ, "NEWSGREP_TEST_DISK_BYTES": str(budget)},
+    )
     err = decoded(full.stderr).strip()
     assert full.returncode == 2 and "Traceback" not in err, err
     assert len(err.splitlines()) == 1 and "No space left on device" in err, err

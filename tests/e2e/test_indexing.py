@@ -22,8 +22,9 @@ def folder(tmp_path):
     (docs / "sub").mkdir(parents=True)
     (docs / "a.txt").write_text(story("Alliance talks open", "Ministers met about the alliance."))
     (docs / "b.txt").write_text(story("Grain prices rise", "Wheat and maize prices rose today."))
-    (docs / "sub" / "c.txt").write_text(story("Central bank holds",
-                                              "The bank kept interest rates."))
+    (docs / "sub" / "c.txt").write_text(
+        story("Central bank holds", "The bank kept interest rates.")
+    )
     return docs
 
 
@@ -162,8 +163,9 @@ def test_summary_only_when_piped_and_skips_listed_with_verbose(folder, tmp_path)
     assert quiet.exit_code == 0
     assert quiet.output.splitlines() == [quiet.output.strip()]
     assert "indexed 3 stories from 3 files" in quiet.output and "skipped 1" in quiet.output
-    verbose = CliRunner().invoke(cli, ["index", str(folder), "--index", str(tmp_path / "ix2"),
-                                       "-v"])
+    verbose = CliRunner().invoke(
+        cli, ["index", str(folder), "--index", str(tmp_path / "ix2"), "-v"]
+    )
     assert "binary.txt" in verbose.output
 
 
@@ -188,5 +190,6 @@ def test_parallel_run_matches_inline_run(tmp_path):
         one = newsgrep.search(tmp_path / "one", query, newsgrep.SearchOptions(limit=0))
         two = newsgrep.search(tmp_path / "two", query, newsgrep.SearchOptions(limit=0))
         assert one.total == two.total > 0
-        assert sorted((h.path, round(h.score, 4)) for h in one.hits) == \
-            sorted((h.path, round(h.score, 4)) for h in two.hits)
+        assert sorted((h.path, round(h.score, 4)) for h in one.hits) == sorted(
+            (h.path, round(h.score, 4)) for h in two.hits
+        )

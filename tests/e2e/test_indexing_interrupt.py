@@ -31,7 +31,11 @@ def start_index(corpus: Path, index: Path, *options: str) -> subprocess.Popen:
     env = dict(os.environ, NEWSGREP_COMMIT_SECONDS="0.5")
     return subprocess.Popen(
         [sys.executable, "-m", "newsgrep", "index", str(corpus), "--index", str(index), *options],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
     )
 
 
@@ -133,7 +137,9 @@ def test_searches_keep_answering_while_indexing(corpus, tmp_path):
     while process.poll() is None:
         search = subprocess.run(
             [sys.executable, "-m", "newsgrep", "search", "alliance", "-c", "--index", str(index)],
-            cwd=ROOT, capture_output=True, text=True,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
         )
         assert search.returncode in (0, 1), search.stderr
         answers.append(int(search.stdout.strip() or 0))

@@ -20,8 +20,10 @@ def _benchmark():
 
 
 def _paths(index, text, limit=10):
-    return [h.path for h in
-            newsgrep.search(index, text, SearchOptions(limit=limit, snippets=False)).hits]
+    return [
+        h.path
+        for h in newsgrep.search(index, text, SearchOptions(limit=limit, snippets=False)).hits
+    ]
 
 
 def test_question_finds_the_seed_first(run, seed):

@@ -6,10 +6,16 @@ import json
 import pytest
 
 from tests.helpers.hostile import (
-    HOSTILE_NAMES, MARKUP, UNDECODABLE_NAMES, WORD, decoded, interpretable, named,
-    run_newsgrep, write_hostile_corpus,
+    HOSTILE_NAMES,
+    MARKUP,
+    UNDECODABLE_NAMES,
+    WORD,
+    decoded,
+    interpretable,
+    named,
+    run_newsgrep,
+    write_hostile_corpus,
 )
-
 
 STORIES = 2 + len(HOSTILE_NAMES)  # the headline and header stories, and the odd names
 
@@ -34,8 +40,9 @@ def _safe(result, colours=False, allowed="\n\t"):
 
 
 def test_indexing_hostile_files_prints_nothing_a_terminal_acts_on(hostile_index):
-    result = run_newsgrep("index", "-v", str(hostile_index / "corpus"),
-                          index=hostile_index / "again")
+    result = run_newsgrep(
+        "index", "-v", str(hostile_index / "corpus"), index=hostile_index / "again"
+    )
     out, err = _safe(result)
     assert result.returncode == 0
     skipped = [line for line in err.splitlines() if line.startswith("newsgrep: skipped")]
@@ -87,8 +94,9 @@ def test_paths_and_counts_are_safe(hostile_index, flags, allowed):
 
 def test_hostile_file_names_are_shown_cleaned_on_one_line(hostile_index):
     result = run_newsgrep("search", WORD, "--json", index=hostile_index / "index")
-    paths = {json.loads(line)["path"].rsplit("/", 1)[1]
-             for line in decoded(result.stdout).splitlines()}
+    paths = {
+        json.loads(line)["path"].rsplit("/", 1)[1] for line in decoded(result.stdout).splitlines()
+    }
     assert paths >= {"escname.txt", "new line.txt", "with space [b]markup[red].txt"}
 
 
@@ -103,12 +111,18 @@ def test_a_file_name_that_is_not_utf8_is_skipped_and_named_as_ls_b_does(tmp_path
 
 
 OTHER_COMMANDS = [
-    ["show", "{story}"], ["show", "{story}", "--json"],
+    ["show", "{story}"],
+    ["show", "{story}", "--json"],
     ["show", "{story}", "-q", WORD, "--color", "always"],
     ["show", "{headers}", "--color", "always"],
-    ["stats"], ["stats", "--json"], ["stats", "--color", "always"],
-    ["similar", "{story}"], ["similar", "{story}", "--json"], ["similar", "{story}", "-l"],
-    ["search", WORD, "--by", "source"], ["search", WORD, "--by", "person", "--color", "always"],
+    ["stats"],
+    ["stats", "--json"],
+    ["stats", "--color", "always"],
+    ["similar", "{story}"],
+    ["similar", "{story}", "--json"],
+    ["similar", "{story}", "-l"],
+    ["search", WORD, "--by", "source"],
+    ["search", WORD, "--by", "person", "--color", "always"],
     ["search", WORD, "--dedup"],
 ]
 

@@ -3,8 +3,8 @@
 import pytest
 
 import newsgrep
-from newsgrep.query.parser import filter_query
 from newsgrep.model import SearchOptions
+from newsgrep.query.parser import filter_query
 
 
 def _names(index, text, **options) -> set[str]:
@@ -19,9 +19,9 @@ def tiny(tmp_path_factory):
     stories = {
         "a": "Alliance talks\n\nLONDON, May 2, 2002 (AP) - Alliance talks, no more.\n",
         "b": "Russia talks\n\nMOSCOW, May 3, 2002 (Reuters) - "
-             "Russia and the alliance held talks.\n",
+        "Russia and the alliance held talks.\n",
         "c": "Russia only\n\nMOSCOW, May 4, 2002 (ITAR-TASS) - "
-             "Russia alone, Treasury Secretary Paul O'Neill said.\n",
+        "Russia alone, Treasury Secretary Paul O'Neill said.\n",
     }
     for name, text in stories.items():
         (folder / f"{name}.txt").write_text(text)
@@ -29,30 +29,33 @@ def tiny(tmp_path_factory):
     return folder / "ix"
 
 
-@pytest.mark.parametrize("query,found", [
-    ("alliance NOT russia", {"a"}),   # plain Whoosh: every story lacking Russia
-    ("alliance -russia", {"a"}),
-    ("russia -alliance", {"c"}),     # the first Russia story comes after an excluded one
-    ("NOT alliance", {"c"}),
-    ("alliance OR NOT russia", {"a"}),
-    ("+russia alliance", {"b", "c"}),
-    ("russia AND alliance", {"b"}),
-    ("(alliance OR russia) AND NOT talks", {"c"}),
-    ("russia source:ITAR-TASS", {"c"}),
-    ("source:itar-tass OR source:AP", {"a", "c"}),
-    ('source:"Associated Press"', {"a"}),
-    ("source:reuter", {"b"}),
-    ("people:O'Neill", {"c"}),
-    ('people:"paul o\'neill"', {"c"}),
-    ("place:moscow", {"b", "c"}),
-    ("alliance place:moscow", {"b"}),  # a metadata clause filters the words beside it
-    ("* place:london", {"a"}),
-    ("title:talks", {"a", "b"}),
-    ("title:alone", set()),          # in the body only
-    ('"russia and the alliance"', {"b"}),
-    ("alliances~", {"a", "b"}),
-    ("ru*ia", {"b", "c"}),
-])
+@pytest.mark.parametrize(
+    "query,found",
+    [
+        ("alliance NOT russia", {"a"}),  # plain Whoosh: every story lacking Russia
+        ("alliance -russia", {"a"}),
+        ("russia -alliance", {"c"}),  # the first Russia story comes after an excluded one
+        ("NOT alliance", {"c"}),
+        ("alliance OR NOT russia", {"a"}),
+        ("+russia alliance", {"b", "c"}),
+        ("russia AND alliance", {"b"}),
+        ("(alliance OR russia) AND NOT talks", {"c"}),
+        ("russia source:ITAR-TASS", {"c"}),
+        ("source:itar-tass OR source:AP", {"a", "c"}),
+        ('source:"Associated Press"', {"a"}),
+        ("source:reuter", {"b"}),
+        ("people:O'Neill", {"c"}),
+        ('people:"paul o\'neill"', {"c"}),
+        ("place:moscow", {"b", "c"}),
+        ("alliance place:moscow", {"b"}),  # a metadata clause filters the words beside it
+        ("* place:london", {"a"}),
+        ("title:talks", {"a", "b"}),
+        ("title:alone", set()),  # in the body only
+        ('"russia and the alliance"', {"b"}),
+        ("alliances~", {"a", "b"}),
+        ("ru*ia", {"b", "c"}),
+    ],
+)
 def test_query_finds(tiny, query, found):
     assert _names(tiny, query) == found
 

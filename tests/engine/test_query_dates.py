@@ -10,9 +10,18 @@ import newsgrep
 from newsgrep.model import SearchOptions
 
 # Stories on the edges of November 2001, and a year either side.
-DAYS = [date(2000, 11, 15), date(2001, 1, 1), date(2001, 10, 31), date(2001, 11, 1),
-        date(2001, 11, 15), date(2001, 11, 30), date(2001, 12, 1), date(2001, 12, 31),
-        date(2002, 1, 1), date(2002, 11, 15)]
+DAYS = [
+    date(2000, 11, 15),
+    date(2001, 1, 1),
+    date(2001, 10, 31),
+    date(2001, 11, 1),
+    date(2001, 11, 15),
+    date(2001, 11, 30),
+    date(2001, 12, 1),
+    date(2001, 12, 31),
+    date(2002, 1, 1),
+    date(2002, 11, 15),
+]
 
 
 @pytest.fixture(scope="module")
@@ -21,7 +30,8 @@ def dated_index(tmp_path_factory):
     for day in DAYS:
         (folder / f"{day.isoformat()}.txt").write_text(
             f"Talks held on {day.isoformat()}\n\n"
-            f"MOSCOW, {day:%B} {day.day}, {day.year} (AP) - Officials met for talks.\n")
+            f"MOSCOW, {day:%B} {day.day}, {day.year} (AP) - Officials met for talks.\n"
+        )
     newsgrep.index_paths([folder], folder / "ix")
     return folder / "ix"
 
@@ -38,24 +48,29 @@ def test_every_story_got_its_date(dated_index):
 NOVEMBER = {date(2001, 11, 1), date(2001, 11, 15), date(2001, 11, 30)}
 
 
-@pytest.mark.parametrize("query", [
-    "date:[2001-11-01 TO 2001-11-30]",  # Whoosh's own parser widens this one to 2001
-    "date:[2001-11-01 to 2001-11-30]",
-    "date:2001-11",
-    'date:"Nov 2001"',
-    'date:"November 2001"',
-    "date:{2001-10-31 TO 2001-12-01}",
-    "date:[2001-11 TO 2001-11]",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "date:[2001-11-01 TO 2001-11-30]",  # Whoosh's own parser widens this one to 2001
+        "date:[2001-11-01 to 2001-11-30]",
+        "date:2001-11",
+        'date:"Nov 2001"',
+        'date:"November 2001"',
+        "date:{2001-10-31 TO 2001-12-01}",
+        "date:[2001-11 TO 2001-11]",
+    ],
+)
 def test_november_2001_is_november_and_nothing_else(dated_index, query):
     assert _days(dated_index, query) == NOVEMBER
 
 
 def test_open_ranges_and_comparisons(dated_index):
-    assert _days(dated_index, "date:[2001-11-30 TO]") == \
-        {d for d in DAYS if d >= date(2001, 11, 30)}
-    assert _days(dated_index, "date:[2001-11-30 TO *]") == \
-        {d for d in DAYS if d >= date(2001, 11, 30)}
+    assert _days(dated_index, "date:[2001-11-30 TO]") == {
+        d for d in DAYS if d >= date(2001, 11, 30)
+    }
+    assert _days(dated_index, "date:[2001-11-30 TO *]") == {
+        d for d in DAYS if d >= date(2001, 11, 30)
+    }
     assert _days(dated_index, "date:[TO 2001-11-01]") == {d for d in DAYS if d <= date(2001, 11, 1)}
     assert _days(dated_index, "date:>2001-11-30") == {d for d in DAYS if d > date(2001, 11, 30)}
     assert _days(dated_index, "date:>=2001-11-30") == {d for d in DAYS if d >= date(2001, 11, 30)}
@@ -84,8 +99,9 @@ def test_since_until_are_inclusive(dated_index):
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.dates(date(2000, 10, 1), date(2003, 1, 31)),
-       st.dates(date(2000, 10, 1), date(2003, 1, 31)))
+@given(
+    st.dates(date(2000, 10, 1), date(2003, 1, 31)), st.dates(date(2000, 10, 1), date(2003, 1, 31))
+)
 def test_any_range_holds_exactly_the_days_between(dated_index, start, end):
     if start > end:
         start, end = end, start

@@ -17,8 +17,11 @@ def index(corpus_index):
     return corpus_index
 
 
-@settings(max_examples=300, deadline=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=300,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 @given(QUERIES)
 def test_search_never_crashes(index, text):
     try:

@@ -21,11 +21,13 @@ def test_stems_are_shown_as_words(corpus_index):
 
 def test_only_the_missing_words_change(corpus_index):
     assert _suggestion(corpus_index, "NATO robertsn talks") == "NATO Robertson talks"
-    assert _suggestion(corpus_index, 'people:robertsn "nato membrship"') == \
-        'people:Robertson "nato membership"'
+    assert (
+        _suggestion(corpus_index, 'people:robertsn "nato membrship"')
+        == 'people:Robertson "nato membership"'
+    )
 
 
 def test_no_suggestion_when_every_word_matches(corpus_index):
     assert _suggestion(corpus_index, "Robertson NATO") is None
     assert _suggestion(corpus_index, "Robertsen~") is None  # fuzzy already asks for variants
-    assert _suggestion(corpus_index, "xqzvvy") is None      # nothing near enough
+    assert _suggestion(corpus_index, "xqzvvy") is None  # nothing near enough

@@ -67,8 +67,11 @@ def interpretable(output: str, colours: bool = False, allowed: str = "\n\t") -> 
     if colours:
         output = _SGR.sub("", output)
     return [
-        repr(c) for c in output
-        if (ord(c) < 32 and c not in allowed) or 0x7F <= ord(c) <= 0x9F or c in _BIDI
+        repr(c)
+        for c in output
+        if (ord(c) < 32 and c not in allowed)
+        or 0x7F <= ord(c) <= 0x9F
+        or c in _BIDI
         or 0xD800 <= ord(c) <= 0xDFFF
     ]
 
@@ -101,8 +104,9 @@ def named(folder: Path, name: bytes) -> Path:
     return Path(os.fsdecode(bytes(folder) + b"/" + name))
 
 
-def run_newsgrep(*args: str, index: Path | None = None, unprivileged: bool = False,
-                 **kwargs) -> subprocess.CompletedProcess:
+def run_newsgrep(
+    *args: str, index: Path | None = None, unprivileged: bool = False, **kwargs
+) -> subprocess.CompletedProcess:
     """Run ``python -m newsgrep`` in a subprocess, output kept as bytes;
     ``unprivileged`` makes file permissions apply even to root."""
     env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
@@ -110,8 +114,13 @@ def run_newsgrep(*args: str, index: Path | None = None, unprivileged: bool = Fal
         env["NEWSGREP_INDEX"] = str(index)
     env.update(kwargs.pop("env", {}))
     prefix = permission_bound() if unprivileged else []
-    return subprocess.run([*prefix, sys.executable, "-m", "newsgrep", *args], capture_output=True,
-                          env=env, cwd=ROOT, **kwargs)
+    return subprocess.run(
+        [*prefix, sys.executable, "-m", "newsgrep", *args],
+        capture_output=True,
+        env=env,
+        cwd=ROOT,
+        **kwargs,
+    )
 
 
 def permission_bound() -> list[str]:

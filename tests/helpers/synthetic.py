@@ -5,10 +5,12 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-WORDS = ("alliance talks ministers summit treaty membership security council vote "
-         "grain wheat prices market exports harvest central bank interest rates "
-         "inflation currency election premier parliament coalition storm coast "
-         "flood rescue army border ceasefire oil pipeline tanker refinery").split()
+WORDS = (
+    "alliance talks ministers summit treaty membership security council vote "
+    "grain wheat prices market exports harvest central bank interest rates "
+    "inflation currency election premier parliament coalition storm coast "
+    "flood rescue army border ceasefire oil pipeline tanker refinery"
+).split()
 PEOPLE = ("Sergei Ivanov", "Maria Lopez", "John Smith", "Anna Berg", "Kofi Mensah")
 PLACES = ("LONDON", "MOSCOW", "NAIROBI", "LIMA", "OSLO")
 
@@ -27,5 +29,7 @@ def _story(rng: random.Random, number: int) -> str:
     headline = " ".join(rng.choice(WORDS) for _ in range(5)).capitalize()
     person = rng.choice(PEOPLE)
     sentences = [" ".join(rng.choice(WORDS) for _ in range(12)) + "." for _ in range(12)]
-    return (f"{headline} {number}\n\n{rng.choice(PLACES)} (Reuters) - "
-            f"{person} said {' '.join(sentences)}\n")
+    return (
+        f"{headline} {number}\n\n{rng.choice(PLACES)} (Reuters) - "
+        f"{person} said {' '.join(sentences)}\n"
+    )

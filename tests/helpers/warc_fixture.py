@@ -41,15 +41,23 @@ def write_warc(path: Path) -> Path:
         writer = WARCWriter(out, gzip=path.name.endswith(".gz"))
         writer.write_record(writer.create_warcinfo_record(path.name, {"software": "tests"}))
         url = "https://gazette.example.com/2020/03/02/ferries"
-        request = StatusAndHeaders("GET /2020/03/02/ferries HTTP/1.1",
-                                   [("Host", "gazette.example.com")], is_http_request=True)
+        request = StatusAndHeaders(
+            "GET /2020/03/02/ferries HTTP/1.1",
+            [("Host", "gazette.example.com")],
+            is_http_request=True,
+        )
         writer.write_record(writer.create_warc_record(url, "request", http_headers=request))
         _response(writer, url, PAGE, "text/html; charset=utf-8")
-        _response(writer, "https://gazette.example.com/site.css", b"body { color: black }",
-                  "text/css")
-        _response(writer, "https://gazette.example.com/missing",
-                  b"<html><body><p>Not found</p></body></html>", "text/html",
-                  status="404 Not Found")
+        _response(
+            writer, "https://gazette.example.com/site.css", b"body { color: black }", "text/css"
+        )
+        _response(
+            writer,
+            "https://gazette.example.com/missing",
+            b"<html><body><p>Not found</p></body></html>",
+            "text/html",
+            status="404 Not Found",
+        )
         _response(writer, "https://gazette.example.com/2020/03/03/pier", SECOND, "text/html")
     return path
 
@@ -58,5 +66,6 @@ def _response(writer, url: str, body: bytes, content_type: str, status: str = "2
     from warcio.statusandheaders import StatusAndHeaders
 
     headers = StatusAndHeaders(status, [("Content-Type", content_type)], protocol="HTTP/1.1")
-    writer.write_record(writer.create_warc_record(url, "response", payload=BytesIO(body),
-                                                  http_headers=headers))
+    writer.write_record(
+        writer.create_warc_record(url, "response", payload=BytesIO(body), http_headers=headers)
+    )

@@ -7,22 +7,30 @@ from newsgrep.extract.dateline import parse_dateline
 from newsgrep.model import RawStory
 
 
-@pytest.mark.parametrize("text, place, date, source", [
-    ("Moscow, 22 November 2001 (RFE/RL) -- Russian", "Moscow", (2001, 11, 22), "RFE/RL"),
-    ("WASHINGTON, Nov. 20, 2001 (Reuters) - The", "Washington", (2001, 11, 20), "Reuters"),
-    ("MOSCOW, November 28, 2001 (ITAR-TASS) -- x", "Moscow", (2001, 11, 28), "ITAR-TASS"),
-    ("LONDON (Reuters) - x", "London", None, "Reuters"),
-    ("NEW YORK, March 3 - x", "New York", (None, 3, 3), ""),
-    ("ST. PETERSBURG, Russia (AP) -- x", "St. Petersburg", None, "AP"),
-    ("NEW YORK, Nov 20 (Reuters) - Stocks fell", "New York", (None, 11, 20), "Reuters"),
-    ("UNITED NATIONS, Nov. 8 — The Security Council voted", "United Nations", (None, 11, 8), ""),
-    ("BAGHDAD, Iraq, Sunday, Dec. 8 (AP) -- Iraq said", "Baghdad", (None, 12, 8), "AP"),
-    ("Moscow, Tuesday, 20 November 2001 (RFE/RL) -- The", "Moscow", (2001, 11, 20), "RFE/RL"),
-    ("ROCHESTER, N.Y., Feb 26 - Champion Products", "Rochester", (None, 2, 26), ""),
-    ("ST. LOUIS, Mo., Nov. 20 /PRNewswire/ -- The", "St. Louis", (None, 11, 20), "PRNewswire"),
-    ("JERUSALEM (AP) _ Israeli troops", "Jerusalem", None, "AP"),
-    ("WASHINGTON — The Senate voted", "Washington", None, ""),
-])
+@pytest.mark.parametrize(
+    "text, place, date, source",
+    [
+        ("Moscow, 22 November 2001 (RFE/RL) -- Russian", "Moscow", (2001, 11, 22), "RFE/RL"),
+        ("WASHINGTON, Nov. 20, 2001 (Reuters) - The", "Washington", (2001, 11, 20), "Reuters"),
+        ("MOSCOW, November 28, 2001 (ITAR-TASS) -- x", "Moscow", (2001, 11, 28), "ITAR-TASS"),
+        ("LONDON (Reuters) - x", "London", None, "Reuters"),
+        ("NEW YORK, March 3 - x", "New York", (None, 3, 3), ""),
+        ("ST. PETERSBURG, Russia (AP) -- x", "St. Petersburg", None, "AP"),
+        ("NEW YORK, Nov 20 (Reuters) - Stocks fell", "New York", (None, 11, 20), "Reuters"),
+        (
+            "UNITED NATIONS, Nov. 8 — The Security Council voted",
+            "United Nations",
+            (None, 11, 8),
+            "",
+        ),
+        ("BAGHDAD, Iraq, Sunday, Dec. 8 (AP) -- Iraq said", "Baghdad", (None, 12, 8), "AP"),
+        ("Moscow, Tuesday, 20 November 2001 (RFE/RL) -- The", "Moscow", (2001, 11, 20), "RFE/RL"),
+        ("ROCHESTER, N.Y., Feb 26 - Champion Products", "Rochester", (None, 2, 26), ""),
+        ("ST. LOUIS, Mo., Nov. 20 /PRNewswire/ -- The", "St. Louis", (None, 11, 20), "PRNewswire"),
+        ("JERUSALEM (AP) _ Israeli troops", "Jerusalem", None, "AP"),
+        ("WASHINGTON — The Senate voted", "Washington", None, ""),
+    ],
+)
 def test_wire_datelines(text, place, date, source):
     dateline = parse_dateline(text)
     assert dateline.place == place
@@ -33,10 +41,13 @@ def test_wire_datelines(text, place, date, source):
         assert (dateline.date.year, dateline.date.month, dateline.date.day) == date
 
 
-@pytest.mark.parametrize("text", [
-    "Russian President Vladimir Putin today said Russia",
-    "Officials said - quietly - that",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian President Vladimir Putin today said Russia",
+        "Officials said - quietly - that",
+    ],
+)
 def test_prose_is_not_a_dateline(text):
     assert parse_dateline(text) is None
 
@@ -48,8 +59,9 @@ def test_dateline_without_year_never_takes_todays_year():
 
 
 def test_dateline_without_year_takes_year_from_path():
-    article = build_article("/news/1987/cocoa.txt",
-                            RawStory("COCOA\n\nSALVADOR, Feb 26 - Showers."))
+    article = build_article(
+        "/news/1987/cocoa.txt", RawStory("COCOA\n\nSALVADOR, Feb 26 - Showers.")
+    )
     assert article.date == datetime(1987, 2, 26)
 
 
@@ -73,47 +85,61 @@ def test_year_of_a_dateline_comes_from_the_nearest_path_date():
     assert build_article("/wire/2002/01/01/a.txt", RawStory(text)).date == datetime(2001, 12, 31)
 
 
-@pytest.mark.parametrize("path", ["/news/2001/11/22/a.txt", "/news/20011122-a.txt",
-                                  "/news/2001-11-22/a.txt"])
+@pytest.mark.parametrize(
+    "path", ["/news/2001/11/22/a.txt", "/news/20011122-a.txt", "/news/2001-11-22/a.txt"]
+)
 def test_path_date_forms(path):
     text = "Ivanov meets Robertson\n\nMOSCOW, Nov 22 (Reuters) - The talks began."
     assert build_article(path, RawStory(text)).date == datetime(2001, 11, 22)
 
 
-@pytest.mark.parametrize("header, expected", [
-    ("Date: Thu, 22 Nov 2001 14:03:00 +0300", datetime(2001, 11, 22, 14, 3)),
-    ("Published: 2001-11-22T10:13:00-04:00", datetime(2001, 11, 22, 10, 13)),
-    ("Date: November 22, 2001 10:13 a.m. EST", datetime(2001, 11, 22, 10, 13)),
-    ("-- Thu Nov 22, 2001 11:45pm EST", datetime(2001, 11, 22, 23, 45)),
-])
+@pytest.mark.parametrize(
+    "header, expected",
+    [
+        ("Date: Thu, 22 Nov 2001 14:03:00 +0300", datetime(2001, 11, 22, 14, 3)),
+        ("Published: 2001-11-22T10:13:00-04:00", datetime(2001, 11, 22, 10, 13)),
+        ("Date: November 22, 2001 10:13 a.m. EST", datetime(2001, 11, 22, 10, 13)),
+        ("-- Thu Nov 22, 2001 11:45pm EST", datetime(2001, 11, 22, 23, 45)),
+    ],
+)
 def test_header_dates_keep_the_story_local_time(header, expected):
     text = f"{header}\n\nNATO opens door to Moscow\n\nBRUSSELS, Nov 22 (Reuters) - Text."
     assert build_article("/x.txt", RawStory(text)).date == expected
 
 
 def test_date_line_under_the_headline_is_the_date_not_the_body():
-    text = ("Putin rejects NATO bid\n\nTuesday, 20 November 2001\n\n"
-            "MOSCOW, Nov 20 (Reuters) - President Vladimir Putin said.")
+    text = (
+        "Putin rejects NATO bid\n\nTuesday, 20 November 2001\n\n"
+        "MOSCOW, Nov 20 (Reuters) - President Vladimir Putin said."
+    )
     article = build_article("/x.txt", RawStory(text))
     assert article.date == datetime(2001, 11, 20)
-    assert (article.place, article.source, article.title) == \
-        ("Moscow", "Reuters", "Putin rejects NATO bid")
+    assert (article.place, article.source, article.title) == (
+        "Moscow",
+        "Reuters",
+        "Putin rejects NATO bid",
+    )
     assert article.body.startswith("MOSCOW")
 
 
-@pytest.mark.parametrize("header, source", [
-    ("Source: The Moscow Times", "The Moscow Times"),
-    ("Publication: REUTERS", "Reuters"),
-    ("Agency: Associated Press", "AP"),
-])
+@pytest.mark.parametrize(
+    "header, source",
+    [
+        ("Source: The Moscow Times", "The Moscow Times"),
+        ("Publication: REUTERS", "Reuters"),
+        ("Agency: Associated Press", "AP"),
+    ],
+)
 def test_header_source_lines(header, source):
     text = f"{header}\n\nTalks open\n\nMOSCOW - Talks opened."
     assert build_article("/x.txt", RawStory(text)).source == source
 
 
 def test_default_source_only_for_files_that_name_none():
-    named = build_article("/x.txt", RawStory("Talks open\n\nMOSCOW (AP) - x."),
-                          default_source="Archive")
-    unnamed = build_article("/x.txt", RawStory("Talks open\n\nMOSCOW - x."),
-                            default_source="Archive")
+    named = build_article(
+        "/x.txt", RawStory("Talks open\n\nMOSCOW (AP) - x."), default_source="Archive"
+    )
+    unnamed = build_article(
+        "/x.txt", RawStory("Talks open\n\nMOSCOW - x."), default_source="Archive"
+    )
     assert (named.source, unnamed.source) == ("AP", "Archive")

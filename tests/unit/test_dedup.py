@@ -4,7 +4,8 @@ import os
 import subprocess
 import sys
 
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newsgrep.rank.dedup import fingerprint, fold, similarity
 from tests.helpers.paths import CORPUS
@@ -13,12 +14,19 @@ TEXT = (CORPUS / "kabul-falls-2001-11.txt").read_text()
 
 
 def test_fingerprint_is_the_same_in_every_process():
-    code = ("from newsgrep.rank.dedup import fingerprint; import sys; "
-            "print(sorted(fingerprint(sys.stdin.read())))")
+    code = (
+        "from newsgrep.rank.dedup import fingerprint; import sys; "
+        "print(sorted(fingerprint(sys.stdin.read())))"
+    )
     runs = {
-        subprocess.run([sys.executable, "-c", code], input=TEXT, capture_output=True, text=True,
-                       env={**os.environ, "PYTHONHASHSEED": seed},
-                       cwd=CORPUS.parent).stdout
+        subprocess.run(
+            [sys.executable, "-c", code],
+            input=TEXT,
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            cwd=CORPUS.parent,
+        ).stdout
         for seed in ("1", "2", "random")
     }
     assert len(runs) == 1 and str(sorted(fingerprint(TEXT))) + "\n" in runs

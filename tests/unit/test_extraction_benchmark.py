@@ -19,27 +19,33 @@ def bench():
     return module
 
 
-@pytest.mark.parametrize("label, extracted, found", [
-    ("volcker", ["Paul Volcker"], True),
-    ("james-baker", ["Baker"], True),
-    ("de-larosiere", ["Jacques de Larosière"], True),
-    ("leigh-pemberton", ["Robin Leigh-Pemberton"], True),
-    ("reagan", ["Regan"], False),
-    ("lawson", [], False),
-])
+@pytest.mark.parametrize(
+    "label, extracted, found",
+    [
+        ("volcker", ["Paul Volcker"], True),
+        ("james-baker", ["Baker"], True),
+        ("de-larosiere", ["Jacques de Larosière"], True),
+        ("leigh-pemberton", ["Robin Leigh-Pemberton"], True),
+        ("reagan", ["Regan"], False),
+        ("lawson", [], False),
+    ],
+)
 def test_reuters_label_counts_when_its_surname_is_extracted(bench, label, extracted, found):
     assert bench.label_found(label, extracted) is found
 
 
-@pytest.mark.parametrize("a, b, same", [
-    ("Reagan", "Ronald Reagan", True),
-    ("George Bush", "George W. Bush", True),
-    ("G. Bush", "George Bush", True),
-    ("Sergei Ivanov", "Igor Ivanov", False),
-    ("Gerhard Schröder", "Gerhard Schroder", True),
-    ("Paul Volcker", "Paul Keating", False),
-    ("Herb Mee", "Herb Mee Jr.", True),
-])
+@pytest.mark.parametrize(
+    "a, b, same",
+    [
+        ("Reagan", "Ronald Reagan", True),
+        ("George Bush", "George W. Bush", True),
+        ("G. Bush", "George Bush", True),
+        ("Sergei Ivanov", "Igor Ivanov", False),
+        ("Gerhard Schröder", "Gerhard Schroder", True),
+        ("Paul Volcker", "Paul Keating", False),
+        ("Herb Mee", "Herb Mee Jr.", True),
+    ],
+)
 def test_gold_names_match_by_surname_and_given_name(bench, a, b, same):
     assert bench.same_person(a, b) is same
 

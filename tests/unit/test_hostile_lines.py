@@ -7,9 +7,8 @@ from contextlib import contextmanager
 
 import pytest
 
-from newsgrep.model import display_title
 from newsgrep.extract.article import build_article
-from newsgrep.model import RawStory
+from newsgrep.model import RawStory, display_title
 
 SIZE = 2_000_000
 # Shapes that made a rule scan on from every position: long runs of spaces
@@ -35,6 +34,7 @@ SHAPES = {
 def deadline(seconds: int):
     """Fail (instead of hanging the suite) if the block runs past ``seconds``:
     linear work takes a fraction of that, quadratic work hours."""
+
     def expired(signum, frame):
         raise TimeoutError(f"still running after {seconds} s")
 
@@ -58,13 +58,15 @@ def test_a_megabyte_line_is_read_in_linear_time(text):
 
 
 def test_header_values_still_lose_their_trailing_spaces():
-    article = build_article("/a.txt",
-                            RawStory(text="Title: Summit ends   \nSource: AP  \n\nBody text here."))
+    article = build_article(
+        "/a.txt", RawStory(text="Title: Summit ends   \nSource: AP  \n\nBody text here.")
+    )
     assert article.title == "Summit ends"
     assert article.source == "AP"
 
 
 def test_credit_lines_still_name_reporters():
-    text = ("Talks end\n\nMOSCOW (Reuters) - Talks ended. "
-            "(Reporting by Jane Doe; editing by Ann Roe)\n")
+    text = (
+        "Talks end\n\nMOSCOW (Reuters) - Talks ended. (Reporting by Jane Doe; editing by Ann Roe)\n"
+    )
     assert build_article("/a.txt", RawStory(text=text)).author == ["Jane Doe", "Ann Roe"]

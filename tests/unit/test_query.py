@@ -14,33 +14,40 @@ def _compiled(text):
     return compile_query(parse_query(text), build_schema())
 
 
-@pytest.mark.parametrize("query,problem", [
-    ('"coordinate its', "unbalanced quote"),
-    ("(nato", "unbalanced brackets"),
-    ("nato)", "unbalanced ')'"),
-    ("nato]", "unbalanced ']'"),
-    ("dateline:moscow", "unknown field 'dateline'"),
-    ("title:", "title: needs a value"),
-    ("people: putin", "people: needs a value"),
-    ("AND", "nothing to search for"),
-    ("the of", "nothing to search for"),
-    ("nato~5", "fuzzy distance"),
-    ("   ", "empty query"),
-])
+@pytest.mark.parametrize(
+    "query,problem",
+    [
+        ('"coordinate its', "unbalanced quote"),
+        ("(nato", "unbalanced brackets"),
+        ("nato)", "unbalanced ')'"),
+        ("nato]", "unbalanced ']'"),
+        ("dateline:moscow", "unknown field 'dateline'"),
+        ("title:", "title: needs a value"),
+        ("people: putin", "people: needs a value"),
+        ("AND", "nothing to search for"),
+        ("the of", "nothing to search for"),
+        ("nato~5", "fuzzy distance"),
+        ("   ", "empty query"),
+    ],
+)
 def test_malformed_queries_are_named(query, problem):
-    with pytest.raises(QueryError, match=problem.replace("(", r"\(").replace(")", r"\)")
-                       .replace("]", r"\]")):
+    with pytest.raises(
+        QueryError, match=problem.replace("(", r"\(").replace(")", r"\)").replace("]", r"\]")
+    ):
         _compiled(query)
 
 
-@pytest.mark.parametrize("query", [
-    "Putin's view and Bush's plan",     # apostrophes are not quotes
-    "what happened at 10:30?",           # a time is not a field
-    "see http://example.com/page",       # neither is a web address
-    "NATO AND",                          # a dangling operator is dropped
-    "Putin: NATO",                       # a colon and a space is punctuation
-    "U.S.-Russian relations",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "Putin's view and Bush's plan",  # apostrophes are not quotes
+        "what happened at 10:30?",  # a time is not a field
+        "see http://example.com/page",  # neither is a web address
+        "NATO AND",  # a dangling operator is dropped
+        "Putin: NATO",  # a colon and a space is punctuation
+        "U.S.-Russian relations",
+    ],
+)
 def test_everyday_text_reads_as_words(query):
     assert _compiled(query) is not None
 

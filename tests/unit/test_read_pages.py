@@ -35,18 +35,27 @@ def test_page_text_is_the_article_without_site_furniture():
     [story], _ = read(PAGE)
     assert story.body.startswith("MOSCOW, Nov. 22")
     assert "George Robertson" in story.body
-    for furniture in ("cookies", "Business", "All rights reserved", "trackPageView",
-                      "font-family", "Baltic leaders meet", "loadComments"):
+    for furniture in (
+        "cookies",
+        "Business",
+        "All rights reserved",
+        "trackPageView",
+        "font-family",
+        "Baltic leaders meet",
+        "loadComments",
+    ):
         assert furniture not in story.body
     assert "Vladimir Putin" in story.people and "Maria Kowalski" not in story.people
 
 
 def test_page_without_metadata_falls_back_to_the_text_rules(tmp_path):
     path = tmp_path / "bare.htm"
-    path.write_text("<html><body><div><p>By Ann Lee</p><p>OSLO, March 3, 2004 (AP) - Norway's "
-                    "government said on Wednesday it would raise fishing quotas for the coming "
-                    "season after a survey found cod stocks recovering in the Barents Sea.</p>"
-                    "</div></body></html>")
+    path.write_text(
+        "<html><body><div><p>By Ann Lee</p><p>OSLO, March 3, 2004 (AP) - Norway's "
+        "government said on Wednesday it would raise fishing quotas for the coming "
+        "season after a survey found cod stocks recovering in the Barents Sea.</p>"
+        "</div></body></html>"
+    )
     [story], _ = read(path)
     assert story.date == datetime(2004, 3, 3)
     assert story.source == "AP"

@@ -28,13 +28,19 @@ SAMPLES.append(_crawl())
 def damaged(data: bytes, cut: int, junk: bytes) -> bytes:
     """A real file with a piece cut out and junk put in its place."""
     at = cut % (len(data) + 1)
-    return data[:at] + junk + data[at + len(junk) * 3:]
+    return data[:at] + junk + data[at + len(junk) * 3 :]
 
 
-@settings(max_examples=150, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(sample=st.sampled_from(SAMPLES), suffix=st.sampled_from(SUFFIXES),
-       cut=st.integers(min_value=0), junk=st.binary(max_size=40), packed=st.booleans())
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    sample=st.sampled_from(SAMPLES),
+    suffix=st.sampled_from(SUFFIXES),
+    cut=st.integers(min_value=0),
+    junk=st.binary(max_size=40),
+    packed=st.booleans(),
+)
 def test_damaged_files_never_raise(tmp_path, sample, suffix, cut, junk, packed):
     data = damaged(sample, cut, junk)
     path = tmp_path / f"story{suffix}"

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from newsgrep.indexing.stories import read_articles
-from newsgrep.readers import read_file
 from newsgrep.model import BadRecord, RawStory
+from newsgrep.readers import read_file
 from tests.helpers.paths import FORMATS
 
 REUTERS_SAMPLE = FORMATS / "reuters-sample.sgm"
@@ -86,10 +86,14 @@ def test_gzipped_sgml_reads_the_same(tmp_path):
 
 def test_unclosed_record_does_not_swallow_the_next(tmp_path):
     path = tmp_path / "broken.sgml"
-    path.write_text("<DOC><DOCNO>A1</DOCNO><TEXT>First story, cut off.\n"
-                    "<DOC><DOCNO>A2</DOCNO><TEXT>Second story.</TEXT></DOC>\n")
+    path.write_text(
+        "<DOC><DOCNO>A1</DOCNO><TEXT>First story, cut off.\n"
+        "<DOC><DOCNO>A2</DOCNO><TEXT>Second story.</TEXT></DOC>\n"
+    )
     assert [(r.record_id, r.text) for r in read_file(path)] == [
-        ("A1", "First story, cut off."), ("A2", "Second story.")]
+        ("A1", "First story, cut off."),
+        ("A2", "Second story."),
+    ]
 
 
 @pytest.mark.slow
@@ -108,8 +112,12 @@ def test_shared_reuters_sgml_gives_every_record(reuters):
                 ids.add(record.record_id)
     seconds = time.perf_counter() - started
     raw = b"".join(p.read_bytes() for p in files)
-    empty = {m.group(1).decode() for m in re.finditer(
-        rb'NEWID="(\d+)">(?:(?!</REUTERS>).)*?<TEXT[^>]*>(?:&#\d+;|\s)*</TEXT>', raw, re.DOTALL)}
+    empty = {
+        m.group(1).decode()
+        for m in re.finditer(
+            rb'NEWID="(\d+)">(?:(?!</REUTERS>).)*?<TEXT[^>]*>(?:&#\d+;|\s)*</TEXT>', raw, re.DOTALL
+        )
+    }
     assert stories + len(bad) == raw.count(b"<REUTERS ") == 21578
     assert set(bad) == empty
     assert len(ids) == stories  # NEWIDs are unique across the collection

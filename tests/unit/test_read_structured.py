@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from newsgrep.indexing.stories import read_articles
-from newsgrep.readers import read_file
-from newsgrep.model import BadRecord
 from newsgrep.errors import Unreadable
+from newsgrep.indexing.stories import read_articles
+from newsgrep.model import BadRecord
+from newsgrep.readers import read_file
 from tests.helpers.paths import FORMATS
 
 
@@ -55,8 +55,14 @@ def test_broken_json_line_is_skipped_with_its_record_and_reason():
 
 def test_json_list_gives_numbered_stories_and_single_object_the_plain_path(tmp_path):
     listed = tmp_path / "dump.json"
-    listed.write_text(json.dumps([{"headline": "One", "body": "First story text."},
-                                  {"headline": "Two", "body": "Second story text."}]))
+    listed.write_text(
+        json.dumps(
+            [
+                {"headline": "One", "body": "First story text."},
+                {"headline": "Two", "body": "Second story text."},
+            ]
+        )
+    )
     single = tmp_path / "story.json"
     single.write_text(json.dumps({"title": "Alone", "text": "The only story.", "id": "x9"}))
     assert sorted(articles(listed)[0]) == ["1", "2"]
@@ -74,9 +80,18 @@ def test_json_record_ids_are_used_and_kept_unique(tmp_path):
 
 def test_news_api_answer_wrapping_a_list_is_read_as_the_list(tmp_path):
     path = tmp_path / "answer.json"
-    path.write_text(json.dumps({"status": "ok", "totalResults": 2, "articles": [
-        {"title": "A", "publishedAt": 1006420800, "content": "Text a."},
-        {"title": "B", "publishedAt": 1006420800000, "content": "Text b."}]}))
+    path.write_text(
+        json.dumps(
+            {
+                "status": "ok",
+                "totalResults": 2,
+                "articles": [
+                    {"title": "A", "publishedAt": 1006420800, "content": "Text a."},
+                    {"title": "B", "publishedAt": 1006420800000, "content": "Text b."},
+                ],
+            }
+        )
+    )
     stories = articles(path)[0]
     assert [s.date for s in stories.values()] == [datetime(2001, 11, 22, 9, 20)] * 2
 
@@ -89,8 +104,15 @@ def test_jsonl_named_json_is_read_line_by_line(tmp_path):
 
 def test_record_without_title_follows_the_headline_rule(tmp_path):
     path = tmp_path / "untitled.jsonl"
-    path.write_text(json.dumps({"text": "Ministers met in Oslo on Monday to discuss fishing "
-                                        "quotas. They agreed nothing."}) + "\n")
+    path.write_text(
+        json.dumps(
+            {
+                "text": "Ministers met in Oslo on Monday to discuss fishing "
+                "quotas. They agreed nothing."
+            }
+        )
+        + "\n"
+    )
     [story] = articles(path)[0].values()
     assert story.title == ""
 
@@ -100,7 +122,10 @@ def test_all_the_news_csv_works_as_is_and_skips_a_short_row():
     assert sorted(stories) == ["17283", "17284", "17286"]
     senate = stories["17283"]
     assert (senate.title, senate.source, senate.date) == (
-        "Senate passes farm bill after long debate", "Capitol Report", datetime(2016, 12, 31))
+        "Senate passes farm bill after long debate",
+        "Capitol Report",
+        datetime(2016, 12, 31),
+    )
     assert senate.author == ["Jane Whitfield"]
     assert "\n\n" in senate.body  # a quoted field keeps its paragraphs
     assert stories["17284"].author == ["Tom Becker", "Lisa Ortiz"]
@@ -113,8 +138,11 @@ def test_tsv_maps_headline_pubdate_site_name_byline():
     assert not skipped
     harbour = stories["1"]
     assert (harbour.title, harbour.date, harbour.source, harbour.author) == (
-        "Harbour reopens after dredging", datetime(2019, 6, 14), "Coastal Courier",
-        ["Ruth Adeyemi"])
+        "Harbour reopens after dredging",
+        datetime(2019, 6, 14),
+        "Coastal Courier",
+        ["Ruth Adeyemi"],
+    )
     assert harbour.place == "Portsmouth"
 
 
@@ -130,14 +158,18 @@ def test_gzipped_files_read_like_the_originals(tmp_path, name):
     plain = FORMATS / name
     packed = tmp_path / f"{name}.gz"
     packed.write_bytes(gzip.compress(plain.read_bytes()))
-    assert [r.title for r in read_file(packed) if not isinstance(r, BadRecord)] == \
-           [r.title for r in read_file(plain) if not isinstance(r, BadRecord)]
+    assert [r.title for r in read_file(packed) if not isinstance(r, BadRecord)] == [
+        r.title for r in read_file(plain) if not isinstance(r, BadRecord)
+    ]
 
 
-@pytest.mark.parametrize("content", [
-    '{"title": "A", "text": "One."}\n{"title": "B", "text": "Two."}\n',
-    "title,date,text\nA,2001-11-22,One.\nB,2001-11-23,Two.\n",
-])
+@pytest.mark.parametrize(
+    "content",
+    [
+        '{"title": "A", "text": "One."}\n{"title": "B", "text": "Two."}\n',
+        "title,date,text\nA,2001-11-22,One.\nB,2001-11-23,Two.\n",
+    ],
+)
 def test_extension_less_files_are_sniffed(tmp_path, content):
     path = tmp_path / "dump"
     path.write_text(content)
@@ -146,8 +178,17 @@ def test_extension_less_files_are_sniffed(tmp_path, content):
 
 def test_dateline_field_opens_the_text_and_gives_the_place(tmp_path):
     path = tmp_path / "wire.jsonl"
-    path.write_text(json.dumps({"title": "Quotas raised", "dateline": "OSLO, March 3 -",
-                                "date": "2004-03-03", "body": "Norway raised cod quotas."}) + "\n")
+    path.write_text(
+        json.dumps(
+            {
+                "title": "Quotas raised",
+                "dateline": "OSLO, March 3 -",
+                "date": "2004-03-03",
+                "body": "Norway raised cod quotas.",
+            }
+        )
+        + "\n"
+    )
     [story] = articles(path)[0].values()
     assert story.place == "Oslo"
     assert story.body == "OSLO, March 3 - Norway raised cod quotas."

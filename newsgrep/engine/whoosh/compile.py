@@ -67,29 +67,44 @@ Maker = Callable[[str, float], q.Query]
 def _term(node: t.Term, schema) -> q.Query:
     if node.field == "source":  # the parser gave the stored name; the index lower-cases it
         return q.Term("source", node.text.lower(), boost=node.boost)
-    return _in_fields(node.field, node.boost,
-                      lambda field, boost: _analysed(schema, field, node.text, boost))
+    return _in_fields(
+        node.field, node.boost, lambda field, boost: _analysed(schema, field, node.text, boost)
+    )
 
 
 def _phrase(node: t.Phrase, schema) -> q.Query:
     text = " ".join(node.words)
-    return _in_fields(node.field, node.boost, lambda field, boost: q.Phrase(
-        field, _tokens(schema, field, text), slop=node.slop, boost=boost))
+    return _in_fields(
+        node.field,
+        node.boost,
+        lambda field, boost: q.Phrase(
+            field, _tokens(schema, field, text), slop=node.slop, boost=boost
+        ),
+    )
 
 
 def _pattern(node: t.Pattern, schema) -> q.Query:
     """``wor*`` looks terms up by prefix; anything else (``w?rd``, ``*ord``) by pattern."""
     text, kind = node.text, q.Wildcard
-    if len(text) > 1 and text.find("*") == len(text) - 1 and not any(
-            mark in text for mark in t.WILDCARDS.replace("*", "")):
+    if (
+        len(text) > 1
+        and text.find("*") == len(text) - 1
+        and not any(mark in text for mark in t.WILDCARDS.replace("*", ""))
+    ):
         text, kind = text[:-1], q.Prefix
-    return _in_fields(node.field, node.boost,
-                      lambda field, boost: _whole(schema, field, text, boost, kind))
+    return _in_fields(
+        node.field, node.boost, lambda field, boost: _whole(schema, field, text, boost, kind)
+    )
 
 
 def _fuzzy(node: t.Fuzzy, schema) -> q.Query:
-    return _in_fields(node.field, node.boost, lambda field, boost: _whole(
-        schema, field, node.text, boost, q.FuzzyTerm, maxdist=node.distance, prefixlength=0))
+    return _in_fields(
+        node.field,
+        node.boost,
+        lambda field, boost: _whole(
+            schema, field, node.text, boost, q.FuzzyTerm, maxdist=node.distance, prefixlength=0
+        ),
+    )
 
 
 def _in_fields(field: str | None, boost: float, make: Maker) -> q.Query:
@@ -109,8 +124,7 @@ def _analysed(schema, field: str, text: str, boost: float) -> q.Query:
     return q.Phrase(field, tokens, boost=boost)
 
 
-def _whole(schema, field: str, text: str, boost: float, kind: type[q.Query],
-           **options) -> q.Query:
+def _whole(schema, field: str, text: str, boost: float, kind: type[q.Query], **options) -> q.Query:
     """A word analysed whole (not split, never a stop word), as wildcards and
     fuzzy words are: the same stem and case as the index, its marks kept."""
     tokens = _tokens(schema, field, text, tokenize=False, removestops=False)
@@ -122,6 +136,7 @@ def _tokens(schema, field: str, text: str, **options) -> list[str]:
 
 
 # -- words side by side, weighed ------------------------------------------------
+
 
 def _words(node: t.Words, schema) -> q.Query:
     return _ranked(node.words, [], schema)
@@ -162,21 +177,30 @@ def _stems(words: Sequence[str], schema) -> tuple[list[str], list[q.Query]]:
 
 
 def _word(stem: str, count: int) -> q.Query:
-    return q.Or([q.Term("title", stem, boost=TITLE_WEIGHT * count),
-                 q.Term("body", stem, boost=float(count))])
+    return q.Or(
+        [
+            q.Term("title", stem, boost=TITLE_WEIGHT * count),
+            q.Term("body", stem, boost=float(count)),
+        ]
+    )
 
 
 def _proximity(stems: list[str]) -> list[q.Query]:
     """Neighbouring words (each pair once) within PROXIMITY_SLOP positions."""
-    pairs = list(dict.fromkeys((a, b) for a, b in zip(stems, stems[1:]) if a != b))
+    pairs = list(dict.fromkeys((a, b) for a, b in zip(stems, stems[1:], strict=False) if a != b))
     return [
-        q.Or([q.Phrase(field, [a, b], slop=PROXIMITY_SLOP, boost=PROXIMITY_WEIGHT)
-              for field in TEXT_FIELDS])
+        q.Or(
+            [
+                q.Phrase(field, [a, b], slop=PROXIMITY_SLOP, boost=PROXIMITY_WEIGHT)
+                for field in TEXT_FIELDS
+            ]
+        )
         for a, b in pairs
     ]
 
 
 # -- operators ------------------------------------------------------------------
+
 
 def _and_not(node: t.AndNot, schema) -> q.Query:
     kept = _compile(node.kept, schema)
@@ -195,8 +219,9 @@ _COMPILERS: dict[type, Callable[..., q.Query]] = {
     t.And: lambda node, schema: q.And([_compile(p, schema) for p in node.parts]),
     t.Or: lambda node, schema: q.Or([_compile(p, schema) for p in node.parts]),
     t.AndNot: _and_not,
-    t.AndMaybe: lambda node, schema: q.AndMaybe(_compile(node.required, schema),
-                                                _compile(node.optional, schema)),
+    t.AndMaybe: lambda node, schema: q.AndMaybe(
+        _compile(node.required, schema), _compile(node.optional, schema)
+    ),
     t.Words: _words,
     t.SideBySide: _side_by_side,
 }

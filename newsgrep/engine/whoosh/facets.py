@@ -15,8 +15,9 @@ from newsgrep.query.tree import Query
 from newsgrep.rank.facets import BY_CHOICES, buckets, story_values
 
 
-def count_by(searcher: Searcher, tree: Query, by: str, options: SearchOptions,
-             share: bool = False) -> Facets:
+def count_by(
+    searcher: Searcher, tree: Query, by: str, options: SearchOptions, share: bool = False
+) -> Facets:
     """Count the stories matching a query (and the options' filters) per value of ``by``."""
     if by not in BY_CHOICES:
         raise ValueError(f"cannot count by {by!r}")
@@ -24,8 +25,9 @@ def count_by(searcher: Searcher, tree: Query, by: str, options: SearchOptions,
     query, restrict = prepared_query(searcher.schema, tree, options)
     docs = _matching(searcher, query, restrict)
     counts = Counter(_values(searcher, docs, by))
-    totals = (Counter(_values(searcher, _matching(searcher, q.Every(), restrict), by))
-              if share else None)
+    totals = (
+        Counter(_values(searcher, _matching(searcher, q.Every(), restrict), by)) if share else None
+    )
     return Facets(by, buckets(counts, by, totals), len(docs), time.perf_counter() - started)
 
 

@@ -27,13 +27,15 @@ class WhooshIndex:
         with open_searcher(self.folder) as searcher:
             return searching.search(searcher, query, options, text)
 
-    def count_by(self, query: Query, by: str, options: SearchOptions,
-                 share: bool = False) -> Facets:
+    def count_by(
+        self, query: Query, by: str, options: SearchOptions, share: bool = False
+    ) -> Facets:
         with open_searcher(self.folder) as searcher:
             return facets.count_by(searcher, query, by, options, share)
 
-    def similar(self, path: str, limit: int = 10, page: int = 1,
-                snippets: bool = True) -> SearchResult:
+    def similar(
+        self, path: str, limit: int = 10, page: int = 1, snippets: bool = True
+    ) -> SearchResult:
         with open_searcher(self.folder) as searcher:
             return similar.similar(searcher, path, limit, page, snippets)
 

@@ -108,8 +108,13 @@ class BulkFieldWriter(W3FieldWriter):
         self._keyprefix = pack_ushort(self._fieldid)
         self._fixedsize = self._format.fixed_value_size()
 
-    def add_term(self, term: bytes, docs: list[int], pairs: list[tuple[float, bytes]],
-                 lengths: list[int] | None) -> None:
+    def add_term(
+        self,
+        term: bytes,
+        docs: list[int],
+        pairs: list[tuple[float, bytes]],
+        lengths: list[int] | None,
+    ) -> None:
         postfile = self._postfile.file
         start = postfile.tell()
         limit = self._codec._blocklimit
@@ -130,22 +135,43 @@ class BulkFieldWriter(W3FieldWriter):
                 maxlength = max(maxlength, stats[2])
                 maxweight = max(maxweight, stats[3])
         info = _TERMINFO.pack(
-            0, weight, count, length_to_byte(minlength), length_to_byte(maxlength),
-            maxweight, docs[0], docs[-1],
+            0,
+            weight,
+            count,
+            length_to_byte(minlength),
+            length_to_byte(maxlength),
+            maxweight,
+            docs[0],
+            docs[-1],
         )
-        self._tindex.add(self._keyprefix + term,
-                         info + pack_long(start) + pack_int(postfile.tell() - start))
+        self._tindex.add(
+            self._keyprefix + term, info + pack_long(start) + pack_int(postfile.tell() - start)
+        )
 
-    def _block(self, ids: list[int], pairs: list[tuple[float, bytes]], lengths: list[int] | None,
-               final: bool) -> tuple[float, int | None, int, float, bytes]:
+    def _block(
+        self,
+        ids: list[int],
+        pairs: list[tuple[float, bytes]],
+        lengths: list[int] | None,
+        final: bool,
+    ) -> tuple[float, int | None, int, float, bytes]:
         """One block's bytes and its (weight sum, min length, max length, max weight)."""
         weights = list(map(_first, pairs))
         maxweight = max(weights)
         minlength, maxlength = _length_bounds(ids, lengths)
         deltas = tuple(map(sub, ids, [0] + ids[:-1])) if len(ids) > 1 else (ids[0],)
         data = dumps((deltas, _mini_weights(weights), self._mini_values(pairs)), 2)
-        header = dumps((len(ids), ids[-1], maxweight, NO_COMPRESSION,
-                        length_to_byte(minlength), length_to_byte(maxlength)), 2)
+        header = dumps(
+            (
+                len(ids),
+                ids[-1],
+                maxweight,
+                NO_COMPRESSION,
+                length_to_byte(minlength),
+                length_to_byte(maxlength),
+            ),
+            2,
+        )
         size = len(header) + len(data)
         block = pack_int(-size if final else size) + header + data
         return sum(weights), minlength, maxlength, maxweight, block

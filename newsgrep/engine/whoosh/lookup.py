@@ -21,8 +21,11 @@ def path_keys(text: str) -> list[str]:
     stored absolute as the indexer saw them, so try the path made absolute,
     normalised, and with symbolic links resolved (the #ID kept apart)."""
     file, hash_, ident = text.rpartition("#") if "#" in text else (text, "", "")
-    keys = [str(Path(text).absolute()), os.path.abspath(text),
-            os.path.realpath(file) + hash_ + ident]
+    keys = [
+        str(Path(text).absolute()),
+        os.path.abspath(text),
+        os.path.realpath(file) + hash_ + ident,
+    ]
     return list(dict.fromkeys(keys))
 
 
@@ -44,8 +47,11 @@ def load_stories(searcher: Searcher, text: str, query: Query | None = None) -> l
     Raises StoryMissing or QueryError."""
     schema = searcher.schema
     analyzer = schema["body"].analyzer
-    words = (highlight_words(compile_query(query, schema), searcher.reader())
-             if query is not None else frozenset())
+    words = (
+        highlight_words(compile_query(query, schema), searcher.reader())
+        if query is not None
+        else frozenset()
+    )
     stories = []
     for docnum in find_docnums(searcher, text):
         stored = searcher.stored_fields(docnum)

@@ -37,8 +37,12 @@ def segments_to_merge(segments: list) -> list:
         return []
     live = sorted(segments, key=lambda s: s.doc_count())
     largest = live[-1].doc_count()
-    chosen = [s for s in live if s.doc_count() * SMALL_RATIO < largest
-              or s.deleted_count() > DELETED_SHARE * s.doc_count_all()]
+    chosen = [
+        s
+        for s in live
+        if s.doc_count() * SMALL_RATIO < largest
+        or s.deleted_count() > DELETED_SHARE * s.doc_count_all()
+    ]
     if len(live) > MAX_SEGMENTS:
         excess = live[: len(live) - MAX_SEGMENTS + 1]
         chosen += [s for s in excess if s not in chosen]
@@ -83,8 +87,9 @@ def merge_segments(state: WriteState, segments: list[Any]) -> Any:
     return merged
 
 
-def _copy_documents(codec: Any, merged: Any, storage: Any, schema: Any, readers: list[Any]
-                    ) -> tuple[list[dict[int, int]], dict[str, list[int]]]:
+def _copy_documents(
+    codec: Any, merged: Any, storage: Any, schema: Any, readers: list[Any]
+) -> tuple[list[dict[int, int]], dict[str, list[int]]]:
     """Stored fields, lengths and columns of the live documents, renumbered."""
     perdoc = codec.per_document_writer(storage, merged)
     scorable = [name for name in schema.names() if schema[name].scorable]
@@ -94,8 +99,11 @@ def _copy_documents(codec: Any, merged: Any, storage: Any, schema: Any, readers:
     docnum = 0
     for reader in readers:
         docmap: dict[int, int] = {}
-        values = {name: reader.column_reader(name, translate=False) for name in columns
-                  if reader.has_column(name)}
+        values = {
+            name: reader.column_reader(name, translate=False)
+            for name in columns
+            if reader.has_column(name)
+        }
         for old, stored in reader.iter_docs():
             docmap[old] = docnum
             perdoc.start_doc(docnum)
@@ -122,7 +130,7 @@ def _field_totals(segments: Sequence[Any], readers: Sequence[Any]) -> dict[str, 
     score. A segment without deletions passes on its exact totals.
     """
     totals: dict[str, int] = {}
-    for segment, reader in zip(segments, readers):
+    for segment, reader in zip(segments, readers, strict=True):
         for name, total in field_length_totals(segment).items():
             if segment.has_deletions():
                 total = sum(reader.doc_field_length(d, name) or 0 for d, _ in reader.iter_docs())
@@ -135,8 +143,9 @@ def _numbered_terms(reader: Any, fieldname: str, number: int) -> Iterator[tuple[
         yield term, number
 
 
-def _merged_postings(readers: list[Any], docmaps: list[dict[int, int]], fieldname: str
-                     ) -> Iterator[tuple[bytes, list[int], list[tuple[float, bytes]]]]:
+def _merged_postings(
+    readers: list[Any], docmaps: list[dict[int, int]], fieldname: str
+) -> Iterator[tuple[bytes, list[int], list[tuple[float, bytes]]]]:
     """Each term of the field with its postings from every reader, renumbered."""
     streams = [_numbered_terms(reader, fieldname, i) for i, reader in enumerate(readers)]
     # b"" stands for no term yet: docs stays empty until a term is current.

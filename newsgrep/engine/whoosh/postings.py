@@ -51,12 +51,16 @@ def _word_step(step: Any) -> Callable[[str], str | None]:
         return lambda word: word.translate(charmap)
     if kind is StopFilter:
         stops, shortest, longest = step.stops, step.min, step.max
-        return lambda word: (word if len(word) >= shortest and word not in stops
-                             and (longest is None or len(word) <= longest) else None)
+        return lambda word: (
+            word
+            if len(word) >= shortest
+            and word not in stops
+            and (longest is None or len(word) <= longest)
+            else None
+        )
     if kind is StemFilter:
         # The stemmer itself, not the filter's cached wrapper: the memo is the cache.
         if step.lang:
-
             stem = stemmer_for_language(step.lang)
         else:
             stem = step.stemfn
@@ -77,8 +81,11 @@ def fast_path_fits(field: Any) -> bool:
         return False
     tokenizer, *filters = analyzer.items
     local = _token_local_filters()
-    return (type(tokenizer) is RegexTokenizer and not tokenizer.gaps
-            and all(type(f) in local for f in filters))
+    return (
+        type(tokenizer) is RegexTokenizer
+        and not tokenizer.gaps
+        and all(type(f) in local for f in filters)
+    )
 
 
 class FieldPostings:
@@ -159,8 +166,10 @@ class FieldPostings:
                     pair = single[where[0]] = (boost, encode(where))
                 postings[term] = pair
             else:
-                postings[term] = (weights[freq] if freq < WEIGHTS_KEPT else freq * boost,
-                                  encode(where))
+                postings[term] = (
+                    weights[freq] if freq < WEIGHTS_KEPT else freq * boost,
+                    encode(where),
+                )
         return postings, length
 
 
@@ -188,10 +197,16 @@ class DocumentPostings:
 
     def __init__(self, schema: Any) -> None:
         self._schema = schema
-        self._fast = {name: FieldPostings(field) for name, field in schema.items()
-                      if field.indexed and fast_path_fits(field)}
-        self._whole = {name: field.format.field_boost for name, field in schema.items()
-                       if field.indexed and _whole_value_is_term(field)}
+        self._fast = {
+            name: FieldPostings(field)
+            for name, field in schema.items()
+            if field.indexed and fast_path_fits(field)
+        }
+        self._whole = {
+            name: field.format.field_boost
+            for name, field in schema.items()
+            if field.indexed and _whole_value_is_term(field)
+        }
         self._scorable = {name for name, field in schema.items() if field.scorable}
         self._by_value: dict[tuple, tuple[Postings, int]] = {}
 

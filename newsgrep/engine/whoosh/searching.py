@@ -33,34 +33,39 @@ def search(searcher: Searcher, tree: Query, options: SearchOptions, text: str = 
             for i, result in enumerate(results[first:])
         ]
         total = len(results)
-    suggestion = (did_you_mean(searcher.reader(), schema, text, tree)
-                  if options.suggest and text else None)
-    return SearchResult(hits, total, time.perf_counter() - started, words, folded,
-                        suggestion=suggestion)
+    suggestion = (
+        did_you_mean(searcher.reader(), schema, text, tree) if options.suggest and text else None
+    )
+    return SearchResult(
+        hits, total, time.perf_counter() - started, words, folded, suggestion=suggestion
+    )
 
 
 def prepared_query(schema, tree: Query, options: SearchOptions):
     """The (query, filter) pair search() runs, for callers that need every
     match rather than ranked hits (counts per month, source, person)."""
-    restrict = filter_query(options.since, options.until, options.sources,
-                            options.people, options.places)
-    return (compile_query(tree, schema),
-            compile_query(restrict, schema) if restrict is not None else None)
+    restrict = filter_query(
+        options.since, options.until, options.sources, options.people, options.places
+    )
+    return (
+        compile_query(tree, schema),
+        compile_query(restrict, schema) if restrict is not None else None,
+    )
 
 
 def _folded(searcher, query, restrict, words, schema, options: SearchOptions):
     """Hits with their near-duplicates folded into the best-ranked copy.
     Every match is fingerprinted, so totals and pages count distinct stories."""
     results = _run(searcher, query, restrict, replace(options, limit=0))
-    groups = fold([fingerprint(story_text(r.get("title", ""), r.get("body", "")))
-                   for r in results])
+    groups = fold([fingerprint(story_text(r.get("title", ""), r.get("body", ""))) for r in results])
     first = (options.page - 1) * options.limit
-    shown = groups[first:first + options.limit] if options.limit else groups[first:]
+    shown = groups[first : first + options.limit] if options.limit else groups[first:]
     hits = []
     for i, ((head, _), *rest) in enumerate(shown):
         hit = _hit(first + i + 1, results[head], words, schema, options.snippets)
-        hit.duplicates = [Duplicate(_hit(0, results[p], words, schema, False), alike)
-                          for p, alike in rest]
+        hit.duplicates = [
+            Duplicate(_hit(0, results[p], words, schema, False), alike) for p, alike in rest
+        ]
         hits.append(hit)
     return hits, len(groups), len(results) - len(groups)
 
@@ -92,12 +97,19 @@ def highlight_words(query, reader) -> frozenset[str]:
 
 
 def _hit(rank: int, result, words: frozenset[str], schema, with_snippets: bool) -> Hit:
-    return stored_hit(rank, float(result.score or 0.0), result.fields(), words, schema,
-                      with_snippets)
+    return stored_hit(
+        rank, float(result.score or 0.0), result.fields(), words, schema, with_snippets
+    )
 
 
-def stored_hit(rank: int, score: float, stored: dict, words: frozenset[str], schema,
-               with_snippets: bool = False) -> Hit:
+def stored_hit(
+    rank: int,
+    score: float,
+    stored: dict,
+    words: frozenset[str],
+    schema,
+    with_snippets: bool = False,
+) -> Hit:
     """A Hit from a story's stored fields, its title marked with ``words``."""
     body = stored.get("body", "")
     title = stored.get("title", "")
@@ -117,7 +129,10 @@ def stored_hit(rank: int, score: float, stored: dict, words: frozenset[str], sch
         place=stored.get("place", ""),
         author=list(stored.get("author") or []),
         url=stored.get("url", ""),
-        title_pieces=(mark_words(shown_title, words, analyzer) if title and with_snippets
-                      else [(shown_title, False)]),
+        title_pieces=(
+            mark_words(shown_title, words, analyzer)
+            if title and with_snippets
+            else [(shown_title, False)]
+        ),
         snippets=snippets,
     )

@@ -30,8 +30,13 @@ class SegmentBuilder:
     postings (no term vectors, no spelling words).
     """
 
-    def __init__(self, storage: Any, schema: Any, indexname: str = "MAIN",
-                 analysis: DocumentPostings | None = None) -> None:
+    def __init__(
+        self,
+        storage: Any,
+        schema: Any,
+        indexname: str = "MAIN",
+        analysis: DocumentPostings | None = None,
+    ) -> None:
         self._codec = W3Codec()
         self._storage = storage
         self._schema = schema
@@ -68,8 +73,7 @@ class SegmentBuilder:
         perdoc.finish_doc()
         self.doc_count += 1
 
-    def _add_postings(self, fieldname: str, docnum: int, postings: Postings,
-                      length: int) -> None:
+    def _add_postings(self, fieldname: str, docnum: int, postings: Postings, length: int) -> None:
         terms = self._terms.get(fieldname)
         if terms is None:
             terms = self._terms[fieldname] = {}

@@ -20,8 +20,9 @@ from newsgrep.model import SearchResult
 KEY_TERMS = 25  # Whoosh's default of 5 leaves a story's topic underdescribed
 
 
-def similar(searcher: Searcher, path: str, limit: int = 10, page: int = 1,
-            snippets: bool = True) -> SearchResult:
+def similar(
+    searcher: Searcher, path: str, limit: int = 10, page: int = 1, snippets: bool = True
+) -> SearchResult:
     """The stories most like the one at ``path``.
     Raises StoryMissing or ManyStories (a file of several stories)."""
     started = time.perf_counter()
@@ -29,15 +30,19 @@ def similar(searcher: Searcher, path: str, limit: int = 10, page: int = 1,
     if len(docnums) > 1:
         raise ManyStories(f"{path} holds {len(docnums)} stories: name one as FILE#ID")
     # A title-only wire brief has no body words: its headline's stand in.
-    terms = (searcher.key_terms(docnums, "body", numterms=KEY_TERMS, normalize=True)
-             or searcher.key_terms(docnums, "title", numterms=KEY_TERMS, normalize=True))
-    like = q.Or([q.Term(field, word, boost=weight)
-                 for word, weight in terms for field in ("title", "body")])
-    results = searcher.search(like, limit=page * limit if limit else None,
-                              mask=set(docnums))
+    terms = searcher.key_terms(
+        docnums, "body", numterms=KEY_TERMS, normalize=True
+    ) or searcher.key_terms(docnums, "title", numterms=KEY_TERMS, normalize=True)
+    like = q.Or(
+        [q.Term(field, word, boost=weight) for word, weight in terms for field in ("title", "body")]
+    )
+    results = searcher.search(like, limit=page * limit if limit else None, mask=set(docnums))
     words = frozenset(word for word, _ in terms)
     first = (page - 1) * limit if limit else 0
-    hits = [stored_hit(first + i + 1, float(r.score or 0.0), r.fields(), words,
-                       searcher.schema, snippets)
-            for i, r in enumerate(results[first:])]
+    hits = [
+        stored_hit(
+            first + i + 1, float(r.score or 0.0), r.fields(), words, searcher.schema, snippets
+        )
+        for i, r in enumerate(results[first:])
+    ]
     return SearchResult(hits, len(results), time.perf_counter() - started, words)

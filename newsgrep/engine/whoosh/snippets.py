@@ -43,16 +43,17 @@ class _PiecesFormatter:
             if token.startchar < position:
                 continue
             if token.startchar > position:
-                pieces.append((text[position:token.startchar], False))
-            pieces.append((text[token.startchar:token.endchar], True))
+                pieces.append((text[position : token.startchar], False))
+            pieces.append((text[token.startchar : token.endchar], True))
             position = token.endchar
         if position < fragment.endchar:
-            pieces.append((text[position:fragment.endchar], False))
+            pieces.append((text[position : fragment.endchar], False))
         return pieces
 
 
-def make_snippets(text: str, words: Iterable[str], analyzer, top: int = 3,
-                  width: int = 200) -> list[Snippet]:
+def make_snippets(
+    text: str, words: Iterable[str], analyzer, top: int = 3, width: int = 200
+) -> list[Snippet]:
     """Up to ``top`` fragments of ``text`` around the analysed ``words``."""
     from whoosh import highlight
 
@@ -63,9 +64,12 @@ def make_snippets(text: str, words: Iterable[str], analyzer, top: int = 3,
     fragments = []
     for start, end in _windows(text, words):
         # Offsets stay those of the whole text, so windows' fragments compare.
-        tokens = analyzer(text[start:end], chars=True, mode="query", removestops=False,
-                          start_char=start)
-        fragments.extend(fragmenter.fragment_tokens(text, highlight.set_matched_filter(tokens, words)))
+        tokens = analyzer(
+            text[start:end], chars=True, mode="query", removestops=False, start_char=start
+        )
+        fragments.extend(
+            fragmenter.fragment_tokens(text, highlight.set_matched_filter(tokens, words))
+        )
     best = highlight.top_fragments(fragments, top, highlight.BasicFragmentScorer(), highlight.FIRST)
     return _PiecesFormatter()(text, best)
 
@@ -92,8 +96,9 @@ def _likely_matches(words: frozenset[str]) -> re.Pattern:
     """Word starts that may analyse to one of ``words``. A stem is the start
     of its word but for a last 'e' or 'i' ('hope' from 'hoping', 'happi'
     from 'happy'); accents are folded by the analyser, so allowed here."""
-    prefixes = sorted({w[:-1] if len(w) > 2 and w[-1] in "ei" else w for w in words},
-                      key=len, reverse=True)
+    prefixes = sorted(
+        {w[:-1] if len(w) > 2 and w[-1] in "ei" else w for w in words}, key=len, reverse=True
+    )
     alternatives = "|".join("".join(map(_letter_class, p)) for p in prefixes)
     return re.compile(rf"(?<!\w)(?:{alternatives})", re.IGNORECASE)
 
@@ -138,8 +143,8 @@ def mark_words(text: str, words: Iterable[str], analyzer) -> Snippet:
         for token in analyzer(text, chars=True, mode="query", removestops=False):
             if token.text in words and token.startchar >= position:
                 if token.startchar > position:
-                    pieces.append((text[position:token.startchar], False))
-                pieces.append((text[token.startchar:token.endchar], True))
+                    pieces.append((text[position : token.startchar], False))
+                pieces.append((text[token.startchar : token.endchar], True))
                 position = token.endchar
     if position < len(text):
         pieces.append((text[position:], False))

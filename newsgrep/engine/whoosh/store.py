@@ -21,8 +21,10 @@ from newsgrep.errors import IndexDamaged, IndexMissing
 
 
 def _damaged(folder: Path, reason: str) -> str:
-    return (f"the index at {folder} is damaged ({reason}); "
-            f"rebuild it with: newsgrep index --rebuild --index {folder} FOLDER")
+    return (
+        f"the index at {folder} is damaged ({reason}); "
+        f"rebuild it with: newsgrep index --rebuild --index {folder} FOLDER"
+    )
 
 
 def _one_line(err: Exception) -> str:
@@ -48,8 +50,9 @@ def open_searcher(index_dir: str | os.PathLike) -> Searcher:
     return Searcher(reader, fromindex=opened)
 
 
-def _open_reading(index_dir: str | os.PathLike,
-                  keep_reader: bool = False) -> tuple[index.Index, IndexReader | None]:
+def _open_reading(
+    index_dir: str | os.PathLike, keep_reader: bool = False
+) -> tuple[index.Index, IndexReader | None]:
     """(index, reader or None), damage and absence turned into one-line errors."""
     folder = Path(index_dir)
     try:
@@ -88,6 +91,7 @@ def _check_intact(folder: Path) -> None:
 @dataclass
 class WriteState:
     """The index as its one writer sees it between commits."""
+
     storage: FileStorage
     schema: Any
     generation: int
@@ -115,8 +119,13 @@ def open_for_writing(index_dir: str | os.PathLike, rebuild: bool = False) -> Wri
     return state
 
 
-def commit(state: WriteState, add: Sequence[Any] = (), forget_files: Sequence[str] = (),
-           look_in: Sequence[Any] = (), drop: Sequence[Any] = ()) -> None:
+def commit(
+    state: WriteState,
+    add: Sequence[Any] = (),
+    forget_files: Sequence[str] = (),
+    look_in: Sequence[Any] = (),
+    drop: Sequence[Any] = (),
+) -> None:
     """Write a new generation: ``add`` segments, ``drop`` (merged) ones, and
     delete the stories of ``forget_files`` wherever ``look_in`` segments hold them.
 

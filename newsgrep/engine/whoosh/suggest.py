@@ -27,7 +27,8 @@ def did_you_mean(reader, schema, text: str, query: Query) -> str | None:
     """The query ``text`` (whose tree is ``query``) with each word that
     matches nothing replaced, or None."""
     missing = [
-        (field, term) for field, term in dict.fromkeys(_typed_terms(query, schema))
+        (field, term)
+        for field, term in dict.fromkeys(_typed_terms(query, schema))
         if field in SPELLED_FIELDS and reader.doc_frequency(field, term) == 0
     ]
     missing.sort(key=lambda pair: SPELLED_FIELDS.index(pair[0]))
@@ -86,7 +87,7 @@ def _spellings(reader, schema, field: str, term: str) -> Counter:
             stored = ", ".join(stored)
         for token in analyzer(stored, chars=True, mode="index"):
             if token.text == term:
-                seen[stored[token.startchar:token.endchar]] += 1
+                seen[stored[token.startchar : token.endchar]] += 1
         postings.next()
     return seen
 

@@ -51,8 +51,9 @@ def article_fields(article: Article, file: str) -> dict[str, Any]:
 class SegmentBatch:
     """Stories analysed into one segment in the making."""
 
-    def __init__(self, storage: FileStorage, schema: Any, analysis: DocumentPostings,
-                 posting_cap: int) -> None:
+    def __init__(
+        self, storage: FileStorage, schema: Any, analysis: DocumentPostings, posting_cap: int
+    ) -> None:
         self._builder = SegmentBuilder(storage, schema, analysis=analysis)
         self._cap = posting_cap
         self._empty = True

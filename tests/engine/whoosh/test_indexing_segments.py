@@ -9,11 +9,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import newsgrep
+from newsgrep.engine.whoosh.postings import DocumentPostings
+from newsgrep.engine.whoosh.schema import build_schema
 from newsgrep.engine.whoosh.writer import article_fields
 from newsgrep.indexing.stories import read_articles
 from newsgrep.indexing.walk import iter_files
-from newsgrep.engine.whoosh.postings import DocumentPostings
-from newsgrep.engine.whoosh.schema import build_schema
 from tests.helpers.paths import CORPUS
 
 SCHEMA = build_schema()
@@ -35,8 +35,11 @@ def test_postings_equal_whooshs_own_analysis(text, fieldname):
 
 
 def documents() -> list[dict]:
-    return [article_fields(article, str(path))
-            for path in iter_files([CORPUS]) for article in read_articles(path)]
+    return [
+        article_fields(article, str(path))
+        for path in iter_files([CORPUS])
+        for article in read_articles(path)
+    ]
 
 
 def whoosh_index(folder: Path, docs: list[dict]):
@@ -74,9 +77,16 @@ def contents(ix) -> dict:
                 found.append((matcher.id(), matcher.weight(), matcher.value()))
                 matcher.next()
             info = reader.term_info(fieldname, term)
-            postings[fieldname, term] = (found, info.weight(), info.doc_frequency(),
-                                         info.min_length(), info.max_length(),
-                                         info.max_weight(), info.min_id(), info.max_id())
+            postings[fieldname, term] = (
+                found,
+                info.weight(),
+                info.doc_frequency(),
+                info.min_length(),
+                info.max_length(),
+                info.max_weight(),
+                info.min_id(),
+                info.max_id(),
+            )
         docs = range(reader.doc_count_all())
         return {
             "postings": postings,
@@ -92,8 +102,9 @@ def test_segment_builder_writes_what_whoosh_writes(tmp_path):
     assert len(docs) > 30
     (tmp_path / "whoosh").mkdir()
     (tmp_path / "ours").mkdir()
-    assert contents(builder_index(tmp_path / "ours", docs)) == \
-        contents(whoosh_index(tmp_path / "whoosh", docs))
+    assert contents(builder_index(tmp_path / "ours", docs)) == contents(
+        whoosh_index(tmp_path / "whoosh", docs)
+    )
 
 
 @pytest.mark.slow
@@ -116,8 +127,9 @@ def test_many_small_runs_get_merged_and_answer_like_one_run(tmp_path):
         if query != "NATO membership":
             # Whoosh's coordination bonus for several words counts the words
             # each segment holds, so only single clauses score alike exactly.
-            assert sorted((h.path, round(h.score, 5)) for h in got.hits) == \
-                sorted((h.path, round(h.score, 5)) for h in expected.hits)
+            assert sorted((h.path, round(h.score, 5)) for h in got.hits) == sorted(
+                (h.path, round(h.score, 5)) for h in expected.hits
+            )
 
 
 class FakeSegment:
@@ -150,4 +162,4 @@ def test_merge_policy_merges_small_segments_and_purges_deletions():
     many = [FakeSegment(10000 + i) for i in range(MAX_SEGMENTS + 3)]
     chosen = segments_to_merge(many)
     assert len(many) - len(chosen) + 1 <= MAX_SEGMENTS
-    assert chosen == sorted(many, key=FakeSegment.doc_count)[:len(chosen)]
+    assert chosen == sorted(many, key=FakeSegment.doc_count)[: len(chosen)]
