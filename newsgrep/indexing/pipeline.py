@@ -27,6 +27,7 @@ from newsgrep.indexing.workers import (
     Flushed,
     Progress,
     WorkerFailed,
+    noting_skips,
     worker_main,
 )
 from newsgrep.model import IndexReport
@@ -102,10 +103,8 @@ def run_inline(
         if stopping():
             break
         skipped: list[tuple[str, str]] = []
-        stories = sum(
-            indexer.index_file(task, lambda p, r, into=skipped: into.append((p, r)))
-            for task in chunk
-        )
+        on_skip = noting_skips(skipped)
+        stories = sum(indexer.index_file(task, on_skip) for task in chunk)
         on_progress(Progress(len(chunk), stories, skipped))
         if indexer.full() or time.monotonic() - last_commit > every:
             committer.commit(indexer.flush())

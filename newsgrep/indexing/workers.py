@@ -130,6 +130,11 @@ class ChunkIndexer:
         self._batch, self._outcomes = None, []
 
 
+def noting_skips(skipped: list[tuple[str, str]]) -> SkipHandler:
+    """A skip handler that notes each (path, reason) in ``skipped``."""
+    return lambda path, reason: skipped.append((path, reason))
+
+
 def gc_off_between_flushes() -> None:
     """Turn off the cyclic garbage collector; each flush collects instead.
 
@@ -163,10 +168,8 @@ def worker_main(
             if stop.is_set():
                 continue  # interrupted: drain the queue, keep what is done
             skipped: list[tuple[str, str]] = []
-            stories = sum(
-                indexer.index_file(task, lambda p, r, into=skipped: into.append((p, r)))
-                for task in chunk
-            )
+            on_skip = noting_skips(skipped)
+            stories = sum(indexer.index_file(task, on_skip) for task in chunk)
             results.put(Progress(len(chunk), stories, skipped))
             if indexer.full() or flush_generation.value != seen_generation:
                 seen_generation = flush_generation.value

@@ -29,8 +29,8 @@ def date_span(text: str) -> tuple[datetime, datetime]:
     text = text.strip().strip("\"'").strip()
     match = _ISO.match(text)
     if match:
-        year, month, day = (int(g) if g else None for g in match.groups())
-        return _span(year, month, day, text)
+        year, month, day = match.groups()  # the year's group always takes part
+        return _span(int(year), int(month) if month else None, int(day) if day else None, text)
     return _natural_span(text)
 
 
@@ -62,7 +62,7 @@ def between(since: str | None, until: str | None) -> DateSpan:
 
 def _span(year: int, month: int | None, day: int | None, text: str) -> tuple[datetime, datetime]:
     try:
-        if day:
+        if day and month is not None:  # a day comes with its month
             start = datetime(year, month, day)
             return start, start + timedelta(days=1) - TICK
         if month:

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from newsgrep.errors import QueryError
 from newsgrep.query.dates import DateError, date_range
-from newsgrep.query.tree import FIELDS, WILDCARDS, Fuzzy, Pattern, Phrase, Query, Term
+from newsgrep.query.tree import FIELDS, WILDCARDS, DateSpan, Fuzzy, Pattern, Phrase, Term
 
 # Token kinds.
 OPEN, CLOSE, AND, OR, NOT, SIGN, FIELD, LEAF = (
@@ -39,6 +39,9 @@ OPEN, CLOSE, AND, OR, NOT, SIGN, FIELD, LEAF = (
     "leaf",
 )
 MAX_FUZZY = 2
+
+# What a LEAF token carries: a word, a phrase or a date.
+Leaf = Term | Phrase | Pattern | Fuzzy | DateSpan
 
 _PAIRS = {"(": ")", "[": "]", "{": "}"}
 _QUOTED = re.compile(r'"[^"]*"')
@@ -64,7 +67,7 @@ class Token:
 
     kind: str
     text: str = ""
-    leaf: Query | None = None
+    leaf: Leaf | None = None
 
 
 def tokenize(text: str) -> list[Token]:
@@ -107,7 +110,9 @@ class _Lexer:
             elif char == '"':
                 self._phrase()
             else:
-                self._chunk(_RUN.match(self.text, self.pos).group())
+                run = _RUN.match(self.text, self.pos)
+                assert run is not None  # the character is none of ' ()"', so a run starts here
+                self._chunk(run.group())
         return self.out
 
     def _at(self, offset: int) -> str:
@@ -128,6 +133,7 @@ class _Lexer:
             raise QueryError(UNBALANCED_QUOTE)
         words = tuple(self.text[self.pos + 1 : end].split())
         suffix = _PHRASE_END.match(self.text, end + 1)
+        assert suffix is not None  # every part of it is optional: it matches, if empty
         slop, boost = suffix.groups()
         self.out.append(
             Token(LEAF, leaf=Phrase(words, slop=int(slop or 1), boost=float(boost or 1)))

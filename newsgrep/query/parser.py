@@ -27,13 +27,26 @@ engine's: it compiles the tree.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
+from typing import TypeGuard
 
 from newsgrep.errors import QueryError
 from newsgrep.extract.sources import normal_source
 from newsgrep.query.dates import DateError, between
-from newsgrep.query.lexer import AND, CLOSE, FIELD, LEAF, NOT, OPEN, OR, SIGN, Token, tokenize
+from newsgrep.query.lexer import (
+    AND,
+    CLOSE,
+    FIELD,
+    LEAF,
+    NOT,
+    OPEN,
+    OR,
+    SIGN,
+    Leaf,
+    Token,
+    tokenize,
+)
 from newsgrep.query.questions import content_words
 from newsgrep.query.tree import (
     METADATA_FIELDS,
@@ -126,7 +139,7 @@ class _Parser:
         """The clauses up to a closing bracket or the end, as one tree."""
         required: list[Query] = []
         left_out: list[Query] = []
-        rest: list[Item] = []
+        rest: list[Query | str] = []  # clauses and operators
         while (token := self._next()) is not None and token.kind != CLOSE:
             if token.kind in (AND, OR, NOT):
                 self.pos += 1
@@ -154,10 +167,11 @@ class _Parser:
             node = self.group(field)
             self.pos += 1  # the closing bracket: the lexer checked that there is one
             return node
+        assert token.leaf is not None  # the lexer gives every LEAF token its leaf
         return _in_field(token.leaf, field)
 
 
-def _in_field(leaf: Query, field: str | None) -> Query:
+def _in_field(leaf: Leaf, field: str | None) -> Query:
     """A leaf typed after ``field:`` (or inside ``field:( )``); a source as stored."""
     if field is None or isinstance(leaf, DateSpan) or leaf.field is not None:
         return leaf
@@ -170,24 +184,22 @@ def _in_field(leaf: Query, field: str | None) -> Query:
 # -- a group: operators, then clauses side by side ----------------------------
 
 
-def _clauses(items: list[Item]) -> list[Query | _Not]:
+def _clauses(items: list[Query | str]) -> list[Query | _Not]:
     """NOT, then AND, then OR; what remains stands side by side."""
-    items = _negations(items)
-    items = _chains(items, AND, _every)
-    items = _chains(items, OR, _any)
-    return [item for item in items if not isinstance(item, str)]
+    chained = _chains(_chains(_negations(items), AND, _every), OR, _any)
+    return [item for item in chained if not isinstance(item, str)]
 
 
-def _negations(items: list[Item]) -> list[Item]:
+def _negations(items: list[Query | str]) -> list[Item]:
     """NOT x as _Not(x); a NOT with no clause after it is dropped."""
     out: list[Item] = []
     for before, item in zip([None, *items], items, strict=False):
         if item != NOT:
-            out.append(_Not(item) if before == NOT and _is_clause(item) else item)
+            out.append(_Not(item) if before == NOT and not isinstance(item, str) else item)
     return out
 
 
-def _chains(items: list[Item], operator: str, combine: Combine) -> list[Item]:
+def _chains(items: Sequence[Item], operator: str, combine: Combine) -> list[Query | _Not | str]:
     """``a OP b OP c`` as one clause; an operator missing either side is dropped."""
     out: list[Item] = []
     i = 0
@@ -218,7 +230,9 @@ def _any(parts: list[Query | _Not]) -> Query:
 
 def _excluding(parts: list[Query | _Not], combine: Callable[[list[Query]], Query]) -> Query:
     kept = [p for p in parts if not isinstance(p, _Not)]
-    return _without(combine(kept) if kept else None, [p.node for p in parts if isinstance(p, _Not)])
+    left_out = [p.node for p in parts if isinstance(p, _Not)]
+    positive = combine(kept) if kept else Every()  # as _without reads 'nothing kept'
+    return AndNot(positive, _one_of(left_out)) if left_out else positive
 
 
 def _group(
@@ -246,7 +260,7 @@ def _side_by_side(clauses: list[Query]) -> Query | None:
     return parts[0] if len(parts) == 1 else SideBySide(tuple(parts))
 
 
-def _is_plain(node: Query) -> bool:
+def _is_plain(node: Query) -> TypeGuard[Term]:
     return isinstance(node, Term) and node.field is None and node.boost == 1
 
 

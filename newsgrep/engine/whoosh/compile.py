@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from whoosh import query as q
 from whoosh.matching.binary import AndNotMatcher
@@ -24,7 +25,7 @@ from newsgrep.query.parser import NOTHING
 from newsgrep.rank.weights import COORDINATION, PROXIMITY_SLOP, PROXIMITY_WEIGHT, TITLE_WEIGHT
 
 
-def compile_query(node: t.Query, schema) -> q.Query:
+def compile_query(node: t.Query, schema: Any) -> q.Query:
     """The Whoosh query for a tree, on an index of ``schema``; raises
     QueryError when nothing is left to search for (stop words only)."""
     compiled = _compile(node, schema).normalize()
@@ -41,7 +42,7 @@ class ExclusionMatcher(AndNotMatcher):
     first NATO story whenever a story with Russia came before it.
     """
 
-    def _find_first(self):
+    def _find_first(self) -> None:
         if self.a.is_active() and self.b.is_active():
             self._find_next()
 
@@ -49,13 +50,13 @@ class ExclusionMatcher(AndNotMatcher):
 class AndNot(q.AndNot):
     """'a ANDNOT b' that really leaves out every story matching b."""
 
-    def matcher(self, searcher, context=None):
+    def matcher(self, searcher: Any, context: Any = None) -> ExclusionMatcher:
         kept = self.a.matcher(searcher, context)
         left_out = self.b.matcher(searcher, searcher.boolean_context())
         return ExclusionMatcher(kept, left_out)
 
 
-def _compile(node: t.Query, schema) -> q.Query:
+def _compile(node: t.Query, schema: Any) -> q.Query:
     return _COMPILERS[type(node)](node, schema)
 
 
@@ -64,7 +65,7 @@ def _compile(node: t.Query, schema) -> q.Query:
 Maker = Callable[[str, float], q.Query]
 
 
-def _term(node: t.Term, schema) -> q.Query:
+def _term(node: t.Term, schema: Any) -> q.Query:
     if node.field == "source":  # the parser gave the stored name; the index lower-cases it
         return q.Term("source", node.text.lower(), boost=node.boost)
     return _in_fields(
@@ -72,7 +73,7 @@ def _term(node: t.Term, schema) -> q.Query:
     )
 
 
-def _phrase(node: t.Phrase, schema) -> q.Query:
+def _phrase(node: t.Phrase, schema: Any) -> q.Query:
     text = " ".join(node.words)
     return _in_fields(
         node.field,
@@ -83,7 +84,7 @@ def _phrase(node: t.Phrase, schema) -> q.Query:
     )
 
 
-def _pattern(node: t.Pattern, schema) -> q.Query:
+def _pattern(node: t.Pattern, schema: Any) -> q.Query:
     """``wor*`` looks terms up by prefix; anything else (``w?rd``, ``*ord``) by pattern."""
     text, kind = node.text, q.Wildcard
     if (
@@ -97,7 +98,7 @@ def _pattern(node: t.Pattern, schema) -> q.Query:
     )
 
 
-def _fuzzy(node: t.Fuzzy, schema) -> q.Query:
+def _fuzzy(node: t.Fuzzy, schema: Any) -> q.Query:
     return _in_fields(
         node.field,
         node.boost,
@@ -114,7 +115,7 @@ def _in_fields(field: str | None, boost: float, make: Maker) -> q.Query:
     return q.Or([make(name, 1.0) for name in TEXT_FIELDS], boost=boost)
 
 
-def _analysed(schema, field: str, text: str, boost: float) -> q.Query:
+def _analysed(schema: Any, field: str, text: str, boost: float) -> q.Query:
     """A typed word as its field indexes it: a term, a phrase of its tokens, or nothing."""
     tokens = _tokens(schema, field, text)
     if not tokens:
@@ -124,25 +125,27 @@ def _analysed(schema, field: str, text: str, boost: float) -> q.Query:
     return q.Phrase(field, tokens, boost=boost)
 
 
-def _whole(schema, field: str, text: str, boost: float, kind: type[q.Query], **options) -> q.Query:
+def _whole(
+    schema: Any, field: str, text: str, boost: float, kind: type[q.Query], **options: Any
+) -> q.Query:
     """A word analysed whole (not split, never a stop word), as wildcards and
     fuzzy words are: the same stem and case as the index, its marks kept."""
     tokens = _tokens(schema, field, text, tokenize=False, removestops=False)
     return kind(field, tokens[0], boost=boost, **options) if tokens else q.NullQuery
 
 
-def _tokens(schema, field: str, text: str, **options) -> list[str]:
+def _tokens(schema: Any, field: str, text: str, **options: Any) -> list[str]:
     return list(schema[field].process_text(text, mode="query", **options))
 
 
 # -- words side by side, weighed ------------------------------------------------
 
 
-def _words(node: t.Words, schema) -> q.Query:
+def _words(node: t.Words, schema: Any) -> q.Query:
     return _ranked(node.words, [], schema)
 
 
-def _side_by_side(node: t.SideBySide, schema) -> q.Query:
+def _side_by_side(node: t.SideBySide, schema: Any) -> q.Query:
     """The first part is the plain words, if any (a Words further on is a group's)."""
     first, *rest = node.parts
     words = first.words if isinstance(first, t.Words) else ()
@@ -150,7 +153,7 @@ def _side_by_side(node: t.SideBySide, schema) -> q.Query:
     return _ranked(words, [_compile(part, schema) for part in others], schema)
 
 
-def _ranked(words: Sequence[str], others: list[q.Query], schema) -> q.Query:
+def _ranked(words: Sequence[str], others: list[q.Query], schema: Any) -> q.Query:
     """Plain words weighed (rank/weights.py), beside the other clauses typed
     with them; stories matching more of them rank higher (coordination)."""
     stems, phrases = _stems(words, schema)
@@ -162,7 +165,7 @@ def _ranked(words: Sequence[str], others: list[q.Query], schema) -> q.Query:
     return parts[0] if len(parts) == 1 else q.Or(parts, scale=COORDINATION)
 
 
-def _stems(words: Sequence[str], schema) -> tuple[list[str], list[q.Query]]:
+def _stems(words: Sequence[str], schema: Any) -> tuple[list[str], list[q.Query]]:
     """The words' stems, in order; a word of several tokens is a phrase
     instead, a stop word nothing. Title and body share one analyser."""
     stems: list[str] = []
@@ -202,7 +205,7 @@ def _proximity(stems: list[str]) -> list[q.Query]:
 # -- operators ------------------------------------------------------------------
 
 
-def _and_not(node: t.AndNot, schema) -> q.Query:
+def _and_not(node: t.AndNot, schema: Any) -> q.Query:
     kept = _compile(node.kept, schema)
     if kept.normalize() is q.NullQuery:  # 'the -russia': every story without Russia
         kept = q.Every()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import replace
+from typing import Any
 
 from whoosh.searching import Searcher
 
@@ -41,7 +42,7 @@ def search(searcher: Searcher, tree: Query, options: SearchOptions, text: str = 
     )
 
 
-def prepared_query(schema, tree: Query, options: SearchOptions):
+def prepared_query(schema: Any, tree: Query, options: SearchOptions) -> tuple[Any, Any | None]:
     """The (query, filter) pair search() runs, for callers that need every
     match rather than ranked hits (counts per month, source, person)."""
     restrict = filter_query(
@@ -53,7 +54,14 @@ def prepared_query(schema, tree: Query, options: SearchOptions):
     )
 
 
-def _folded(searcher, query, restrict, words, schema, options: SearchOptions):
+def _folded(
+    searcher: Searcher,
+    query: Any,
+    restrict: Any | None,
+    words: frozenset[str],
+    schema: Any,
+    options: SearchOptions,
+) -> tuple[list[Hit], int, int]:
     """Hits with their near-duplicates folded into the best-ranked copy.
     Every match is fingerprinted, so totals and pages count distinct stories."""
     results = _run(searcher, query, restrict, replace(options, limit=0))
@@ -70,15 +78,15 @@ def _folded(searcher, query, restrict, words, schema, options: SearchOptions):
     return hits, len(groups), len(results) - len(groups)
 
 
-def _run(searcher, query, restrict, options: SearchOptions):
+def _run(searcher: Searcher, query: Any, restrict: Any | None, options: SearchOptions) -> Any:
     limit = options.page * options.limit if options.limit else None
-    kwargs = {"limit": limit, "filter": restrict}
+    kwargs: dict[str, Any] = {"limit": limit, "filter": restrict}
     if options.sort in ("newest", "oldest"):
         kwargs.update(sortedby="date", reverse=options.sort == "newest")
     return searcher.search(query, **kwargs)
 
 
-def highlight_words(query, reader) -> frozenset[str]:
+def highlight_words(query: Any, reader: Any) -> frozenset[str]:
     """Index terms the query matched in title and body, wildcards expanded."""
     terms: set = set()
     try:
@@ -96,7 +104,7 @@ def highlight_words(query, reader) -> frozenset[str]:
     )
 
 
-def _hit(rank: int, result, words: frozenset[str], schema, with_snippets: bool) -> Hit:
+def _hit(rank: int, result: Any, words: frozenset[str], schema: Any, with_snippets: bool) -> Hit:
     return stored_hit(
         rank, float(result.score or 0.0), result.fields(), words, schema, with_snippets
     )
@@ -105,9 +113,9 @@ def _hit(rank: int, result, words: frozenset[str], schema, with_snippets: bool) 
 def stored_hit(
     rank: int,
     score: float,
-    stored: dict,
+    stored: dict[str, Any],
     words: frozenset[str],
-    schema,
+    schema: Any,
     with_snippets: bool = False,
 ) -> Hit:
     """A Hit from a story's stored fields, its title marked with ``words``."""

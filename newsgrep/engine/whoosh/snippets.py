@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import cache
+from typing import Any
 
 LONG_TEXT = 100_000  # characters; longer stories are analysed in windows
 WINDOW = 1_000  # characters of context analysed on each side of a likely match
@@ -29,14 +30,16 @@ class _PiecesFormatter:
 
     between = "…"
 
-    def __call__(self, text: str, fragments) -> list[Snippet]:
+    def __call__(self, text: str, fragments: Iterable[Any]) -> list[Snippet]:
         return [self._pieces(text, fragment) for fragment in fragments]
 
-    def format(self, fragments, replace=False):  # pragma: no cover - Whoosh API
+    def format(
+        self, fragments: Iterable[Any], replace: bool = False
+    ) -> list[Snippet]:  # pragma: no cover - Whoosh API
         return [self._pieces(f.text, f) for f in fragments]
 
     @staticmethod
-    def _pieces(text: str, fragment) -> Snippet:
+    def _pieces(text: str, fragment: Any) -> Snippet:
         pieces: Snippet = []
         position = fragment.startchar
         for token in sorted(fragment.matches, key=lambda t: t.startchar):
@@ -52,7 +55,7 @@ class _PiecesFormatter:
 
 
 def make_snippets(
-    text: str, words: Iterable[str], analyzer, top: int = 3, width: int = 200
+    text: str, words: Iterable[str], analyzer: Any, top: int = 3, width: int = 200
 ) -> list[Snippet]:
     """Up to ``top`` fragments of ``text`` around the analysed ``words``."""
     from whoosh import highlight
@@ -134,7 +137,7 @@ def _before_space(text: str, end: int) -> int:
     return space if space > 0 else end
 
 
-def mark_words(text: str, words: Iterable[str], analyzer) -> Snippet:
+def mark_words(text: str, words: Iterable[str], analyzer: Any) -> Snippet:
     """The whole of a short text (a title) with the matching words marked."""
     words = frozenset(words)
     pieces: Snippet = []

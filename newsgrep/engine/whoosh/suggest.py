@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from typing import Any
 
 from newsgrep.engine.whoosh.schema import TEXT_FIELDS
 from newsgrep.query.tree import Phrase, Query, Term, Words, leaves
@@ -23,7 +24,7 @@ _SAMPLE_DOCS = 3
 _CANDIDATES = 8
 
 
-def did_you_mean(reader, schema, text: str, query: Query) -> str | None:
+def did_you_mean(reader: Any, schema: Any, text: str, query: Query) -> str | None:
     """The query ``text`` (whose tree is ``query``) with each word that
     matches nothing replaced, or None."""
     missing = [
@@ -36,7 +37,7 @@ def did_you_mean(reader, schema, text: str, query: Query) -> str | None:
         return None
     changed = False
 
-    def replace(match: re.Match) -> str:
+    def replace(match: re.Match[str]) -> str:
         nonlocal changed
         word = match.group(0)
         for field, term in missing:
@@ -51,7 +52,7 @@ def did_you_mean(reader, schema, text: str, query: Query) -> str | None:
     return corrected if changed else None
 
 
-def nearest_word(reader, schema, field: str, word: str) -> str | None:
+def nearest_word(reader: Any, schema: Any, field: str, word: str) -> str | None:
     """The indexed word nearest to a typed word, as a story writes it.
 
     Candidates are the indexed terms within one edit of the word's stem, else
@@ -66,7 +67,7 @@ def nearest_word(reader, schema, field: str, word: str) -> str | None:
             break
         near = [t for t in reader.terms_within(field, term, edits, prefix=1) if t != term]
         near.sort(key=lambda t: -reader.doc_frequency(field, t))
-        written = Counter()
+        written: Counter[str] = Counter()
         for candidate in near[:_CANDIDATES]:
             written.update(_spellings(reader, schema, field, candidate))
         if written:
@@ -74,7 +75,7 @@ def nearest_word(reader, schema, field: str, word: str) -> str | None:
     return None
 
 
-def _spellings(reader, schema, field: str, term: str) -> Counter:
+def _spellings(reader: Any, schema: Any, field: str, term: str) -> Counter[str]:
     """The spellings of an indexed term in the first few stories that have it."""
     analyzer = schema[field].analyzer
     seen: Counter[str] = Counter()
@@ -92,10 +93,11 @@ def _spellings(reader, schema, field: str, term: str) -> Counter:
     return seen
 
 
-def _typed_terms(query: Query, schema) -> Iterator[tuple[str, str]]:
+def _typed_terms(query: Query, schema: Any) -> Iterator[tuple[str, str]]:
     """The indexed terms of words and phrase words as typed, field by field;
     fuzzy and wildcard words ask for variants already."""
     for leaf in leaves(query):
+        typed: list[tuple[str | None, str]]
         if isinstance(leaf, Words):
             typed = [(None, word) for word in leaf.words]
         elif isinstance(leaf, Term):
@@ -109,5 +111,5 @@ def _typed_terms(query: Query, schema) -> Iterator[tuple[str, str]]:
                 yield from ((name, term) for term in _analysed(schema, name, word))
 
 
-def _analysed(schema, field: str, word: str) -> list[str]:
+def _analysed(schema: Any, field: str, word: str) -> list[str]:
     return [t.text for t in schema[field].analyzer(word, mode="query")]
