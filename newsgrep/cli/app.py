@@ -16,13 +16,31 @@ import click
 from newsgrep.engine.whoosh.imports import prepare
 from newsgrep.errors import ExitStatus
 
-# name -> "module:attribute" of its click command
+# name -> ("module:attribute" of its click command, the first paragraph of
+# its help). The paragraph is kept here so that `newsgrep --help` imports no
+# command; a test checks that it is the command's own.
 COMMANDS = {
-    "index": "newsgrep.cli.index:index_command",
-    "search": "newsgrep.cli.search:search_command",
-    "show": "newsgrep.cli.show:show_command",
-    "similar": "newsgrep.cli.similar:similar_command",
-    "stats": "newsgrep.cli.stats:stats_command",
+    "index": (
+        "newsgrep.cli.index:index_command",
+        "Index files and folders of articles (recursively); with no PATHS, update every "
+        "folder indexed before.",
+    ),
+    "search": (
+        "newsgrep.cli.search:search_command",
+        "Search the index; ranked stories with highlighted snippets.",
+    ),
+    "show": (
+        "newsgrep.cli.show:show_command",
+        "Print whole stories as indexed: a metadata header, then the text.",
+    ),
+    "similar": (
+        "newsgrep.cli.similar:similar_command",
+        "Stories most like a given one, itself left out.",
+    ),
+    "stats": (
+        "newsgrep.cli.stats:stats_command",
+        "What the index holds: stories, dates, names, size, updates.",
+    ),
 }
 
 
@@ -33,12 +51,24 @@ class LazyGroup(click.Group):
         return sorted(COMMANDS)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        target = COMMANDS.get(cmd_name)
-        if target is None:
+        if cmd_name not in COMMANDS:
             return None
-        module, attribute = target.split(":")
+        module, attribute = COMMANDS[cmd_name][0].split(":")
         command: click.Command = getattr(importlib.import_module(module), attribute)
         return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        names = self.list_commands(ctx)
+        # As click's Group.format_commands shortens each command's help.
+        limit = formatter.width - 6 - max(map(len, names))
+        rows = [(name, _short(COMMANDS[name][1], limit)) for name in names]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+def _short(summary: str, limit: int) -> str:
+    """The summary shortened as click shortens a command's help."""
+    return click.Command(None, help=summary).get_short_help_str(limit)
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})

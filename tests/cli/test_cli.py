@@ -5,6 +5,7 @@ import os
 import subprocess
 import sys
 
+import click
 import pytest
 
 from newsgrep.cli.app import cli
@@ -196,3 +197,20 @@ def test_shell_completion_script_is_generated():
     )
     assert result.returncode == 0
     assert "_NEWSGREP_COMPLETE" in result.stdout and "complete" in result.stdout
+
+
+def test_group_help_lists_each_command_by_its_own_help_without_importing_it():
+    from newsgrep.cli.app import COMMANDS as REGISTERED
+
+    for name, (_, summary) in REGISTERED.items():
+        command = cli.get_command(click.Context(cli), name)
+        assert command is not None and command.help is not None
+        assert summary == " ".join(command.help.split("\n\n")[0].split()), name
+    code = (
+        "import sys; from newsgrep.cli.app import cli; "
+        "cli.main(['--help'], standalone_mode=False); "
+        "print(sorted(m for m in sys.modules if m.startswith('newsgrep.cli.')))"
+    )
+    listed = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert "similar  Stories most like a given one" in listed.stdout
+    assert "['newsgrep.cli.app']" in listed.stdout
