@@ -95,7 +95,7 @@ def highlight_words(query: Any, reader: Any) -> frozenset[str]:
         # skipped the body's, and a word found in no title was never marked.
         for leaf in query.leaves():
             terms |= leaf.existing_terms(reader, phrases=True, expand=True)
-    except Exception:  # a query type that cannot list its terms: show no marks
+    except Exception:  # noqa: BLE001 - a query type that cannot list its terms: no marks
         return frozenset()
     return frozenset(
         text.decode("utf-8") if isinstance(text, bytes) else text

@@ -69,7 +69,7 @@ def _open_reading(
         pass
     except PermissionError as err:
         raise IndexMissing(f"cannot read the index at {folder}: {err.strerror}") from None
-    except Exception as err:  # Whoosh raises whatever unpickling bad bytes raises
+    except Exception as err:  # noqa: BLE001 - Whoosh raises whatever unpickling bad bytes raises
         raise IndexDamaged(_damaged(folder, _one_line(err))) from None
     if any(folder.glob("*.seg")):
         raise IndexDamaged(_damaged(folder, "its table of contents (_MAIN_*.toc) is missing"))
