@@ -121,9 +121,10 @@ class Manifest:
             yield from (row[0] for row in rows.fetchall())
 
     def record(
-        self, states: Iterable[FileState], forgotten: Iterable[str], generation: int
+        self, states: Iterable[FileState], forgotten: Iterable[str], generation: int | None
     ) -> None:
-        """After a successful index commit: what it now holds, in one transaction."""
+        """After a successful index commit: what it now holds, in one transaction.
+        With ``generation`` None, the generation on record stays as it was."""
         with self._transaction():
             self._db.executemany(
                 "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -141,7 +142,10 @@ class Manifest:
                 ],
             )
             self._db.executemany("DELETE FROM files WHERE path = ?", [(p,) for p in forgotten])
-            self._db.execute("INSERT OR REPLACE INTO meta VALUES ('generation', ?)", (generation,))
+            if generation is not None:
+                self._db.execute(
+                    "INSERT OR REPLACE INTO meta VALUES ('generation', ?)", (generation,)
+                )
 
     def _transaction(self) -> _Transaction:
         return _Transaction(self._db)

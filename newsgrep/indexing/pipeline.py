@@ -17,16 +17,19 @@ import os
 import queue
 import time
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 
 from newsgrep.engine.base import Batch, IndexWriter
 from newsgrep.errors import IndexingFailed
 from newsgrep.indexing.manifest import Manifest
 from newsgrep.indexing.workers import (
     ChunkIndexer,
+    FileOutcome,
     FileTask,
     Flushed,
     Progress,
     WorkerFailed,
+    files_in,
     noting_skips,
     worker_main,
 )
@@ -49,6 +52,8 @@ class Committer:
         # After a crash between an index commit and its manifest update, "new"
         # files may already be in the index.
         self._recheck_new = recheck_new
+        # Files shared out in parts: parts seen so far and their stories.
+        self._parts: dict[str, tuple[int, int]] = {}
 
     def commit(self, flushed: Flushed) -> None:
         outcomes = flushed.outcomes
@@ -58,13 +63,31 @@ class Committer:
         if flushed.segment is not None or forget:
             add = [flushed.segment] if flushed.segment is not None else []
             self.writer.commit(add=add, forget_files=forget)
-        self.manifest.record([o.state for o in outcomes], (), self.writer.generation)
-        for outcome in outcomes:
+        whole = [w for w in map(self._whole_file, outcomes) if w is not None]
+        # While a file's parts are still coming, the manifest keeps its old
+        # generation: after a crash now, the next run rechecks new files, and
+        # so removes the parts this run committed before indexing them again.
+        generation = None if self._parts else self.writer.generation
+        self.manifest.record([o.state for o in whole], (), generation)
+        for outcome in whole:
             if outcome.unchanged:
                 self.report.unchanged += 1
             elif outcome.state.stories:
                 self.report.files += 1
                 self.report.indexed += outcome.state.stories
+
+    def _whole_file(self, outcome: FileOutcome) -> FileOutcome | None:
+        """The outcome of a whole file: a part's once every part is in, else None."""
+        if outcome.parts == 1:
+            return outcome
+        path, stories = outcome.state.path, outcome.state.stories
+        seen, total = self._parts.pop(path, (0, 0))
+        # An unchanged file's every part reports the stories on record.
+        total = stories if outcome.unchanged else total + stories
+        if seen + 1 < outcome.parts:
+            self._parts[path] = (seen + 1, total)
+            return None
+        return replace(outcome, state=outcome.state._replace(stories=total))
 
     def forget(self, paths: list[str]) -> None:
         """Remove the stories of files that are gone from disk."""
@@ -80,7 +103,8 @@ def chunked(tasks: Iterable[tuple[FileTask, int]]) -> Iterator[list[FileTask]]:
     for task, task_size in tasks:
         chunk.append(task)
         size += task_size
-        if len(chunk) >= CHUNK_FILES or size >= CHUNK_BYTES:
+        # A part of a shared-out file is a chunk of its own, for a worker of its own.
+        if len(chunk) >= CHUNK_FILES or size >= CHUNK_BYTES or task.parts > 1:
             yield chunk
             chunk, size = [], 0
     if chunk:
@@ -105,7 +129,7 @@ def run_inline(
         skipped: list[tuple[str, str]] = []
         on_skip = noting_skips(skipped)
         stories = sum(indexer.index_file(task, on_skip) for task in chunk)
-        on_progress(Progress(len(chunk), stories, skipped))
+        on_progress(Progress(files_in(chunk), stories, skipped))
         if indexer.full() or time.monotonic() - last_commit > every:
             committer.commit(indexer.flush())
             last_commit = time.monotonic()

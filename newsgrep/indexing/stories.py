@@ -12,12 +12,23 @@ from newsgrep.readers import read_file
 
 
 def read_articles(
-    path: Path, default_source: str = "", on_skip: SkipHandler | None = None
+    path: Path,
+    default_source: str = "",
+    on_skip: SkipHandler | None = None,
+    part: int = 0,
+    parts: int = 1,
 ) -> list[Article]:
-    """The articles in one file; skipped files and records go to on_skip."""
+    """The articles in one file; skipped files and records go to on_skip.
+
+    With ``parts`` > 1, only part ``part`` of the file's records: every
+    parts-th record from the part-th on, so that workers share one big file
+    (each reads the whole file, but extracts only its own stories).
+    """
     articles = []
     try:
         for number, raw in enumerate(read_file(path), start=1):
+            if (number - 1) % parts != part:
+                continue
             if isinstance(raw, BadRecord):
                 if on_skip:
                     on_skip(f"{path}#{raw.record}", raw.reason)

@@ -47,13 +47,21 @@ class FileTask(NamedTuple):
     mtime_ns: int
     checked_ns: int
     known: FileState | None = None
+    part: int = 0  # a big multi-story file is shared out in parts (read_articles)
+    parts: int = 1
+
+
+def files_in(chunk: list[FileTask]) -> int:
+    """Files a chunk holds, each counted once however many parts it is in."""
+    return sum(1 for task in chunk if task.part == 0)
 
 
 @dataclass
 class FileOutcome:
-    state: FileState
+    state: FileState  # of a part: its own stories
     known: bool
     unchanged: bool
+    parts: int = 1
 
 
 @dataclass
@@ -93,6 +101,8 @@ class ChunkIndexer:
 
     def index_file(self, task: FileTask, on_skip: SkipHandler) -> int:
         """Index one file (unless its content is as on record); returns its stories."""
+        # A file in parts says why it is skipped once, in its first part.
+        on_skip = on_skip if task.part == 0 else _quiet
         try:
             digest = _digest(task.path)
         except OSError as err:
@@ -101,7 +111,11 @@ class ChunkIndexer:
             return 0
         unchanged = task.known is not None and task.known.digest == digest
         articles = (
-            [] if unchanged else read_articles(Path(task.path), self._default_source, on_skip)
+            []
+            if unchanged
+            else read_articles(
+                Path(task.path), self._default_source, on_skip, task.part, task.parts
+            )
         )
         if articles:
             if self._batch is None:
@@ -110,7 +124,7 @@ class ChunkIndexer:
                 self._batch.add(article, task.path)
         stories = task.known.stories if unchanged and task.known is not None else len(articles)
         state = FileState(task.path, task.size, task.mtime_ns, digest, stories, task.checked_ns)
-        self._outcomes.append(FileOutcome(state, task.known is not None, unchanged))
+        self._outcomes.append(FileOutcome(state, task.known is not None, unchanged, task.parts))
         return 0 if unchanged else len(articles)
 
     def full(self) -> bool:
@@ -128,6 +142,10 @@ class ChunkIndexer:
         if self._batch:
             self._batch.cancel()
         self._batch, self._outcomes = None, []
+
+
+def _quiet(path: str, reason: str) -> None:
+    """A skip handler that says nothing."""
 
 
 def noting_skips(skipped: list[tuple[str, str]]) -> SkipHandler:
@@ -170,7 +188,7 @@ def worker_main(
             skipped: list[tuple[str, str]] = []
             on_skip = noting_skips(skipped)
             stories = sum(indexer.index_file(task, on_skip) for task in chunk)
-            results.put(Progress(len(chunk), stories, skipped))
+            results.put(Progress(files_in(chunk), stories, skipped))
             if indexer.full() or flush_generation.value != seen_generation:
                 seen_generation = flush_generation.value
                 results.put(indexer.flush())

@@ -33,6 +33,7 @@ from newsgrep.readers.decoding import NotText
 class Reader(Protocol):
     name: str
     extensions: tuple[str, ...]
+    many_stories: bool  # a file may hold many stories (JSON Lines, CSV, WARC, SGML)
 
     def sniff(self, head: bytes) -> bool:
         """True when the first bytes look like this format."""
@@ -69,6 +70,12 @@ def candidate(path: Path) -> bool:
         name = name[:-3]
     suffix = os.path.splitext(name)[1]
     return suffix == "" or any(suffix in r.extensions for r in _readers())
+
+
+def may_hold_many_stories(path: str) -> bool:
+    """Does the file's name say it is of a multi-story format (``.gz`` or not)?"""
+    suffix = os.path.splitext(path.lower().removesuffix(".gz"))[1]
+    return any(r.many_stories and suffix in r.extensions for r in _readers())
 
 
 _cached: list[Reader] = []

@@ -25,6 +25,7 @@ _MAX_HEADER_NAME = 40
 
 class DelimitedReader:
     name = "delimited"
+    many_stories = True
     extensions: tuple[str, ...] = (".csv", *_TABBED)
 
     def sniff(self, head: bytes) -> bool:

@@ -38,6 +38,7 @@ _JSON_LD = '//script[@type="application/ld+json"]/text()'
 
 class HtmlReader:
     name = "html"
+    many_stories = False
     extensions: tuple[str, ...] = (".html", ".htm", ".xhtml", ".shtml")
 
     def sniff(self, head: bytes) -> bool:

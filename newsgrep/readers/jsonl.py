@@ -24,6 +24,7 @@ _OBJECT_START = re.compile(rb'^\s*(?:\{\s*"|\[\s*\{)')
 
 class JsonReader:
     name = "json"
+    many_stories = True
     extensions: tuple[str, ...] = (*_LINE_SUFFIXES, ".json")
 
     def sniff(self, head: bytes) -> bool:

@@ -47,6 +47,7 @@ TREC_SOURCE = ("SO", "SOURCE", "PUB")
 
 class SgmlReader:
     name = "sgml"
+    many_stories = True
     extensions: tuple[str, ...] = (".sgm", ".sgml")
 
     def sniff(self, head: bytes) -> bool:

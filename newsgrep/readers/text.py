@@ -12,6 +12,7 @@ from newsgrep.readers.decoding import story_text
 
 class TextReader:
     name = "text"
+    many_stories = False
     extensions: tuple[str, ...] = (".txt", ".text", ".md")
 
     def sniff(self, head: bytes) -> bool:

@@ -20,6 +20,7 @@ _PAGE_TYPES = ("text/html", "application/xhtml+xml")
 
 class WarcReader:
     name = "warc"
+    many_stories = True
     extensions: tuple[str, ...] = (".warc",)
 
     def sniff(self, head: bytes) -> bool:
