@@ -39,12 +39,15 @@ HEADER_KEYS = {
 # backtracks quadratically through a megabyte line of spaces.
 _HEADER_LINE = re.compile(r"^\s*([A-Za-z][A-Za-z ]{1,20}?)\s*:\s*(\S.*)$")
 _DASH_LINE = re.compile(r"^\s*--\s+(\S.*)$")
+# "-- " alone: the wire layout's byline line when the story has no byline.
+_EMPTY_DASH_LINE = re.compile(r"^\s*--\s*$")
 # "By Jane Doe", "BY JANE DOE", "-- By Jane Doe and John Roe"; the names
 # capitalised ("by central banks" on a wrapped line is prose).
 _BYLINE = re.compile(
     r"^\s*(?:--\s*)?(?i:by)\s+([A-Z][\w.'’\-]+(?:[ ,]+(?:and\s+)?[A-Z][\w.'’\-]+){0,7}"
     r"(?:\s+in\s+[A-Z][\w.'’\- ]*)?)\s*$"
 )
+_DASH_BYLINE = re.compile(r"^(?i:by)\s+(\S.*)$")
 # Parts of a byline that are the reporter's job or employer, not a name.
 _STAFF_WORDS = {
     "writer",
@@ -231,6 +234,7 @@ def _header_block(lines: list[str]) -> tuple[dict[str, str], int]:
     i = 0
     while i < len(lines) and not lines[i].strip():
         i += 1
+    dashed = False
     while i < len(lines):
         line = lines[i]
         match = _HEADER_LINE.match(line)
@@ -239,15 +243,24 @@ def _header_block(lines: list[str]) -> tuple[dict[str, str], int]:
             headers.setdefault(HEADER_KEYS[match.group(1).lower()], match.group(2).rstrip())
         elif dash:
             _dash_header(dash.group(1).rstrip(), headers)
-        else:
+            dashed = True
+        elif not (dashed and _EMPTY_DASH_LINE.match(line)):
+            # An empty "-- " only counts below a "-- Title" line: alone on
+            # top of a file it is a separator, not a header.
             break
         i += 1
     return headers, i
 
 
 def _dash_header(value: str, headers: dict[str, str]) -> None:
-    """'-- Title', '-- By Jane Doe', '-- Sun Apr 1, 2007 10:13pm EDT', '-- http://…'."""
+    """'-- Title', '-- By Jane Doe', '-- Sun Apr 1, 2007 10:13pm EDT', '-- http://…'.
+
+    Under the title, any '-- By …' line is the byline, whatever its case
+    ("-- By  Lisa van der Berg"): the layout says so, not the capitals.
+    """
     byline = _BYLINE.match(value)
+    if "title" in headers and not byline:
+        byline = _DASH_BYLINE.match(value)
     if re.match(r"https?://", value):
         headers.setdefault("url", value)
     elif byline:
