@@ -7,10 +7,11 @@ bylines, people.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import datetime
 
 from newsgrep.extract.dateline import Dateline, parse_dateline
-from newsgrep.extract.dates import parse_date, year_from_path
+from newsgrep.extract.dates import is_story_date, parse_date, year_from_path
 from newsgrep.extract.layout import CREDIT_LINE, split_article, split_names
 from newsgrep.extract.people import extract_people
 from newsgrep.extract.sources import normal_source
@@ -48,21 +49,30 @@ def build_article(path: str, raw: RawStory, default_source: str = "") -> Article
 def _story_date(
     known: datetime | str | None, header: str | None, dateline: Dateline | None, path: str
 ) -> datetime | None:
-    """The story's date: format metadata, then header, then dateline, then path.
+    """The story's date: the first that a story can carry (see
+    :func:`is_story_date`) of format metadata, header, dateline and path."""
+    dates = _candidate_dates(known, header, dateline, path)
+    return next((date for date in dates if date and is_story_date(date)), None)
 
-    A dateline without a year ("SALVADOR, Feb 26 -") takes the year from a
-    header date or the path; never from today's date.
+
+def _candidate_dates(
+    known: datetime | str | None, header: str | None, dateline: Dateline | None, path: str
+) -> Iterator[datetime | None]:
+    """Every date the story gives, most trusted first, each parsed only when
+    the ones before it failed.
+
+    A dateline without a year ("SALVADOR, Feb 26 -") takes the year from the
+    path; never from today's date.
     """
     if isinstance(known, datetime):
-        return known.replace(tzinfo=None)
+        yield known.replace(tzinfo=None)
     for text in (known, header):
-        if isinstance(text, str) and (date := parse_date(text)):
-            return date
+        if isinstance(text, str):
+            yield parse_date(text)
     path_year, path_date = year_from_path(path)
     if dateline and dateline.date:
-        if date := dateline.date.complete(path_year, near=path_date):
-            return date
-    return path_date
+        yield dateline.date.complete(path_year, near=path_date)
+    yield path_date
 
 
 def _people(title: str, body: str, authors: list[str]) -> list[str]:
