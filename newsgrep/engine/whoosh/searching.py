@@ -5,7 +5,9 @@ from __future__ import annotations
 import time
 from dataclasses import replace
 
+from whoosh.fields import Schema
 from whoosh.searching import Searcher
+from whoosh.sorting import FacetType, FieldFacet, TranslateFacet
 
 from newsgrep.engine.whoosh.compile import compile_query
 from newsgrep.engine.whoosh.snippets import lead_snippet, make_snippets, mark_words
@@ -74,8 +76,19 @@ def _run(searcher, query, restrict, options: SearchOptions):
     limit = options.page * options.limit if options.limit else None
     kwargs = {"limit": limit, "filter": restrict}
     if options.sort in ("newest", "oldest"):
-        kwargs.update(sortedby="date", reverse=options.sort == "newest")
+        kwargs["sortedby"] = _by_date(searcher.schema, newest=options.sort == "newest")
     return searcher.search(query, **kwargs)
+
+
+def _by_date(schema: Schema, newest: bool) -> FacetType:
+    """Dates in order, undated stories last either way. Whoosh stores a
+    missing date as the column's largest value, so a plain reversed sort
+    put them first: newest order negates every other value instead."""
+    dates = FieldFacet("date")
+    if not newest:
+        return dates
+    undated = schema["date"].default
+    return TranslateFacet(lambda value: value if value == undated else -value, dates)
 
 
 def highlight_words(query, reader) -> frozenset[str]:
