@@ -27,7 +27,9 @@ _DATE = (
     rf"|\d{{4}}-\d{{2}}-\d{{2}})"
 )
 _PLACE_WORD = r"[A-Z][\w.'’\-]*"
-_CITY = rf"{_PLACE_WORD}(?:\s+(?:{_PLACE_WORD}|de|da|del|la|le|al|el|es|of|am|sur)){{0,4}}"
+# The words of a place stay on one line: "USA TODAY" above "WASHINGTON –"
+# is a masthead over a dateline, not the place "Usa Today Washington".
+_CITY = rf"{_PLACE_WORD}(?:[^\S\n]+(?:{_PLACE_WORD}|de|da|del|la|le|al|el|es|of|am|sur)){{0,4}}"
 # A story filed from two cities: "AMSTERDAM/LONDON  (Reuters) -".
 _PLACE = rf"{_CITY}(?:/{_CITY})*"
 DATELINE = re.compile(

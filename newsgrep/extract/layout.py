@@ -127,6 +127,13 @@ CHROME = {
 _MENU_SEPARATORS = re.compile(r"\s[|•·»>/]\s")
 MAX_HEADLINE_WORDS = 25
 MAX_HEADLINE_CHARS = 250
+# Photo captions saved above a story: labelled ("FILE - In this 2019 file
+# photo", "FILE PHOTO: ...") or signed with the photographer's credit
+# ("(AP Photo/Jane Doe, File)", "REUTERS/Jane Doe/File Photo", "(Photo: Jane
+# Doe, USA TODAY)").
+_CAPTION = re.compile(r"^\s*FILE(?: PHOTO)?\s*[-–—:]|Photo\s*[/:][^\n]{0,60}$|/File Photo\s*$")
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+MAX_ABOVE_LEAD = 4
 
 
 @dataclass
@@ -167,6 +174,21 @@ def split_article(text: str) -> Layout:
             layout.authors.extend(split_names(names))
     layout.authors = list(dict.fromkeys(a for a in layout.authors if a))
     return layout
+
+
+def lead_paragraph(body: str, mastheads: tuple[str, ...] = ()) -> str:
+    """The paragraph the story opens with, where its dateline is.
+
+    Photo captions and a masthead (the outlet's name or the headline repeated
+    above the story, given in ``mastheads``) are passed over: "FILE - In this
+    photo" is no dateline, and "USA TODAY" over "WASHINGTON –" is no place.
+    """
+    names = {" ".join(name.split()).lower() for name in mastheads if name}
+    paragraphs = _BLANK_LINE.split(body.lstrip(), maxsplit=MAX_ABOVE_LEAD)
+    for para in paragraphs[:MAX_ABOVE_LEAD]:
+        if not (_CAPTION.search(para) or " ".join(para.split()).lower() in names):
+            return para.lstrip()
+    return ""
 
 
 def split_names(names: str) -> list[str]:
