@@ -18,11 +18,15 @@ from newsgrep.extract.capitals import VERBS, Story, Token
 _PROPER_OF_BEFORE = re.compile(r"[A-Z][\w.'’-]*\s+of\s+(?:the\s+)?$")
 
 # What a story says of a company, never of a person: "Adsteam said its
-# profit ...", "Texscan, which ...", "Amro's shares", "<Welsh, Carson, Anderson>".
+# profit ...", "Amro's shares", "<Welsh, Carson, Anderson>", "Freddie Mac, the
+# No. 2 U.S. mortgage finance company," (an apposition that ends in a business
+# noun; not "Jane Doe, a bank analyst" nor "Jane Doe, the head of the bank").
 _COMPANY_CONTEXT = (
     r"(?:\s+(?:also\s+)?(?:said|says|reported|announced|added)\s+(?:that\s+)?its\b"
-    r"|,\s+which\b|['’]s\s+(?:shares|stock|board|subsidiary|unit|net|profit|sales|earnings|"
-    r"shareholders|directors|management|plant|products)\b)"
+    r"|['’]s\s+(?:shares|stock|board|subsidiary|unit|net|profit|sales|earnings|"
+    r"shareholders|directors|management|plant|products)\b"
+    r"|,\s+(?:the|a|an)\s+(?:(?!(?:of|at|for|in|with|from|to|and|by)\b)[\w.'’-]+\s+){0,5}?"
+    rf"(?:{'|'.join(sorted(lx.COMPANY_NOUNS))})(?=\s*[,.;:)]|\s+(?:that|which|based|whose)\b))"
 )
 
 # "Texaco Inc", "Smith & Co", "Article 5", "Bear, Stearns and Co", "Kleinwort and Benson Ltd"
@@ -152,6 +156,17 @@ def common_word(token: Token, story: Story) -> bool:
     return starts_sentence and bool(_PLURAL.search(low))
 
 
+# "Texscan, which ...": after a one-word name only. After a full name the
+# clause as often belongs to the phrase the name ends ("a deal with Jane
+# Doe, which ...").
+_WHICH_AFTER = r"(?:,\s+which\b)"
+
+
 def company_words(names: set[str], text: str) -> set[str]:
-    """Single names the story treats as companies ("Adsteam said its ...")."""
-    return {n.lower() for n in names if re.search(rf"\b{re.escape(n)}{_COMPANY_CONTEXT}", text)}
+    """The names the story treats as companies ("Adsteam said its ...")."""
+    found = set()
+    for name in names:
+        context = _COMPANY_CONTEXT if " " in name else f"(?:{_COMPANY_CONTEXT}|{_WHICH_AFTER})"
+        if re.search(rf"\b{re.escape(name)}{context}", text):
+            found.add(name.lower())
+    return found

@@ -99,9 +99,18 @@ def extract_people(text: str) -> list[str]:
     story = Story(text, tokens, {t.text for t in tokens if t.kind == "word" and t.text.islower()})
     story.organisation_words |= bracketed_words(text)
     mentions = [m for run in runs(tokens, text) if (m := _read_run(run, story))]
-    singles = {m.words[0] for m in mentions if len(m.words) == 1 and m.rank != "title"}
-    story.organisation_words |= company_words(singles, text)
+    for name in company_words({" ".join(m.words) for m in mentions if _may_be_a_firm(m)}, text):
+        story.organisation_words |= set(name.split())
     return _merge(mentions, story)
+
+
+def _may_be_a_firm(mention: _Mention) -> bool:
+    """Names that nothing but their look makes people: one word without a
+    title ("Adsteam said"), or a given-name-shaped pair with no role ("Freddie
+    Mac said"). How the story speaks of them decides (:func:`company_words`)."""
+    if len(mention.words) == 1:
+        return mention.rank != "title"
+    return mention.rank == "weak"
 
 
 def _read_run(run: list[Token], story: Story) -> _Mention | None:

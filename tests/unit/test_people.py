@@ -173,6 +173,32 @@ def test_organisations_places_and_common_words_are_not_people(text):
 
 
 @pytest.mark.parametrize(
+    "text, people",
+    [
+        (
+            "Molly Brandt's shares fell 5 percent after the home loan insurer's losses grew, "
+            "chairman Victor Hale said.",
+            ["Victor Hale"],
+        ),
+        ("The law was a deal with Chuck Lomax, which he signed.", ["Chuck Lomax"]),
+        (
+            "Sally Finch, the No. 2 U.S. mortgage finance company, said on Tuesday it would "
+            "raise capital.",
+            [],
+        ),
+        ("Rosa Kemp said its quarterly profit doubled.", []),
+        ("Jane Doe, a bank analyst, said rates would rise.", ["Jane Doe"]),
+        ("John Roe, the head of the bank, said rates would rise.", ["John Roe"]),
+        ("Ann Lee, the company's founder, said sales would rise.", ["Ann Lee"]),
+    ],
+)
+def test_a_name_the_story_speaks_of_as_a_company_is_no_person(text, people):
+    """Firms named like people ("Freddie Mac") give themselves away by how
+    the story refers back to them: "which", "its", "the ... company"."""
+    assert extract_people(text) == people
+
+
+@pytest.mark.parametrize(
     "headline, people",
     [
         ("PRESIDENT REAGAN SAYS U.S. TO SUBMIT DRAFT TREATY", ["Reagan"]),
