@@ -172,6 +172,27 @@ def test_organisations_places_and_common_words_are_not_people(text):
     assert extract_people(text) == []
 
 
+def test_words_a_saved_page_ran_together_are_two_words():
+    text = (
+        "The vote was set by Majority Leader Dale HuttonGOP senators balk at the trial, "
+        "and by Rep. Nora LindqvistCNN anchors said."
+    )
+    assert extract_people(text) == ["Dale Hutton", "Nora Lindqvist"]
+
+
+def test_names_with_inner_capitals_stay_whole():
+    text = "Gen. Ross MacArthur met Bill FitzGerald and Rita DeSantos, officials said."
+    assert extract_people(text) == ["Ross MacArthur", "Bill FitzGerald", "Rita DeSantos"]
+
+
+def test_a_name_printed_twice_by_a_link_card_is_the_name_the_story_writes():
+    text = (
+        "President Hutton Dale Everett HuttonGOP senators balk at the trial spoke on Monday. "
+        "Rep. Nora Lindqvist Nora LindqvistCNN said she agreed."
+    )
+    assert extract_people(text) == ["Hutton", "Nora Lindqvist"]
+
+
 @pytest.mark.parametrize(
     "text, people",
     [
