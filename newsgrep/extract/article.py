@@ -12,7 +12,7 @@ from datetime import datetime
 
 from newsgrep.extract.dateline import Dateline, parse_dateline
 from newsgrep.extract.dates import is_story_date, parse_date, year_from_path
-from newsgrep.extract.layout import CREDIT_LINE, lead_paragraph, split_article, split_names
+from newsgrep.extract.layout import CREDIT_LINE, lead_text, split_article, split_names
 from newsgrep.extract.people import extract_people
 from newsgrep.extract.sources import normal_source
 from newsgrep.model import Article, RawStory
@@ -26,7 +26,7 @@ def build_article(path: str, raw: RawStory, default_source: str = "") -> Article
         layout = split_article(raw.text)
         title, body, headers, authors = layout.title, layout.body, layout.headers, layout.authors
     named_source = raw.source or headers.get("source")
-    dateline = parse_dateline(lead_paragraph(body, (named_source or "", title))[:300])
+    dateline = parse_dateline(lead_text(body, (named_source or "", title))[:300])
     date = _story_date(raw.date, headers.get("date"), dateline, path)
     source = named_source or (dateline.source if dateline else "")
     if raw.author:

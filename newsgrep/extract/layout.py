@@ -134,6 +134,7 @@ MAX_HEADLINE_CHARS = 250
 _CAPTION = re.compile(r"^\s*FILE(?: PHOTO)?\s*[-–—:]|Photo\s*[/:][^\n]{0,60}$|/File Photo\s*$")
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 MAX_ABOVE_LEAD = 4
+MAX_CAPTION_CHARS = 1500
 
 
 @dataclass
@@ -176,19 +177,31 @@ def split_article(text: str) -> Layout:
     return layout
 
 
-def lead_paragraph(body: str, mastheads: tuple[str, ...] = ()) -> str:
-    """The paragraph the story opens with, where its dateline is.
+def lead_text(body: str, mastheads: tuple[str, ...] = ()) -> str:
+    """The text from the paragraph the story opens with, where its dateline is.
 
     Photo captions and a masthead (the outlet's name or the headline repeated
     above the story, given in ``mastheads``) are passed over: "FILE - In this
     photo" is no dateline, and "USA TODAY" over "WASHINGTON –" is no place.
+    Only short pieces are copied: a story may be one 20 MB paragraph.
     """
     names = {" ".join(name.split()).lower() for name in mastheads if name}
-    paragraphs = _BLANK_LINE.split(body.lstrip(), maxsplit=MAX_ABOVE_LEAD)
-    for para in paragraphs[:MAX_ABOVE_LEAD]:
-        if not (_CAPTION.search(para) or " ".join(para.split()).lower() in names):
-            return para.lstrip()
+    start = 0
+    for _ in range(MAX_ABOVE_LEAD):
+        gap = _BLANK_LINE.search(body, start)
+        end = gap.start() if gap else len(body)
+        para = body[start : min(end, start + MAX_CAPTION_CHARS)].strip()
+        if end - start > MAX_CAPTION_CHARS or not _above_the_story(para, names):
+            return body[start : start + MAX_CAPTION_CHARS].lstrip()
+        if not gap:
+            break
+        start = gap.end()
     return ""
+
+
+def _above_the_story(paragraph: str, mastheads: set[str]) -> bool:
+    """A photo caption, or the outlet's name or headline over the story."""
+    return bool(_CAPTION.search(paragraph)) or " ".join(paragraph.split()).lower() in mastheads
 
 
 def split_names(names: str) -> list[str]:

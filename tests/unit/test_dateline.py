@@ -188,3 +188,11 @@ def test_a_masthead_above_the_story_is_not_part_of_the_place(text, place):
 def test_a_place_never_spans_lines():
     assert parse_dateline("USA TODAY\nWASHINGTON – The Senate voted.") is None
     assert parse_dateline("NEW YORK\n(Reuters) - Stocks rose.").place == "New York"
+
+
+def test_a_dateline_alone_in_its_paragraph_is_read():
+    raw = RawStory("WASHINGTON (AP) —\n\nThe Senate voted on Friday.", title="Senate votes")
+    assert (build_article("/x.jsonl#1", raw).place, build_article("/x.jsonl#1", raw).source) == (
+        "Washington",
+        "AP",
+    )
