@@ -192,7 +192,5 @@ def test_a_place_never_spans_lines():
 
 def test_a_dateline_alone_in_its_paragraph_is_read():
     raw = RawStory("WASHINGTON (AP) —\n\nThe Senate voted on Friday.", title="Senate votes")
-    assert (build_article("/x.jsonl#1", raw).place, build_article("/x.jsonl#1", raw).source) == (
-        "Washington",
-        "AP",
-    )
+    article = build_article("/x.jsonl#1", raw)
+    assert (article.place, article.source) == ("Washington", "AP")
