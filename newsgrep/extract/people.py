@@ -51,7 +51,8 @@ _HEADLINE_SPEECH_AFTER = re.compile(
 # '..., said Ivanov.' but not 'he said Eurotunnel would ...' (a reported
 # clause's subject is as often a company or a country).
 _SPEECH_BEFORE = re.compile(r"\b(?:said|says|added|asked|according\s+to)\s*,?\s*$")
-_PARTY_TAG = re.compile(r"[DRI]-[A-Z][a-z]{0,4}\.?")
+# "D-Wis.", "R-Florida": a lawmaker's party and state, written short or long.
+_PARTY_TAG = re.compile(r"[DRI]-[A-Z][a-z]+\.?")
 # "the president of the Coffee Institute, Jorio Dauster, said"
 _COMMA_SPEECH = re.compile(rf"^\s*,\s+(?:{lx.SPEECH_VERBS})\b")
 _ENDS_CLAUSE = re.compile(r"^\s*(?:[.,;:!?)\"”]|$|\n)")

@@ -172,6 +172,11 @@ def test_organisations_places_and_common_words_are_not_people(text):
     assert extract_people(text) == []
 
 
+def test_a_party_and_state_tag_is_no_person():
+    text = "Rep. Lena Ostrow, D-California, told reporters. Sen. Al Brandt, R-Wis., agreed."
+    assert extract_people(text) == ["Lena Ostrow", "Al Brandt"]
+
+
 def test_words_a_saved_page_ran_together_are_two_words():
     text = (
         "The vote was set by Majority Leader Dale HuttonGOP senators balk at the trial, "
