@@ -151,9 +151,13 @@ def common_word(token: Token, story: Story) -> bool:
     low = token.low
     if low in story.lowercase or _NOT_A_SURNAME.search(low):
         return True
+    return starts_sentence(token, story) and bool(_PLURAL.search(low))
+
+
+def starts_sentence(token: Token, story: Story) -> bool:
+    """The first word of a sentence, capitalised whatever it is."""
     at = token.index
-    starts_sentence = at == 0 or story.tokens[at - 1].text in '.!?"“”'
-    return starts_sentence and bool(_PLURAL.search(low))
+    return at == 0 or story.tokens[at - 1].text in '.!?"“”'
 
 
 # "Texscan, which ...": after a one-word name only. After a full name the

@@ -34,6 +34,7 @@ from newsgrep.extract.organisations import (
     is_place_word,
     modifies_a_noun,
     not_a_person,
+    starts_sentence,
 )
 
 _ADVERBS = (
@@ -292,7 +293,10 @@ def _evidence(name: list[Token], role: str, story: Story) -> str:
         # "RUSSIAN DEFENSE CHIEF PRESSES NATO": a headline's verb, not a name.
         verb_like = name[0].shouted and len(name) == 1 and re.search(r"(?:s|ed|en|ing)$", lows[0])
         return "" if verb_like else "title"
-    if role or _APPOSITION.match(after):
+    if role or (
+        (apposition := _APPOSITION.match(after))
+        and not _sentence_adverb(name, story, after[apposition.end() :])
+    ):
         return "cue"
     inserted = before.rstrip().endswith(",") and _COMMA_SPEECH.match(after)
     speech = bool(
@@ -312,6 +316,15 @@ def _evidence(name: list[Token], role: str, story: Story) -> str:
         )
         return "weak" if speech and not firm else ""
     return "weak" if speech or _looks_given(name[0]) else ""
+
+
+def _sentence_adverb(name: list[Token], story: Story, rest: str) -> bool:
+    """'Ultimately, an aide said', 'Afterward, Ms. Page joined': one word
+    opening a sentence before a comma stands where sentence adverbs do, and
+    what follows is the sentence's subject, not an apposition, unless a
+    comma closes it ("Cohen, the former attorney, said"); ``rest`` is the
+    text after the would-be apposition."""
+    return len(name) == 1 and starts_sentence(name[0], story) and not rest.startswith(",")
 
 
 def _shouted_person(name: list[Token], tokens: list[Token]) -> bool:

@@ -172,6 +172,18 @@ def test_organisations_places_and_common_words_are_not_people(text):
     assert extract_people(text) == []
 
 
+@pytest.mark.parametrize(
+    "text, people",
+    [
+        ("The talks failed. Ultimately, an aide said the plan was too costly.", []),
+        ("Afterward, Ms. Ward joined Mr. Lund in the hall.", ["Ward", "Lund"]),
+        ("Halvorsen, the former attorney, said he lied.", ["Halvorsen"]),
+    ],
+)
+def test_a_sentence_adverb_before_a_comma_is_no_person(text, people):
+    assert extract_people(text) == people
+
+
 def test_a_party_and_state_tag_is_no_person():
     text = "Rep. Lena Ostrow, D-California, told reporters. Sen. Al Brandt, R-Wis., agreed."
     assert extract_people(text) == ["Lena Ostrow", "Al Brandt"]
