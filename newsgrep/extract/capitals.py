@@ -208,7 +208,9 @@ def _title_word(match: re.Match[str]) -> str:
 def tokenise(text: str, shouted: list[tuple[int, int]]) -> list[Token]:
     tokens: list[Token] = []
     for match in _TOKEN.finditer(text):
-        if word := match.group("word"):
+        if (word := match.group("word")) and (word[1:].islower() or len(word) < 6):
+            tokens.extend(_word_tokens(word, match.start(), match.group("dot")))
+        elif word:
             tokens.extend(_glued_tokens(word, match.start(), match.group("dot")))
         else:
             kind = "abbr" if match.group("abbr") else "other"
@@ -224,7 +226,7 @@ def tokenise(text: str, shouted: list[tuple[int, int]]) -> list[Token]:
 def _glued_tokens(word: str, start: int, dot: str | None) -> list[Token]:
     """Words run together ("McConnellGOP") as tokens of their own, each after
     the first marked glued; any other word as it is."""
-    pieces = [word] if word[1:].islower() or len(word) < 6 else _GLUED.split(word)
+    pieces = _GLUED.split(word)
     tokens: list[Token] = []
     for piece in pieces[:-1]:
         tokens.append(Token(piece, start, start + len(piece), "word", glued=bool(tokens)))

@@ -10,6 +10,7 @@ its ..."); what is learnt of a name is kept in the story's
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from newsgrep.extract import lexicon as lx
 from newsgrep.extract.capitals import VERBS, Story, Token
@@ -28,6 +29,7 @@ _COMPANY_CONTEXT = (
     r"|,\s+(?:the|a|an)\s+(?:(?!(?:of|at|for|in|with|from|to|and|by)\b)[\w.'’-]+\s+){0,5}?"
     rf"(?:{'|'.join(sorted(lx.COMPANY_NOUNS))})(?=\s*[,.;:)]|\s+(?:that|which|based|whose)\b))"
 )
+_COMPANY_AFTER = re.compile(_COMPANY_CONTEXT)
 
 # "Texaco Inc", "Smith & Co", "Article 5", "Bear, Stearns and Co", "Kleinwort and Benson Ltd"
 _ORGANISATION_AFTER = re.compile(
@@ -163,14 +165,26 @@ def starts_sentence(token: Token, story: Story) -> bool:
 # "Texscan, which ...": after a one-word name only. After a full name the
 # clause as often belongs to the phrase the name ends ("a deal with Jane
 # Doe, which ...").
-_WHICH_AFTER = r"(?:,\s+which\b)"
+_WHICH_AFTER = re.compile(r",\s+which\b")
 
 
 def company_words(names: set[str], text: str) -> set[str]:
-    """The names the story treats as companies ("Adsteam said its ...")."""
+    """The names the story treats as companies ("Adsteam said its ...").
+
+    The patterns are compiled once and tried where a name ends: a pattern
+    per name cost more than the rest of the person finder."""
     found = set()
     for name in names:
-        context = _COMPANY_CONTEXT if " " in name else f"(?:{_COMPANY_CONTEXT}|{_WHICH_AFTER})"
-        if re.search(rf"\b{re.escape(name)}{context}", text):
+        contexts = (_COMPANY_AFTER,) if " " in name else (_COMPANY_AFTER, _WHICH_AFTER)
+        if any(c.match(text, end) for end in _name_ends(name, text) for c in contexts):
             found.add(name.lower())
     return found
+
+
+def _name_ends(name: str, text: str) -> Iterator[int]:
+    """Where each mention of ``name`` that starts a word ends in ``text``."""
+    at = text.find(name)
+    while at != -1:
+        if at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "_"):
+            yield at + len(name)
+        at = text.find(name, at + 1)
