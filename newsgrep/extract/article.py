@@ -7,11 +7,12 @@ bylines, people.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import datetime
 
 from newsgrep.extract.dateline import Dateline, parse_dateline
-from newsgrep.extract.dates import parse_date, year_from_path
-from newsgrep.extract.layout import CREDIT_LINE, split_article, split_names
+from newsgrep.extract.dates import is_story_date, parse_date, year_from_path
+from newsgrep.extract.layout import CREDIT_LINE, lead_text, split_article, split_names
 from newsgrep.extract.people import extract_people
 from newsgrep.extract.sources import normal_source
 from newsgrep.model import Article, RawStory
@@ -24,9 +25,10 @@ def build_article(path: str, raw: RawStory, default_source: str = "") -> Article
     else:
         layout = split_article(raw.text)
         title, body, headers, authors = layout.title, layout.body, layout.headers, layout.authors
-    dateline = parse_dateline(body.lstrip()[:300])
+    named_source = raw.source or headers.get("source")
+    dateline = parse_dateline(lead_text(body, (named_source or "", title))[:300])
     date = _story_date(raw.date, headers.get("date"), dateline, path)
-    source = raw.source or headers.get("source") or (dateline.source if dateline else "")
+    source = named_source or (dateline.source if dateline else "")
     if raw.author:
         authors = raw.author
     elif raw.author is None and headers.get("author") and not authors:
@@ -48,21 +50,30 @@ def build_article(path: str, raw: RawStory, default_source: str = "") -> Article
 def _story_date(
     known: datetime | str | None, header: str | None, dateline: Dateline | None, path: str
 ) -> datetime | None:
-    """The story's date: format metadata, then header, then dateline, then path.
+    """The story's date: the first that a story can carry (see
+    :func:`is_story_date`) of format metadata, header, dateline and path."""
+    dates = _candidate_dates(known, header, dateline, path)
+    return next((date for date in dates if date and is_story_date(date)), None)
 
-    A dateline without a year ("SALVADOR, Feb 26 -") takes the year from a
-    header date or the path; never from today's date.
+
+def _candidate_dates(
+    known: datetime | str | None, header: str | None, dateline: Dateline | None, path: str
+) -> Iterator[datetime | None]:
+    """Every date the story gives, most trusted first, each parsed only when
+    the ones before it failed.
+
+    A dateline without a year ("SALVADOR, Feb 26 -") takes the year from the
+    path; never from today's date.
     """
     if isinstance(known, datetime):
-        return known.replace(tzinfo=None)
+        yield known.replace(tzinfo=None)
     for text in (known, header):
-        if isinstance(text, str) and (date := parse_date(text)):
-            return date
+        if isinstance(text, str):
+            yield parse_date(text)
     path_year, path_date = year_from_path(path)
     if dateline and dateline.date:
-        if date := dateline.date.complete(path_year, near=path_date):
-            return date
-    return path_date
+        yield dateline.date.complete(path_year, near=path_date)
+    yield path_date
 
 
 def _people(title: str, body: str, authors: list[str]) -> list[str]:

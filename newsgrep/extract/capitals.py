@@ -48,6 +48,11 @@ _DOTTED = {
     "mt",
     "ft",
 }
+# Two words of a page run together when it was saved ("McConnellGOP senators",
+# "PressleyCNN"): a capital right after five letters ending in a small one.
+# Names put capitals after two to four ("McConnell", "DeSantis", "MacArthur",
+# "FitzGerald").
+_GLUED = re.compile(r"(?<=[^\W\d_]{4}[a-z])(?=[A-Z])")
 _ARABIC_PREFIX = re.compile(r"^(?:al|el|bin|ibn|abu|ad|ar|as|ash|az|ul)-[^\W\d_]", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 _ASCII_LOWER = re.compile(r"[a-z]")
@@ -90,6 +95,7 @@ class Token:
     possessive: bool = False
     index: int = 0
     shouted: bool = False
+    glued: bool = False  # run together with the word before it ("PressleyCNN")
     low: str = field(init=False)
     bare: str = field(init=False)  # lower case without a final full stop: 'mr.' -> 'mr'
     name_word: bool = field(init=False)
@@ -202,8 +208,10 @@ def _title_word(match: re.Match[str]) -> str:
 def tokenise(text: str, shouted: list[tuple[int, int]]) -> list[Token]:
     tokens: list[Token] = []
     for match in _TOKEN.finditer(text):
-        if match.group("word"):
-            tokens.extend(_word_tokens(match))
+        if (word := match.group("word")) and (word[1:].islower() or len(word) < 6):
+            tokens.extend(_word_tokens(word, match.start(), match.group("dot")))
+        elif word:
+            tokens.extend(_glued_tokens(word, match.start(), match.group("dot")))
         else:
             kind = "abbr" if match.group("abbr") else "other"
             tokens.append(Token(match.group(), match.start(), match.end(), kind))
@@ -215,19 +223,31 @@ def tokenise(text: str, shouted: list[tuple[int, int]]) -> list[Token]:
     return tokens
 
 
-def _word_tokens(match: re.Match) -> list[Token]:
+def _glued_tokens(word: str, start: int, dot: str | None) -> list[Token]:
+    """Words run together ("McConnellGOP") as tokens of their own, each after
+    the first marked glued; any other word as it is."""
+    pieces = _GLUED.split(word)
+    tokens: list[Token] = []
+    for piece in pieces[:-1]:
+        tokens.append(Token(piece, start, start + len(piece), "word", glued=bool(tokens)))
+        start += len(piece)
+    last = _word_tokens(pieces[-1], start, dot)
+    last[0].glued = bool(tokens)
+    return tokens + last
+
+
+def _word_tokens(word: str, start: int, dot: str | None) -> list[Token]:
     """A word, its possessive 's cut off, its full stop kept only for initials
     and abbreviations ("W.", "Mr.") and otherwise a token of its own."""
-    word, start = match.group("word"), match.start()
+    full_end = start + len(word) + bool(dot)
     possessive = bool(_POSSESSIVE.search(word)) and len(word) > 3
     if possessive:
         word = word[:-2]
-    dot = match.group("dot")
     keeps_dot = bool(dot) and not possessive and (len(word) == 1 or word.lower() in _DOTTED)
     end = start + len(word) + keeps_dot
     tokens = [Token(word + ("." if keeps_dot else ""), start, end, "word", possessive=possessive)]
     if dot and not keeps_dot:
-        tokens.append(Token(".", match.end() - 1, match.end(), "other"))
+        tokens.append(Token(".", full_end - 1, full_end, "other"))
     return tokens
 
 
@@ -238,19 +258,31 @@ def runs(tokens: list[Token], text: str) -> Iterator[list[Token]]:
     run: list[Token] = []
     for i, token in enumerate(tokens):
         joins = token.is_name_word() or token.kind == "abbr" or bool(run and _particle(tokens, i))
-        breaks = not token.is_initial() and (
-            token.bare in lx.FUNCTION_WORDS or token.low in VERBS or _is_date_word(tokens, i)
+        breaks = token.glued or (
+            not token.is_initial()
+            and (token.bare in lx.FUNCTION_WORDS or token.low in VERBS or _is_date_word(tokens, i))
         )
         if run and (not joins or breaks or _gap_breaks(run[-1], token, text)):
-            yield run
+            yield from _named_twice(run)
             run = []
         if joins and not breaks:
             run.append(token)
             if token.possessive:
-                yield run
+                yield from _named_twice(run)
                 run = []
     if run:
-        yield run
+        yield from _named_twice(run)
+
+
+def _named_twice(run: list[Token]) -> list[list[Token]]:
+    """A run whose last word came earlier in it names one person twice: pages
+    print a name and, beside it, the legal name of a link's card ("President
+    Trump Donald John Trump", "Ayanna Pressley Ayanna Pressley"). The name
+    the story writes is kept; the card's, never the story's own, is not."""
+    lows = [t.low for t in run]
+    if len(run) > 2 and lows[-1] in lows[:-1]:
+        return [run[: lows.index(lows[-1]) + 1]]
+    return [run]
 
 
 def _particle(tokens: list[Token], i: int) -> bool:

@@ -7,6 +7,8 @@ ST. LOUIS, Mo., Nov. 20 /PRNewswire/ --
 LONDON (Reuters) -
 UNITED NATIONS, Nov. 8 —
 SALVADOR, Feb 26 -
+AMSTERDAM/LONDON  (Reuters) -
+LE BOURGET, France  (Reuters) -
 """
 
 from __future__ import annotations
@@ -25,7 +27,11 @@ _DATE = (
     rf"|\d{{4}}-\d{{2}}-\d{{2}})"
 )
 _PLACE_WORD = r"[A-Z][\w.'’\-]*"
-_PLACE = rf"{_PLACE_WORD}(?:\s+(?:{_PLACE_WORD}|de|da|del|la|le|al|el|es|of|am|sur)){{0,4}}"
+# The words of a place stay on one line: "USA TODAY" above "WASHINGTON –"
+# is a masthead over a dateline, not the place "Usa Today Washington".
+_CITY = rf"{_PLACE_WORD}(?:[^\S\n]+(?:{_PLACE_WORD}|de|da|del|la|le|al|el|es|of|am|sur)){{0,4}}"
+# A story filed from two cities: "AMSTERDAM/LONDON  (Reuters) -".
+_PLACE = rf"{_CITY}(?:/{_CITY})*"
 DATELINE = re.compile(
     rf"""^\s*
     (?P<place>{_PLACE}(?:,\s*(?!{_MONTH}\s*\d)(?!\d){_PLACE})?)
@@ -73,8 +79,12 @@ def parse_dateline(paragraph: str) -> Dateline | None:
 
 
 def normal_place(place: str) -> str:
-    """'MOSCOW' -> 'Moscow', 'NEW YORK' -> 'New York', 'ST. PETERSBURG' -> 'St. Petersburg'."""
-    city = place.split(",")[0].strip()
+    """'MOSCOW' -> 'Moscow', 'NEW YORK' -> 'New York', 'ST. PETERSBURG' -> 'St. Petersburg'.
+
+    Of two cities ('AMSTERDAM/LONDON') the first is the place: the story is
+    one story, and the first city is where its dateline puts it first.
+    """
+    city = place.split(",")[0].split("/")[0].strip()
     if not _is_upper(city):
         return city
     words = []

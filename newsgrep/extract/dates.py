@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import lru_cache
 
 _DEFAULT_A = datetime(1004, 1, 1)
@@ -22,6 +22,9 @@ _ZONE = re.compile(
     r"\s(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|EET|EEST|MSK|JST|IST|HKT|SGT|AEST|AEDT)$"
 )
 _PATH_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
+# Before this no story in an archive was printed with its date; scrapers
+# write "0001-11-30" for "unknown".
+_EARLIEST = datetime(1800, 1, 1)
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,13 @@ def parse_date(text: str) -> datetime | None:
     """A full date (with year) from text, or None."""
     partial = parse_partial(text)
     return partial.complete() if partial else None
+
+
+def is_story_date(date: datetime) -> bool:
+    """Can a story carry this date? Not before 1800 and not more than a day
+    ahead of now (a day allows for the zones a local time was written in):
+    placeholders ("0001-11-30") and typos ("2050-09-30") are not dates."""
+    return _EARLIEST <= date <= datetime.now() + timedelta(days=1)
 
 
 def year_from_path(path: str) -> tuple[int | None, datetime | None]:

@@ -39,12 +39,15 @@ HEADER_KEYS = {
 # backtracks quadratically through a megabyte line of spaces.
 _HEADER_LINE = re.compile(r"^\s*([A-Za-z][A-Za-z ]{1,20}?)\s*:\s*(\S.*)$")
 _DASH_LINE = re.compile(r"^\s*--\s+(\S.*)$")
+# "-- " alone: the wire layout's byline line when the story has no byline.
+_EMPTY_DASH_LINE = re.compile(r"^\s*--\s*$")
 # "By Jane Doe", "BY JANE DOE", "-- By Jane Doe and John Roe"; the names
 # capitalised ("by central banks" on a wrapped line is prose).
 _BYLINE = re.compile(
     r"^\s*(?:--\s*)?(?i:by)\s+([A-Z][\w.'’\-]+(?:[ ,]+(?:and\s+)?[A-Z][\w.'’\-]+){0,7}"
     r"(?:\s+in\s+[A-Z][\w.'’\- ]*)?)\s*$"
 )
+_DASH_BYLINE = re.compile(r"^(?i:by)\s+(\S.*)$")
 # Parts of a byline that are the reporter's job or employer, not a name.
 _STAFF_WORDS = {
     "writer",
@@ -124,6 +127,14 @@ CHROME = {
 _MENU_SEPARATORS = re.compile(r"\s[|•·»>/]\s")
 MAX_HEADLINE_WORDS = 25
 MAX_HEADLINE_CHARS = 250
+# Photo captions saved above a story: labelled ("FILE - In this 2019 file
+# photo", "FILE PHOTO: ...") or signed with the photographer's credit
+# ("(AP Photo/Jane Doe, File)", "REUTERS/Jane Doe/File Photo", "(Photo: Jane
+# Doe, USA TODAY)").
+_CAPTION = re.compile(r"^\s*FILE(?: PHOTO)?\s*[-–—:]|Photo\s*[/:][^\n]{0,60}$|/File Photo\s*$")
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+MAX_ABOVE_LEAD = 4
+MAX_CAPTION_CHARS = 1500
 
 
 @dataclass
@@ -164,6 +175,33 @@ def split_article(text: str) -> Layout:
             layout.authors.extend(split_names(names))
     layout.authors = list(dict.fromkeys(a for a in layout.authors if a))
     return layout
+
+
+def lead_text(body: str, mastheads: tuple[str, ...] = ()) -> str:
+    """The text from the paragraph the story opens with, where its dateline is.
+
+    Photo captions and a masthead (the outlet's name or the headline repeated
+    above the story, given in ``mastheads``) are passed over: "FILE - In this
+    photo" is no dateline, and "USA TODAY" over "WASHINGTON –" is no place.
+    Only short pieces are copied: a story may be one 20 MB paragraph.
+    """
+    names = {" ".join(name.split()).lower() for name in mastheads if name}
+    start = 0
+    for _ in range(MAX_ABOVE_LEAD):
+        gap = _BLANK_LINE.search(body, start)
+        end = gap.start() if gap else len(body)
+        para = body[start : min(end, start + MAX_CAPTION_CHARS)].strip()
+        if end - start > MAX_CAPTION_CHARS or not _above_the_story(para, names):
+            return body[start : start + MAX_CAPTION_CHARS].lstrip()
+        if not gap:
+            break
+        start = gap.end()
+    return ""
+
+
+def _above_the_story(paragraph: str, mastheads: set[str]) -> bool:
+    """A photo caption, or the outlet's name or headline over the story."""
+    return bool(_CAPTION.search(paragraph)) or " ".join(paragraph.split()).lower() in mastheads
 
 
 def split_names(names: str) -> list[str]:
@@ -231,6 +269,7 @@ def _header_block(lines: list[str]) -> tuple[dict[str, str], int]:
     i = 0
     while i < len(lines) and not lines[i].strip():
         i += 1
+    dashed = False
     while i < len(lines):
         line = lines[i]
         match = _HEADER_LINE.match(line)
@@ -239,15 +278,24 @@ def _header_block(lines: list[str]) -> tuple[dict[str, str], int]:
             headers.setdefault(HEADER_KEYS[match.group(1).lower()], match.group(2).rstrip())
         elif dash:
             _dash_header(dash.group(1).rstrip(), headers)
-        else:
+            dashed = True
+        elif not (dashed and _EMPTY_DASH_LINE.match(line)):
+            # An empty "-- " only counts below a "-- Title" line: alone on
+            # top of a file it is a separator, not a header.
             break
         i += 1
     return headers, i
 
 
 def _dash_header(value: str, headers: dict[str, str]) -> None:
-    """'-- Title', '-- By Jane Doe', '-- Sun Apr 1, 2007 10:13pm EDT', '-- http://…'."""
+    """'-- Title', '-- By Jane Doe', '-- Sun Apr 1, 2007 10:13pm EDT', '-- http://…'.
+
+    Under the title, any '-- By …' line is the byline, whatever its case
+    ("-- By  Lisa van der Berg"): the layout says so, not the capitals.
+    """
     byline = _BYLINE.match(value)
+    if "title" in headers and not byline:
+        byline = _DASH_BYLINE.match(value)
     if re.match(r"https?://", value):
         headers.setdefault("url", value)
     elif byline:

@@ -10,6 +10,7 @@ its ..."); what is learnt of a name is kept in the story's
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from newsgrep.extract import lexicon as lx
 from newsgrep.extract.capitals import VERBS, Story, Token
@@ -18,12 +19,17 @@ from newsgrep.extract.capitals import VERBS, Story, Token
 _PROPER_OF_BEFORE = re.compile(r"[A-Z][\w.'’-]*\s+of\s+(?:the\s+)?$")
 
 # What a story says of a company, never of a person: "Adsteam said its
-# profit ...", "Texscan, which ...", "Amro's shares", "<Welsh, Carson, Anderson>".
+# profit ...", "Amro's shares", "<Welsh, Carson, Anderson>", "Freddie Mac, the
+# No. 2 U.S. mortgage finance company," (an apposition that ends in a business
+# noun; not "Jane Doe, a bank analyst" nor "Jane Doe, the head of the bank").
 _COMPANY_CONTEXT = (
     r"(?:\s+(?:also\s+)?(?:said|says|reported|announced|added)\s+(?:that\s+)?its\b"
-    r"|,\s+which\b|['’]s\s+(?:shares|stock|board|subsidiary|unit|net|profit|sales|earnings|"
-    r"shareholders|directors|management|plant|products)\b)"
+    r"|['’]s\s+(?:shares|stock|board|subsidiary|unit|net|profit|sales|earnings|"
+    r"shareholders|directors|management|plant|products)\b"
+    r"|,\s+(?:the|a|an)\s+(?:(?!(?:of|at|for|in|with|from|to|and|by)\b)[\w.'’-]+\s+){0,5}?"
+    rf"(?:{'|'.join(sorted(lx.COMPANY_NOUNS))})(?=\s*[,.;:)]|\s+(?:that|which|based|whose)\b))"
 )
+_COMPANY_AFTER = re.compile(_COMPANY_CONTEXT)
 
 # "Texaco Inc", "Smith & Co", "Article 5", "Bear, Stearns and Co", "Kleinwort and Benson Ltd"
 _ORGANISATION_AFTER = re.compile(
@@ -147,11 +153,38 @@ def common_word(token: Token, story: Story) -> bool:
     low = token.low
     if low in story.lowercase or _NOT_A_SURNAME.search(low):
         return True
+    return starts_sentence(token, story) and bool(_PLURAL.search(low))
+
+
+def starts_sentence(token: Token, story: Story) -> bool:
+    """The first word of a sentence, capitalised whatever it is."""
     at = token.index
-    starts_sentence = at == 0 or story.tokens[at - 1].text in '.!?"“”'
-    return starts_sentence and bool(_PLURAL.search(low))
+    return at == 0 or story.tokens[at - 1].text in '.!?"“”'
+
+
+# "Texscan, which ...": after a one-word name only. After a full name the
+# clause as often belongs to the phrase the name ends ("a deal with Jane
+# Doe, which ...").
+_WHICH_AFTER = re.compile(r",\s+which\b")
 
 
 def company_words(names: set[str], text: str) -> set[str]:
-    """Single names the story treats as companies ("Adsteam said its ...")."""
-    return {n.lower() for n in names if re.search(rf"\b{re.escape(n)}{_COMPANY_CONTEXT}", text)}
+    """The names the story treats as companies ("Adsteam said its ...").
+
+    The patterns are compiled once and tried where a name ends: a pattern
+    per name cost more than the rest of the person finder."""
+    found = set()
+    for name in names:
+        contexts = (_COMPANY_AFTER,) if " " in name else (_COMPANY_AFTER, _WHICH_AFTER)
+        if any(c.match(text, end) for end in _name_ends(name, text) for c in contexts):
+            found.add(name.lower())
+    return found
+
+
+def _name_ends(name: str, text: str) -> Iterator[int]:
+    """Where each mention of ``name`` that starts a word ends in ``text``."""
+    at = text.find(name)
+    while at != -1:
+        if at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "_"):
+            yield at + len(name)
+        at = text.find(name, at + 1)

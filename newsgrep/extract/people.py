@@ -34,6 +34,7 @@ from newsgrep.extract.organisations import (
     is_place_word,
     modifies_a_noun,
     not_a_person,
+    starts_sentence,
 )
 
 _ADVERBS = (
@@ -51,7 +52,8 @@ _HEADLINE_SPEECH_AFTER = re.compile(
 # '..., said Ivanov.' but not 'he said Eurotunnel would ...' (a reported
 # clause's subject is as often a company or a country).
 _SPEECH_BEFORE = re.compile(r"\b(?:said|says|added|asked|according\s+to)\s*,?\s*$")
-_PARTY_TAG = re.compile(r"[DRI]-[A-Z][a-z]{0,4}\.?")
+# "D-Wis.", "R-Florida": a lawmaker's party and state, written short or long.
+_PARTY_TAG = re.compile(r"[DRI]-[A-Z][a-z]+\.?")
 # "the president of the Coffee Institute, Jorio Dauster, said"
 _COMMA_SPEECH = re.compile(rf"^\s*,\s+(?:{lx.SPEECH_VERBS})\b")
 _ENDS_CLAUSE = re.compile(r"^\s*(?:[.,;:!?)\"”]|$|\n)")
@@ -99,9 +101,18 @@ def extract_people(text: str) -> list[str]:
     story = Story(text, tokens, {t.text for t in tokens if t.kind == "word" and t.text.islower()})
     story.organisation_words |= bracketed_words(text)
     mentions = [m for run in runs(tokens, text) if (m := _read_run(run, story))]
-    singles = {m.words[0] for m in mentions if len(m.words) == 1 and m.rank != "title"}
-    story.organisation_words |= company_words(singles, text)
+    for name in company_words({" ".join(m.words) for m in mentions if _may_be_a_firm(m)}, text):
+        story.organisation_words |= set(name.split())
     return _merge(mentions, story)
+
+
+def _may_be_a_firm(mention: _Mention) -> bool:
+    """Names that nothing but their look makes people: one word without a
+    title ("Adsteam said"), or a given-name-shaped pair with no role ("Freddie
+    Mac said"). How the story speaks of them decides (:func:`company_words`)."""
+    if len(mention.words) == 1:
+        return mention.rank != "title"
+    return mention.rank == "weak"
 
 
 def _read_run(run: list[Token], story: Story) -> _Mention | None:
@@ -282,7 +293,10 @@ def _evidence(name: list[Token], role: str, story: Story) -> str:
         # "RUSSIAN DEFENSE CHIEF PRESSES NATO": a headline's verb, not a name.
         verb_like = name[0].shouted and len(name) == 1 and re.search(r"(?:s|ed|en|ing)$", lows[0])
         return "" if verb_like else "title"
-    if role or _APPOSITION.match(after):
+    if role or (
+        (apposition := _APPOSITION.match(after))
+        and not _sentence_adverb(name, story, after[apposition.end() :])
+    ):
         return "cue"
     inserted = before.rstrip().endswith(",") and _COMMA_SPEECH.match(after)
     speech = bool(
@@ -302,6 +316,15 @@ def _evidence(name: list[Token], role: str, story: Story) -> str:
         )
         return "weak" if speech and not firm else ""
     return "weak" if speech or _looks_given(name[0]) else ""
+
+
+def _sentence_adverb(name: list[Token], story: Story, rest: str) -> bool:
+    """'Ultimately, an aide said', 'Afterward, Ms. Page joined': one word
+    opening a sentence before a comma stands where sentence adverbs do, and
+    what follows is the sentence's subject, not an apposition, unless a
+    comma closes it ("Cohen, the former attorney, said"); ``rest`` is the
+    text after the would-be apposition."""
+    return len(name) == 1 and starts_sentence(name[0], story) and not rest.startswith(",")
 
 
 def _shouted_person(name: list[Token], tokens: list[Token]) -> bool:

@@ -43,6 +43,7 @@ ENCODED = {
     "crlf.txt": story("crlf").replace("\n", "\r\n").encode("utf-8"),
     "old-mac.txt": story("oldmac").replace("\n", "\r").encode("utf-8"),
     "nul-padded.txt": story("padded").encode("utf-8") + b"\x00" * 4096,
+    "control-bytes.txt": story("controls").encode("utf-8") + b"-- \nJan\x02" * 50 + b"\n",
     "story.txt.gz": gzip.compress(story("gzipped").encode("utf-8")),
     "escapes.txt": (
         f"The {WORD} \x1b[31mred\x1b]0;title\x07 story\n\n"
@@ -54,6 +55,7 @@ BINARY = {
     "archive.txt": b"PK\x03\x04\x14\x00\x00\x00\x08\x00" + zlib.compress(os.urandom(4000)),
     "program.txt": b"\x7fELF\x02\x01\x01\x00" + bytes(8) + os.urandom(3000),
     "text-then-binary.txt": story("tail").encode("utf-8") * 20 + os.urandom(20000) + b"\x00" * 100,
+    "nul-inside.txt": story("nul").encode("utf-8") * 20 + b"\x00" + story("nul").encode("utf-8"),
 }
 SKIPPED = {
     "empty.txt": b"",
@@ -72,6 +74,34 @@ def test_every_encoding_reads_as_clean_text(tmp_path, name):
     assert "\r" not in text and "\x00" not in text
     expected = {"cyrillic-utf16.txt": "Путин", "escapes.txt": "red story"}
     assert expected.get(name, "Schröder") in text
+
+
+# A newsgroup post whose signature a mail client filled with ^B bytes.
+POST = (
+    "From: jlindqvist@cs.example.edu (Jan Lindqvist)\n"
+    "Subject: Re: Clipper chip escrow keys\n"
+    "Lines: 6\n\n"
+    "In article <1993Apr20.1512@example.edu> someone writes:\n"
+    "> Who holds the escrow keys?\n\n"
+    "Two agencies hold the keys, and a court order releases them.\n\n"
+    "-- \n"
+    "Jan Lindqvist  | {controls} |  jlindqvist@cs.example.edu\n"
+)
+
+
+def test_a_post_with_control_bytes_is_text_indexed_and_cleaned(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "53912").write_text(POST.format(controls="\x02" * 50))
+    skipped = []
+    report = newsgrep.index_paths([corpus], tmp_path / "ix", on_skip=lambda *a: skipped.append(a))
+    assert (report.indexed, skipped) == (1, [])
+    [hit] = newsgrep.search(tmp_path / "ix", "escrow keys").hits
+    [article] = read_articles(corpus / "53912")
+    assert "Two agencies hold the keys" in article.body
+    assert "Jan Lindqvist  |  |" in article.body
+    assert not any(ord(c) < 32 and c not in "\n\t" for c in article.title + article.body)
+    assert hit.path == str(corpus / "53912")
 
 
 def test_mixed_encodings_decode_line_by_line(tmp_path):

@@ -143,3 +143,54 @@ def test_default_source_only_for_files_that_name_none():
         "/x.txt", RawStory("Talks open\n\nMOSCOW - x."), default_source="Archive"
     )
     assert (named.source, unnamed.source) == ("AP", "Archive")
+
+
+AP_CAPTION = (
+    "FILE - In this March 4, 2019 file photo, Governor Ellen Marsh speaks to reporters "
+    "in Harrisburg, Pa. A judge heard arguments on Monday. (AP Photo/Dana Hollis, File)"
+)
+REUTERS_CAPTION = (
+    "FILE PHOTO: A trader works on the floor of the exchange in New York, U.S., "
+    "May 2, 2018. REUTERS/Lena Marks/File Photo"
+)
+
+
+@pytest.mark.parametrize(
+    "text, place, source",
+    [
+        (
+            f"{AP_CAPTION}\n\n{AP_CAPTION}\n\nHARRISBURG, Pa. (AP) — A judge ruled.",
+            "Harrisburg",
+            "AP",
+        ),
+        (f"{REUTERS_CAPTION}\n\nNEW YORK (Reuters) - Stocks rose.", "New York", "Reuters"),
+        (f"{AP_CAPTION}\n\nA judge ruled on Monday, officials said.", "", ""),
+    ],
+)
+def test_photo_captions_above_the_story_are_no_dateline(text, place, source):
+    article = build_article("/x.jsonl#1", RawStory(text, title="Judge rules on budget"))
+    assert (article.place, article.source) == (place, source)
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("USA TODAY\n\nWASHINGTON – The Senate voted on Friday.", "Washington"),
+        ("USA TODAY\n\nThe Senate voted on Friday, aides said.", ""),
+        ("Senate passes budget\n\nDENVER – The Senate voted on Friday.", "Denver"),
+    ],
+)
+def test_a_masthead_above_the_story_is_not_part_of_the_place(text, place):
+    raw = RawStory(text, title="Senate passes budget", source="USA TODAY")
+    assert build_article("/x.jsonl#1", raw).place == place
+
+
+def test_a_place_never_spans_lines():
+    assert parse_dateline("USA TODAY\nWASHINGTON – The Senate voted.") is None
+    assert parse_dateline("NEW YORK\n(Reuters) - Stocks rose.").place == "New York"
+
+
+def test_a_dateline_alone_in_its_paragraph_is_read():
+    raw = RawStory("WASHINGTON (AP) —\n\nThe Senate voted on Friday.", title="Senate votes")
+    article = build_article("/x.jsonl#1", raw)
+    assert (article.place, article.source) == ("Washington", "AP")

@@ -40,9 +40,15 @@ def test_bytes_undefined_in_cp1252_fall_back_to_latin1():
     [
         b"PK\x03\x04" + bytes(range(256)) * 4,
         b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00\xff" * 100,
-        bytes([1, 2, 3, 4, 5, 6, 7, 8]) * 50,
+        b"Text with one NUL\x00 inside.\n",
     ],
 )
 def test_binary_data_is_refused_not_decoded_as_latin1(data):
     with pytest.raises(NotText):
         decode(data)
+
+
+def test_control_bytes_without_a_nul_are_text():
+    """ripgrep's rule: only a NUL byte makes data binary (issue 14); control
+    bytes are removed later, when the text is cleaned."""
+    assert decode(b"Signed\x02\x02\x02 off\n") == "Signed\x02\x02\x02 off\n"

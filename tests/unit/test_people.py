@@ -173,6 +173,70 @@ def test_organisations_places_and_common_words_are_not_people(text):
 
 
 @pytest.mark.parametrize(
+    "text, people",
+    [
+        ("The talks failed. Ultimately, an aide said the plan was too costly.", []),
+        ("Afterward, Ms. Ward joined Mr. Lund in the hall.", ["Ward", "Lund"]),
+        ("Halvorsen, the former attorney, said he lied.", ["Halvorsen"]),
+    ],
+)
+def test_a_sentence_adverb_before_a_comma_is_no_person(text, people):
+    assert extract_people(text) == people
+
+
+def test_a_party_and_state_tag_is_no_person():
+    text = "Rep. Lena Ostrow, D-California, told reporters. Sen. Al Brandt, R-Wis., agreed."
+    assert extract_people(text) == ["Lena Ostrow", "Al Brandt"]
+
+
+def test_words_a_saved_page_ran_together_are_two_words():
+    text = (
+        "The vote was set by Majority Leader Dale HuttonGOP senators balk at the trial, "
+        "and by Rep. Nora LindqvistCNN anchors said."
+    )
+    assert extract_people(text) == ["Dale Hutton", "Nora Lindqvist"]
+
+
+def test_names_with_inner_capitals_stay_whole():
+    text = "Gen. Ross MacArthur met Bill FitzGerald and Rita DeSantos, officials said."
+    assert extract_people(text) == ["Ross MacArthur", "Bill FitzGerald", "Rita DeSantos"]
+
+
+def test_a_name_printed_twice_by_a_link_card_is_the_name_the_story_writes():
+    text = (
+        "President Hutton Dale Everett HuttonGOP senators balk at the trial spoke on Monday. "
+        "Rep. Nora Lindqvist Nora LindqvistCNN said she agreed."
+    )
+    assert extract_people(text) == ["Hutton", "Nora Lindqvist"]
+
+
+@pytest.mark.parametrize(
+    "text, people",
+    [
+        (
+            "Molly Brandt's shares fell 5 percent after the home loan insurer's losses grew, "
+            "chairman Victor Hale said.",
+            ["Victor Hale"],
+        ),
+        ("The law was a deal with Chuck Lomax, which he signed.", ["Chuck Lomax"]),
+        (
+            "Sally Finch, the No. 2 U.S. mortgage finance company, said on Tuesday it would "
+            "raise capital.",
+            [],
+        ),
+        ("Rosa Kemp said its quarterly profit doubled.", []),
+        ("Jane Doe, a bank analyst, said rates would rise.", ["Jane Doe"]),
+        ("John Roe, the head of the bank, said rates would rise.", ["John Roe"]),
+        ("Ann Lee, the company's founder, said sales would rise.", ["Ann Lee"]),
+    ],
+)
+def test_a_name_the_story_speaks_of_as_a_company_is_no_person(text, people):
+    """Firms named like people ("Freddie Mac") give themselves away by how
+    the story refers back to them: "which", "its", "the ... company"."""
+    assert extract_people(text) == people
+
+
+@pytest.mark.parametrize(
     "headline, people",
     [
         ("PRESIDENT REAGAN SAYS U.S. TO SUBMIT DRAFT TREATY", ["Reagan"]),

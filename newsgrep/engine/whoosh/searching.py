@@ -6,7 +6,9 @@ import time
 from dataclasses import replace
 from typing import Any
 
+from whoosh.fields import Schema
 from whoosh.searching import Searcher
+from whoosh.sorting import FacetType, FieldFacet, TranslateFacet
 
 from newsgrep.engine.whoosh.compile import compile_query
 from newsgrep.engine.whoosh.snippets import lead_snippet, make_snippets, mark_words
@@ -82,8 +84,19 @@ def _run(searcher: Searcher, query: Any, restrict: Any | None, options: SearchOp
     limit = options.page * options.limit if options.limit else None
     kwargs: dict[str, Any] = {"limit": limit, "filter": restrict}
     if options.sort in ("newest", "oldest"):
-        kwargs.update(sortedby="date", reverse=options.sort == "newest")
+        kwargs["sortedby"] = _by_date(searcher.schema, newest=options.sort == "newest")
     return searcher.search(query, **kwargs)
+
+
+def _by_date(schema: Schema, newest: bool) -> FacetType:
+    """Dates in order, undated stories last either way. Whoosh stores a
+    missing date as the column's largest value, so a plain reversed sort
+    put them first: newest order negates every other value instead."""
+    dates = FieldFacet("date")
+    if not newest:
+        return dates
+    undated = schema["date"].default
+    return TranslateFacet(lambda value: value if value == undated else -value, dates)
 
 
 def highlight_words(query: Any, reader: Any) -> frozenset[str]:
