@@ -13,18 +13,18 @@ from newsgrep.engine.whoosh.suggest import did_you_mean
 from newsgrep.model import Duplicate, Hit, SearchOptions, SearchResult, Snippet, display_title
 from newsgrep.query.parser import filter_query
 from newsgrep.query.tree import Query
-from newsgrep.rank.dedup import fingerprint, fold, story_text
+from newsgrep.rank.dedup import CANDIDATES_PER_STORY, Sketch, fingerprint, fold, story_text
 
 
 def search(searcher: Searcher, tree: Query, options: SearchOptions, text: str = "") -> SearchResult:
     """Ranked hits for a query (``text`` as typed, for did-you-mean); raises QueryError."""
     started = time.perf_counter()
-    folded = 0
+    folded, distinct = 0, False
     schema = searcher.schema
     query, restrict = prepared_query(schema, tree, options)
     words = highlight_words(query, searcher.reader())
-    if options.dedup:
-        hits, total, folded = _folded(searcher, query, restrict, words, schema, options)
+    if options.dedup or options.fold_page:
+        hits, total, folded, distinct = _folded(searcher, query, restrict, words, schema, options)
     else:
         results = _run(searcher, query, restrict, options)
         first = (options.page - 1) * options.limit if options.limit else 0
@@ -37,7 +37,13 @@ def search(searcher: Searcher, tree: Query, options: SearchOptions, text: str = 
         did_you_mean(searcher.reader(), schema, text, tree) if options.suggest and text else None
     )
     return SearchResult(
-        hits, total, time.perf_counter() - started, words, folded, suggestion=suggestion
+        hits,
+        total,
+        time.perf_counter() - started,
+        words,
+        folded,
+        distinct=distinct,
+        suggestion=suggestion,
     )
 
 
@@ -54,12 +60,27 @@ def prepared_query(schema, tree: Query, options: SearchOptions):
 
 
 def _folded(searcher, query, restrict, words, schema, options: SearchOptions):
-    """Hits with their near-duplicates folded into the best-ranked copy.
-    Every match is fingerprinted, so totals and pages count distinct stories."""
-    results = _run(searcher, query, restrict, replace(options, limit=0))
-    groups = fold([fingerprint(story_text(r.get("title", ""), r.get("body", ""))) for r in results])
+    """Hits with their near-duplicates folded into the best-ranked copy, and
+    (total, folded, distinct) to say what the total counts.
+
+    With ``dedup`` every match is fingerprinted, so totals and pages count
+    distinct stories. With ``fold_page`` only the top candidates are: ranked
+    hits in growing batches until they hold the page's distinct stories, the
+    cost of a page, not of every match of a common word. The page's heads are
+    then exact (a later hit only joins a group or starts a later one); the
+    total counts every match unless the batches reached them all.
+    """
+    wanted = options.page * options.limit
+    fetch = 0 if options.dedup or not wanted else wanted * CANDIDATES_PER_STORY
+    known: dict[int, Sketch] = {}
+    while True:
+        results = _run(searcher, query, restrict, replace(options, limit=fetch, page=1))
+        groups = fold(_sketches(results, known))
+        if not fetch or len(groups) >= wanted or results.scored_length() >= len(results):
+            break
+        fetch *= 2
     first = (options.page - 1) * options.limit
-    shown = groups[first : first + options.limit] if options.limit else groups[first:]
+    shown = groups[first:wanted] if wanted else groups[first:]
     hits = []
     for i, ((head, _), *rest) in enumerate(shown):
         hit = _hit(first + i + 1, results[head], words, schema, options.snippets)
@@ -67,7 +88,21 @@ def _folded(searcher, query, restrict, words, schema, options: SearchOptions):
             Duplicate(_hit(0, results[p], words, schema, False), alike) for p, alike in rest
         ]
         hits.append(hit)
-    return hits, len(groups), len(results) - len(groups)
+    if results.scored_length() >= len(results):  # every match fingerprinted
+        return hits, len(groups), len(results) - len(groups), True
+    return hits, len(results), sum(len(hit.duplicates) for hit in hits), False
+
+
+def _sketches(results, known: dict[int, Sketch]) -> list[Sketch]:
+    """Each hit's fingerprint, those of a smaller batch (``known``) reused."""
+    sketches = []
+    for result in results:
+        if result.docnum not in known:
+            known[result.docnum] = fingerprint(
+                story_text(result.get("title", ""), result.get("body", ""))
+            )
+        sketches.append(known[result.docnum])
+    return sketches
 
 
 def _run(searcher, query, restrict, options: SearchOptions):
