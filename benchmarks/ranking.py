@@ -16,7 +16,7 @@ The judged collections, one row each in one table:
   judged by reading it.
 
 The baseline is plain Whoosh as its documentation sets it up: BM25F with
-default parameters, title and text with the default StemmingAnalyzer, a
+default parameters, title and text with Whoosh's StemmingAnalyzer, a
 MultifieldParser over both with OrGroup.factory(0.9) (SOURCE.md's figures).
 For news it indexes the title and body newsgrep extracts, so only the
 ranking differs. newsgrep runs through its library calls (index_paths,
@@ -177,9 +177,12 @@ def _rows(name: str) -> list[dict]:
 def whoosh_ranker(collection: Collection, folder: Path, depth: int) -> tuple[Ranker, int]:
     """Plain Whoosh BM25F over title and text, OR grouping 0.9; and its document count."""
     from whoosh import fields, index, qparser
+    from whoosh.analysis import StemmingAnalyzer
 
     schema = fields.Schema(
-        path=fields.ID(stored=True, unique=True), title=fields.TEXT(), body=fields.TEXT()
+        path=fields.ID(stored=True, unique=True),
+        title=fields.TEXT(analyzer=StemmingAnalyzer()),
+        body=fields.TEXT(analyzer=StemmingAnalyzer()),
     )
     folder.mkdir(parents=True, exist_ok=True)
     ix = index.create_in(folder, schema)
