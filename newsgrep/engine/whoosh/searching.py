@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import time
 from dataclasses import replace
+from typing import NamedTuple
 
+from whoosh.query import Query as WhooshQuery
 from whoosh.searching import Searcher
 
-from newsgrep.engine.whoosh.compile import compile_query
+from newsgrep.engine.whoosh.compile import compile_query, proximity_query
+from newsgrep.engine.whoosh.proximity import add_proximity, candidates
 from newsgrep.engine.whoosh.snippets import lead_snippet, make_snippets, mark_words
 from newsgrep.engine.whoosh.suggest import did_you_mean
 from newsgrep.model import Duplicate, Hit, SearchOptions, SearchResult, Snippet, display_title
@@ -22,11 +25,12 @@ def search(searcher: Searcher, tree: Query, options: SearchOptions, text: str = 
     folded, distinct = 0, False
     schema = searcher.schema
     query, restrict = prepared_query(schema, tree, options)
+    ranked = Ranked(query, proximity_query(tree, schema))
     words = highlight_words(query, searcher.reader())
     if options.dedup or options.fold_page:
-        hits, total, folded, distinct = _folded(searcher, query, restrict, words, schema, options)
+        hits, total, folded, distinct = _folded(searcher, ranked, restrict, words, schema, options)
     else:
-        results = _run(searcher, query, restrict, options)
+        results = _run(searcher, ranked, restrict, options)
         first = (options.page - 1) * options.limit if options.limit else 0
         hits = [
             _hit(first + i + 1, result, words, schema, options.snippets)
@@ -59,7 +63,7 @@ def prepared_query(schema, tree: Query, options: SearchOptions):
     )
 
 
-def _folded(searcher, query, restrict, words, schema, options: SearchOptions):
+def _folded(searcher, query: Ranked, restrict, words, schema, options: SearchOptions):
     """Hits with their near-duplicates folded into the best-ranked copy, and
     (total, folded, distinct) to say what the total counts.
 
@@ -105,12 +109,25 @@ def _sketches(results, known: dict[int, Sketch]) -> list[Sketch]:
     return sketches
 
 
-def _run(searcher, query, restrict, options: SearchOptions):
+class Ranked(NamedTuple):
+    """A search's two passes: the query that finds and ranks stories, and the
+    proximity bonus for its top candidates (None without words side by side)."""
+
+    first: WhooshQuery
+    proximity: WhooshQuery | None
+
+
+def _run(searcher, query: Ranked, restrict, options: SearchOptions):
     limit = options.page * options.limit if options.limit else None
     kwargs = {"limit": limit, "filter": restrict}
     if options.sort in ("newest", "oldest"):
         kwargs.update(sortedby="date", reverse=options.sort == "newest")
-    return searcher.search(query, **kwargs)
+        return searcher.search(query.first, **kwargs)
+    if query.proximity is None:
+        return searcher.search(query.first, **kwargs)
+    results = searcher.search(query.first, **{**kwargs, "limit": candidates(limit)})
+    add_proximity(searcher, results, query.proximity, limit)
+    return results
 
 
 def highlight_words(query, reader) -> frozenset[str]:
