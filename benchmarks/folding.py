@@ -12,7 +12,6 @@ time over no folding's.
 
 from __future__ import annotations
 
-import argparse
 import sys
 import tempfile
 from pathlib import Path
@@ -20,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from proximity import ARTICLES, best_of  # noqa: E402  (this folder, run as a script)
+from proximity import best_of, indexed, timing_arguments  # noqa: E402  (this folder, run as a script)
 
 QUERIES = ["oil", "oil prices", "bank", "said"]  # common words: many matches
 
@@ -29,20 +28,14 @@ def main(argv: list[str] | None = None) -> None:
     import newsgrep
     from newsgrep.model import SearchOptions
 
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--articles", type=Path, default=ARTICLES)
-    parser.add_argument("--index", type=Path, help="an index of the articles to reuse")
-    parser.add_argument("--runs", type=int, default=3)
-    args = parser.parse_args(argv)
+    args = timing_arguments(__doc__, argv, runs=3)
     ways = {
         "no folding": SearchOptions(suggest=False),
         "page folded": SearchOptions(suggest=False, fold_page=True),
         "--dedup": SearchOptions(suggest=False, dedup=True),
     }
     with tempfile.TemporaryDirectory() as tmp:
-        folder = args.index or Path(tmp, "index")
-        if not folder.is_dir():
-            newsgrep.index_paths([args.articles], folder)
+        folder = indexed(args, tmp)
         print(f"{'query':12} {'matches':>7} " + " ".join(f"{way:>12}" for way in ways) + "  ratios")
         for text in QUERIES:
             times = best_of(

@@ -91,18 +91,29 @@ def measure(folder: Path, text: str, runs: int) -> tuple[int, dict[str, float], 
         return matches, times, len(set(one_pass()) & set(two_passes()))
 
 
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def timing_arguments(doc: str, argv: list[str] | None, runs: int) -> argparse.Namespace:
+    """--articles, --index and --runs, as the in-process timing scripts take them."""
+    parser = argparse.ArgumentParser(description=doc.split("\n\n")[0])
     parser.add_argument("--articles", type=Path, default=ARTICLES)
     parser.add_argument("--index", type=Path, help="an index of the articles to reuse")
-    parser.add_argument("--runs", type=int, default=5)
-    args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = args.index or Path(tmp, "index")
-        if not folder.is_dir():
-            import newsgrep
+    parser.add_argument("--runs", type=int, default=runs)
+    return parser.parse_args(argv)
 
-            newsgrep.index_paths([args.articles], folder)
+
+def indexed(args: argparse.Namespace, tmp: str) -> Path:
+    """``--index``, or a fresh index of ``--articles`` in ``tmp``."""
+    import newsgrep
+
+    folder = args.index or Path(tmp, "index")
+    if not folder.is_dir():
+        newsgrep.index_paths([args.articles], folder)
+    return folder
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = timing_arguments(__doc__, argv, runs=5)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = indexed(args, tmp)
         print(
             f"{'query':48} {'matches':>7} {'one pass':>9} {'two passes':>10} "
             f"{'ratio':>6} {'top-10 shared':>13} {'newsgrep.search':>15}"
