@@ -30,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from newsgrep import dedup  # noqa: E402
+from newsgrep.rank import dedup  # noqa: E402
 
 REUTERS = ROOT.parent / "shared" / "corpora" / "reuters21578"
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"])")

@@ -102,7 +102,7 @@ class Hit:
     url: str = ""
     title_pieces: Snippet = field(default_factory=list)
     snippets: list[Snippet] = field(default_factory=list)
-    duplicates: list[Duplicate] = field(default_factory=list)  # with --dedup
+    duplicates: list[Duplicate] = field(default_factory=list)  # folded into this hit
 
     @property
     def snippet_text(self) -> str:
@@ -131,7 +131,12 @@ class SearchOptions:
     people: tuple[str, ...] = ()
     places: tuple[str, ...] = ()
     snippets: bool = True
+    # Fold near-duplicates into the best-ranked copy, every match
+    # fingerprinted: the total and pages count distinct stories.
     dedup: bool = False
+    # Fold near-duplicates among the top-ranked hits only, as many as fill the
+    # page: the list people read, kept fast on common words (dedup wins).
+    fold_page: bool = False
     suggest: bool = True
 
 
@@ -141,7 +146,10 @@ class SearchResult:
     total: int
     seconds: float
     words: frozenset[str] = frozenset()
-    folded: int = 0  # near-duplicates folded into other hits (--dedup)
+    folded: int = 0  # near-duplicates folded into other hits
+    # True when ``total`` counts distinct stories (every match fingerprinted);
+    # False when it counts every matching story, copies included.
+    distinct: bool = False
     # The query with its words that match nothing replaced by the nearest
     # indexed words, for people to try ("Did you mean: ...?"); None if none.
     suggestion: str | None = None

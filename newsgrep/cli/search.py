@@ -72,7 +72,15 @@ from newsgrep.safety import clean_line
 @click.option(
     "--dedup",
     is_flag=True,
-    help="Fold near-duplicate stories into the best-ranked one (+N similar).",
+    help="Fold near-duplicates of every match, so --json, -l, -c and pages "
+    "count distinct stories (slower on common words).",
+)
+@click.option(
+    "--all",
+    "show_all",
+    is_flag=True,
+    help="Show every copy: the ranked list folds near-duplicates into the "
+    "best-ranked one (+N similar) by default.",
 )
 @color_option
 @reports_errors
@@ -94,9 +102,14 @@ def search_command(
     by: str | None,
     share: bool,
     dedup: bool,
+    show_all: bool,
     color: str,
 ) -> None:
     """Search the index; ranked stories with highlighted snippets.
+
+    The ranked list folds near-duplicates (wire copies, reposts) into the
+    best-ranked copy, marked "+N similar"; --all shows every copy. --json,
+    -l, -c and --by cover every matching story unless --dedup folds them.
 
     \b
       newsgrep search "NATO membership"
@@ -105,12 +118,15 @@ def search_command(
       newsgrep search nato -l -0 | xargs -0 wc -w
       newsgrep search nato --json | jq -r .title
       newsgrep search '"missile defense"' --by month --share
-      newsgrep search ABM --dedup
+      newsgrep search ABM --all
+      newsgrep search ABM --dedup --json
     """
     if share and not by:
         raise Failure("--share works with --by")
     if by and (paths_only or count or dedup):
         raise Failure("--by counts every matching story: leave out -l, -c and --dedup")
+    if dedup and show_all:
+        raise Failure("--dedup folds copies and --all shows them: choose one")
     listing = paths_only or count
     # -c needs the total only; -l every path; both ignore --limit and --page.
     options = SearchOptions(
@@ -124,6 +140,8 @@ def search_command(
         places=places,
         snippets=not listing,
         dedup=dedup,
+        # for people only: programs get every story unless --dedup says otherwise
+        fold_page=not (listing or as_json or by or show_all),
         suggest=not (listing or as_json or by),
     )
     if by:

@@ -167,19 +167,27 @@ def emit_result(
 
 
 def footer_text(result: SearchResult) -> str:
-    """'3 of 41 stories, 0.08 s'; '11-20 of 41 …' past page one."""
+    """'3 of 41 stories, 0.08 s'; '11-20 of 41 …' past page one; what was folded."""
     shown = len(result.hits)
     if shown and result.hits[0].rank > 1:
         span = f"{result.hits[0].rank}-{result.hits[-1].rank}"
     else:
         span = str(shown)
-    text = f"{span} of {result.total} stories"
-    if result.folded:
-        text += f" ({result.folded} near-duplicate{'s' if result.folded > 1 else ''} folded)"
-    text += f", {result.seconds:.2f} s"
+    text = f"{span} of {result.total} stories{folded_note(result)}, {result.seconds:.2f} s"
     if shown and result.hits[-1].rank < result.total:
         text += " · --page for more"
     return text
+
+
+def folded_note(result: SearchResult) -> str:
+    """' (3 near-duplicates folded)' when the total counts distinct stories;
+    when only the page was folded the total counts every copy, and says so."""
+    if not result.folded:
+        return ""
+    copies = f"{result.folded} near-duplicate{'s' if result.folded > 1 else ''}"
+    if result.distinct:
+        return f" ({copies} folded)"
+    return f" ({copies} folded into these; the total counts every copy)"
 
 
 def print_story(console: Console, story: Story) -> None:

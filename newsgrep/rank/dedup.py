@@ -24,6 +24,10 @@ THRESHOLD = 0.4
 # A hash shared by this many group heads is boilerplate ("mln dlrs vs"), too
 # common to find copies by; the others a copy shares with its head still do.
 COMMON_HASH = 32
+# Folding one page: ranked hits fetched per distinct story it shows, doubled
+# until enough are distinct. Copies rarely outnumber the stories they copy,
+# so one batch mostly does, and a page costs a page, not every match.
+CANDIDATES_PER_STORY = 2
 
 _WORD = re.compile(r"\w+")
 

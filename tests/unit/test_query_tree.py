@@ -5,7 +5,7 @@ from datetime import datetime, timedelta
 import pytest
 from whoosh import query as q
 
-from newsgrep.engine.whoosh.compile import compile_query
+from newsgrep.engine.whoosh.compile import compile_query, proximity_query
 from newsgrep.engine.whoosh.schema import build_schema
 from newsgrep.errors import QueryError
 from newsgrep.query.parser import filter_query, parse_query
@@ -23,6 +23,7 @@ from newsgrep.query.tree import (
     Term,
     Words,
 )
+from newsgrep.rank.weights import PROXIMITY_WEIGHT
 
 TICK = timedelta(microseconds=1)
 NOVEMBER_2001 = DateSpan(datetime(2001, 11, 1), datetime(2001, 12, 1) - TICK)
@@ -165,8 +166,12 @@ def test_compiled_words_weigh_repeats_and_neighbours():
     compiled = compile_query(parse_query("oil oil Russia"), build_schema())
     assert q.Term("title", "oil", boost=1.2) in compiled.subqueries
     assert q.Term("body", "oil", boost=2.0) in compiled.subqueries
-    assert q.Phrase("body", ["oil", "russia"], slop=8, boost=0.6) in compiled.subqueries
     assert compiled.scale == 0.9
+    # neighbours near each other: a separate bonus, for the top candidates only
+    assert not any(isinstance(part, q.Phrase) for part in compiled.leaves())
+    bonus = proximity_query(parse_query("oil oil Russia -gas"), build_schema())
+    assert q.Phrase("body", ["oil", "russia"], slop=8, boost=PROXIMITY_WEIGHT) in bonus.leaves()
+    assert {tuple(leaf.words) for leaf in bonus.leaves()} == {("oil", "russia")}
 
 
 def test_compiled_names_of_several_tokens_are_phrases():

@@ -5,14 +5,15 @@ their field was indexed (stemmed for title and body, names word by word, a
 source as stored, in lower case); a word or phrase without a field searches
 title and body; a word that analyses to several tokens (``O'Neill``,
 ``U.S.-Russian``) is a phrase of them, a stop word nothing; plain words typed
-side by side weigh as rank/weights.py says; a DateSpan is an exact
+side by side weigh as rank/weights.py says (their proximity bonus is a
+separate query, for the top candidates only); a DateSpan is an exact
 DateRange; and ``a ANDNOT b`` leaves out every story matching b.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from whoosh import query as q
@@ -159,7 +160,6 @@ def _ranked(words: Sequence[str], others: list[q.Query], schema: Any) -> q.Query
     stems, phrases = _stems(words, schema)
     parts = [_word(stem, count) for stem, count in Counter(stems).items()]
     parts += [part for part in phrases + others if part.normalize() is not q.NullQuery]
-    parts += _proximity(stems)
     if not parts:
         return q.NullQuery
     return parts[0] if len(parts) == 1 else q.Or(parts, scale=COORDINATION)
@@ -186,6 +186,31 @@ def _word(stem: str, count: int) -> q.Query:
             q.Term("body", stem, boost=float(count)),
         ]
     )
+
+
+def proximity_query(node: t.Query, schema: Any) -> q.Query | None:
+    """The bonus for plain words typed side by side that stand close together
+    in a story, or None. Not part of compile_query's query: span matching
+    over every story holding both words costs too much at scale, so the
+    searcher adds it to the first pass's top candidates only."""
+    clauses = [
+        clause for words in _plain_words(node) for clause in _proximity(_stems(words, schema)[0])
+    ]
+    return q.Or(clauses) if clauses else None
+
+
+def _plain_words(node: t.Query) -> Iterator[Sequence[str]]:
+    """The words of each Words node that ranks stories (not those left out)."""
+    if isinstance(node, t.Words):
+        yield node.words
+    elif isinstance(node, t.AndNot):
+        yield from _plain_words(node.kept)
+    elif isinstance(node, t.AndMaybe):
+        yield from _plain_words(node.required)
+        yield from _plain_words(node.optional)
+    elif isinstance(node, (t.And, t.Or, t.SideBySide)):
+        for part in node.parts:
+            yield from _plain_words(part)
 
 
 def _proximity(stems: list[str]) -> list[q.Query]:

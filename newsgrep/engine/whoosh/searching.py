@@ -4,32 +4,35 @@ from __future__ import annotations
 
 import time
 from dataclasses import replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from whoosh.fields import Schema
+from whoosh.query import Query as WhooshQuery
 from whoosh.searching import Searcher
 from whoosh.sorting import FacetType, FieldFacet, TranslateFacet
 
-from newsgrep.engine.whoosh.compile import compile_query
+from newsgrep.engine.whoosh.compile import compile_query, proximity_query
+from newsgrep.engine.whoosh.proximity import add_proximity, candidates
 from newsgrep.engine.whoosh.snippets import lead_snippet, make_snippets, mark_words
 from newsgrep.engine.whoosh.suggest import did_you_mean
 from newsgrep.model import Duplicate, Hit, SearchOptions, SearchResult, Snippet, display_title
 from newsgrep.query.parser import filter_query
 from newsgrep.query.tree import Query
-from newsgrep.rank.dedup import fingerprint, fold, story_text
+from newsgrep.rank.dedup import CANDIDATES_PER_STORY, Sketch, fingerprint, fold, story_text
 
 
 def search(searcher: Searcher, tree: Query, options: SearchOptions, text: str = "") -> SearchResult:
     """Ranked hits for a query (``text`` as typed, for did-you-mean); raises QueryError."""
     started = time.perf_counter()
-    folded = 0
+    folded, distinct = 0, False
     schema = searcher.schema
     query, restrict = prepared_query(schema, tree, options)
+    ranked = Ranked(query, proximity_query(tree, schema))
     words = highlight_words(query, searcher.reader())
-    if options.dedup:
-        hits, total, folded = _folded(searcher, query, restrict, words, schema, options)
+    if options.dedup or options.fold_page:
+        hits, total, folded, distinct = _folded(searcher, ranked, restrict, words, schema, options)
     else:
-        results = _run(searcher, query, restrict, options)
+        results = _run(searcher, ranked, restrict, options)
         first = (options.page - 1) * options.limit if options.limit else 0
         hits = [
             _hit(first + i + 1, result, words, schema, options.snippets)
@@ -40,7 +43,13 @@ def search(searcher: Searcher, tree: Query, options: SearchOptions, text: str = 
         did_you_mean(searcher.reader(), schema, text, tree) if options.suggest and text else None
     )
     return SearchResult(
-        hits, total, time.perf_counter() - started, words, folded, suggestion=suggestion
+        hits,
+        total,
+        time.perf_counter() - started,
+        words,
+        folded,
+        distinct=distinct,
+        suggestion=suggestion,
     )
 
 
@@ -58,18 +67,33 @@ def prepared_query(schema: Any, tree: Query, options: SearchOptions) -> tuple[An
 
 def _folded(
     searcher: Searcher,
-    query: Any,
+    query: Ranked,
     restrict: Any | None,
     words: frozenset[str],
     schema: Any,
     options: SearchOptions,
-) -> tuple[list[Hit], int, int]:
-    """Hits with their near-duplicates folded into the best-ranked copy.
-    Every match is fingerprinted, so totals and pages count distinct stories."""
-    results = _run(searcher, query, restrict, replace(options, limit=0))
-    groups = fold([fingerprint(story_text(r.get("title", ""), r.get("body", ""))) for r in results])
+) -> tuple[list[Hit], int, int, bool]:
+    """Hits with their near-duplicates folded into the best-ranked copy, and
+    (total, folded, distinct) to say what the total counts.
+
+    With ``dedup`` every match is fingerprinted, so totals and pages count
+    distinct stories. With ``fold_page`` only the top candidates are: ranked
+    hits in growing batches until they hold the page's distinct stories, the
+    cost of a page, not of every match of a common word. The page's heads are
+    then exact (a later hit only joins a group or starts a later one); the
+    total counts every match unless the batches reached them all.
+    """
+    wanted = options.page * options.limit
+    fetch = 0 if options.dedup or not wanted else wanted * CANDIDATES_PER_STORY
+    known: dict[int, Sketch] = {}
+    while True:
+        results = _run(searcher, query, restrict, replace(options, limit=fetch, page=1))
+        groups = fold(_sketches(results, known))
+        if not fetch or len(groups) >= wanted or results.scored_length() >= len(results):
+            break
+        fetch *= 2
     first = (options.page - 1) * options.limit
-    shown = groups[first : first + options.limit] if options.limit else groups[first:]
+    shown = groups[first:wanted] if wanted else groups[first:]
     hits = []
     for i, ((head, _), *rest) in enumerate(shown):
         hit = _hit(first + i + 1, results[head], words, schema, options.snippets)
@@ -77,15 +101,42 @@ def _folded(
             Duplicate(_hit(0, results[p], words, schema, False), alike) for p, alike in rest
         ]
         hits.append(hit)
-    return hits, len(groups), len(results) - len(groups)
+    if results.scored_length() >= len(results):  # every match fingerprinted
+        return hits, len(groups), len(results) - len(groups), True
+    return hits, len(results), sum(len(hit.duplicates) for hit in hits), False
 
 
-def _run(searcher: Searcher, query: Any, restrict: Any | None, options: SearchOptions) -> Any:
+def _sketches(results: Any, known: dict[int, Sketch]) -> list[Sketch]:
+    """Each hit's fingerprint, those of a smaller batch (``known``) reused."""
+    sketches = []
+    for result in results:
+        if result.docnum not in known:
+            known[result.docnum] = fingerprint(
+                story_text(result.get("title", ""), result.get("body", ""))
+            )
+        sketches.append(known[result.docnum])
+    return sketches
+
+
+class Ranked(NamedTuple):
+    """A search's two passes: the query that finds and ranks stories, and the
+    proximity bonus for its top candidates (None without words side by side)."""
+
+    first: WhooshQuery
+    proximity: WhooshQuery | None
+
+
+def _run(searcher: Searcher, query: Ranked, restrict: Any | None, options: SearchOptions) -> Any:
     limit = options.page * options.limit if options.limit else None
     kwargs: dict[str, Any] = {"limit": limit, "filter": restrict}
     if options.sort in ("newest", "oldest"):
         kwargs["sortedby"] = _by_date(searcher.schema, newest=options.sort == "newest")
-    return searcher.search(query, **kwargs)
+        return searcher.search(query.first, **kwargs)
+    if query.proximity is None:
+        return searcher.search(query.first, **kwargs)
+    results = searcher.search(query.first, **{**kwargs, "limit": candidates(limit)})
+    add_proximity(searcher, results, query.proximity, limit)
+    return results
 
 
 def _by_date(schema: Schema, newest: bool) -> FacetType:
