@@ -15,6 +15,7 @@ from newsgrep.errors import ExitStatus, NewsgrepError
 # What a click decorator applies to: a function, or a command already made.
 T = TypeVar("T", bound="Callable[..., Any] | click.Command")
 P = ParamSpec("P")
+F = TypeVar("F", bound=Callable[..., Any])
 
 index_option = click.option(
     "--index",
@@ -30,6 +31,25 @@ color_option = click.option(
     show_default=True,
     help="Colour: auto colours a terminal only (NO_COLOR turns it off, FORCE_COLOR on).",
 )
+
+
+def paging_options(things: str) -> Callable[[F], F]:
+    """-n/--limit and --page, for a list of ``things`` (hits, stories)."""
+
+    def decorate(command: F) -> F:
+        command = click.option(
+            "--page", default=1, type=click.IntRange(1), help=f"Page of --limit {things}."
+        )(command)
+        return click.option(
+            "-n",
+            "--limit",
+            default=10,
+            show_default=True,
+            type=click.IntRange(0),
+            help=f"{things.capitalize()} to show (0 for all).",
+        )(command)
+
+    return decorate
 
 
 def json_option(text: str = "JSON Lines, one object per story.") -> Callable[[T], T]:

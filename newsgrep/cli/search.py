@@ -7,7 +7,14 @@ import sys
 import click
 
 import newsgrep
-from newsgrep.cli.options import Failure, color_option, index_option, json_option, reports_errors
+from newsgrep.cli.options import (
+    Failure,
+    color_option,
+    index_option,
+    json_option,
+    paging_options,
+    reports_errors,
+)
 from newsgrep.errors import ExitStatus
 from newsgrep.model import SearchOptions
 from newsgrep.output.charts import print_chart, print_json, print_table
@@ -19,15 +26,7 @@ from newsgrep.safety import clean_line
 @click.command("search")
 @click.argument("query")
 @index_option
-@click.option(
-    "-n",
-    "--limit",
-    default=10,
-    show_default=True,
-    type=click.IntRange(0),
-    help="Hits to show (0 for all).",
-)
-@click.option("--page", default=1, type=click.IntRange(1), help="Page of --limit hits.")
+@paging_options("hits")
 @click.option(
     "--sort",
     type=click.Choice(["relevance", "newest", "oldest"]),

@@ -7,7 +7,13 @@ import sys
 import click
 
 import newsgrep
-from newsgrep.cli.options import color_option, index_option, json_option, reports_errors
+from newsgrep.cli.options import (
+    color_option,
+    index_option,
+    json_option,
+    paging_options,
+    reports_errors,
+)
 from newsgrep.errors import ExitStatus
 from newsgrep.output.render import emit_result
 
@@ -15,15 +21,7 @@ from newsgrep.output.render import emit_result
 @click.command("similar")
 @click.argument("path", metavar="PATH")
 @index_option
-@click.option(
-    "-n",
-    "--limit",
-    default=10,
-    show_default=True,
-    type=click.IntRange(0),
-    help="Stories to show (0 for all).",
-)
-@click.option("--page", default=1, type=click.IntRange(1), help="Page of --limit stories.")
+@paging_options("stories")
 @json_option("JSON Lines, one object per story (the search hit schema).")
 @click.option("-l", "--files-with-matches", "paths_only", is_flag=True, help="Print paths only.")
 @click.option("-0", "--null", is_flag=True, help="With -l, end paths with NUL (for xargs -0).")

@@ -29,8 +29,6 @@ from newsgrep.indexing.workers import (
     Flushed,
     Progress,
     WorkerFailed,
-    files_in,
-    noting_skips,
     worker_main,
 )
 from newsgrep.model import IndexReport
@@ -126,10 +124,7 @@ def run_inline(
     for chunk in chunks:
         if stopping():
             break
-        skipped: list[tuple[str, str]] = []
-        on_skip = noting_skips(skipped)
-        stories = sum(indexer.index_file(task, on_skip) for task in chunk)
-        on_progress(Progress(files_in(chunk), stories, skipped))
+        on_progress(indexer.index_chunk(chunk))
         if indexer.full() or time.monotonic() - last_commit > every:
             committer.commit(indexer.flush())
             last_commit = time.monotonic()

@@ -127,6 +127,13 @@ class ChunkIndexer:
         self._outcomes.append(FileOutcome(state, task.known is not None, unchanged, task.parts))
         return 0 if unchanged else len(articles)
 
+    def index_chunk(self, chunk: list[FileTask]) -> Progress:
+        """Index a chunk's files; what was done, and what skipped and why."""
+        skipped: list[tuple[str, str]] = []
+        on_skip = noting_skips(skipped)
+        stories = sum(self.index_file(task, on_skip) for task in chunk)
+        return Progress(files_in(chunk), stories, skipped)
+
     def full(self) -> bool:
         return self._batch is not None and self._batch.full()
 
@@ -185,10 +192,7 @@ def worker_main(
         while (chunk := _next_chunk(tasks, parent)) is not None:
             if stop.is_set():
                 continue  # interrupted: drain the queue, keep what is done
-            skipped: list[tuple[str, str]] = []
-            on_skip = noting_skips(skipped)
-            stories = sum(indexer.index_file(task, on_skip) for task in chunk)
-            results.put(Progress(files_in(chunk), stories, skipped))
+            results.put(indexer.index_chunk(chunk))
             if indexer.full() or flush_generation.value != seen_generation:
                 seen_generation = flush_generation.value
                 results.put(indexer.flush())
