@@ -17,7 +17,7 @@ import os
 import queue
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from newsgrep.engine.base import Batch, IndexWriter
 from newsgrep.errors import IndexingFailed
@@ -109,41 +109,38 @@ def chunked(tasks: Iterable[tuple[FileTask, int]]) -> Iterator[list[FileTask]]:
         yield chunk
 
 
-def run_inline(
-    chunks: Iterable[list[FileTask]],
-    make_batch: Callable[[], Batch],
-    committer: Committer,
-    default_source: str,
-    on_progress: Callable[[Progress], None],
-    stopping: Callable[[], bool],
-) -> None:
+@dataclass
+class Work:
+    """What a run hands either runner: how to make batches, who commits them,
+    the source for files that name none, and where progress and Ctrl-C go."""
+
+    make_batch: Callable[[], Batch]
+    committer: Committer
+    default_source: str
+    on_progress: Callable[[Progress], None]
+    stopping: Callable[[], bool]
+
+
+def run_inline(chunks: Iterable[list[FileTask]], work: Work) -> None:
     """Index in this process, committing as workers would."""
-    indexer = ChunkIndexer(make_batch, default_source)
+    indexer = ChunkIndexer(work.make_batch, work.default_source)
     every = commit_seconds()
     last_commit = time.monotonic()
     for chunk in chunks:
-        if stopping():
+        if work.stopping():
             break
-        on_progress(indexer.index_chunk(chunk))
+        work.on_progress(indexer.index_chunk(chunk))
         if indexer.full() or time.monotonic() - last_commit > every:
-            committer.commit(indexer.flush())
+            work.committer.commit(indexer.flush())
             last_commit = time.monotonic()
-    committer.commit(indexer.flush())
+    work.committer.commit(indexer.flush())
 
 
-def run_parallel(
-    chunks: Iterator[list[FileTask]],
-    jobs: int,
-    make_batch: Callable[[], Batch],
-    committer: Committer,
-    default_source: str,
-    on_progress: Callable[[Progress], None],
-    stopping: Callable[[], bool],
-) -> None:
+def run_parallel(chunks: Iterator[list[FileTask]], jobs: int, work: Work) -> None:
     """Index in ``jobs`` worker processes, committing what they flush."""
-    pool = _WorkerPool(jobs, make_batch, default_source)
+    pool = _WorkerPool(jobs, work.make_batch, work.default_source)
     try:
-        pool.feed_and_collect(chunks, committer, on_progress, stopping)
+        pool.feed_and_collect(chunks, work.committer, work.on_progress, work.stopping)
     finally:
         pool.close()
 

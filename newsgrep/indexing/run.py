@@ -97,26 +97,14 @@ def _run(
         parts = max(jobs, INLINE_CHUNKS) if jobs > 1 else 1
         tasks = _changed_files(roots, None if fresh else manifest, report, options, parts)
         first, chunks = pipeline.peek(pipeline.chunked(tasks), INLINE_CHUNKS)
+        work = pipeline.Work(
+            writer.batch_maker(), committer, options.default_source, progress, options.stopping
+        )
         if jobs > 1 and len(first) >= INLINE_CHUNKS:
             report.jobs = jobs
-            pipeline.run_parallel(
-                chunks,
-                jobs,
-                writer.batch_maker(),
-                committer,
-                options.default_source,
-                progress,
-                options.stopping,
-            )
+            pipeline.run_parallel(chunks, jobs, work)
         else:
-            pipeline.run_inline(
-                chunks,
-                writer.batch_maker(),
-                committer,
-                options.default_source,
-                progress,
-                options.stopping,
-            )
+            pipeline.run_inline(chunks, work)
         if options.stopping():
             report.interrupted = True
             return
