@@ -40,6 +40,15 @@ class BadRecord:
     reason: str
 
 
+@dataclass(frozen=True)
+class Quote:
+    """A direct quotation and who said it: the fullest name the story gives for
+    a person, an organisation's name, or None when the story names no speaker."""
+
+    text: str
+    speaker: str | None = None
+
+
 @dataclass
 class Article:
     """One story with its metadata.
@@ -59,6 +68,7 @@ class Article:
     place: str = ""
     author: list[str] = field(default_factory=list)
     url: str = ""
+    quotes: list[Quote] = field(default_factory=list)
 
 
 def display_title(title: str, body: str, limit: int = 80) -> str:
@@ -103,6 +113,7 @@ class Hit:
     title_pieces: Snippet = field(default_factory=list)
     snippets: list[Snippet] = field(default_factory=list)
     duplicates: list[Duplicate] = field(default_factory=list)  # folded into this hit
+    quotes: list[Quote] = field(default_factory=list)  # with said: matches, those first
 
     @property
     def snippet_text(self) -> str:
