@@ -54,6 +54,14 @@ def test_no_reporter_is_labelled_as_a_speaker():
         assert not speakers & set(record["reporters"]), record["id"]
 
 
+def test_the_set_is_as_large_as_issue_18_asks():
+    records = gold_records()
+    assert len(records) >= 50
+    assert sum(len(record["quotes"]) for record in records) >= 150
+    assert len({record["outlet"] for record in records}) >= 15
+    assert len({(record["corpus"], record["id"]) for record in records}) == len(records)
+
+
 def allsides_texts(path: Path, wanted: set[str]) -> Iterator[tuple[str, str]]:
     """(id, title + text) of the wanted stories; only their lines are parsed."""
     with gzip.open(path, "rt", encoding="utf-8") as lines:
@@ -68,7 +76,7 @@ def reuters_texts(path: Path, wanted: set[str]) -> Iterator[tuple[str, str]]:
         for line in lines:
             story = json.loads(line)
             if str(story["id"]) in wanted:
-                yield str(story["id"]), story["title"] + "\n" + (story["body"] or "")
+                yield str(story["id"]), (story["title"] or "") + "\n" + (story["body"] or "")
 
 
 def story_texts(records: list[dict]) -> dict[tuple[str, str | None], str]:
