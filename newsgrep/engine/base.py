@@ -57,7 +57,8 @@ class Engine(Protocol):
     def read_state(self, key: str) -> str | None:
         """A small document newsgrep keeps with the index (saved searches and
         what they last matched), or None if none was written under ``key``.
-        Keys are letters, digits, ``_``, ``.`` and ``-``, starting with a letter or digit."""
+        Keys are letters, digits, ``_``, ``.`` and ``-``, starting with a letter or digit.
+        Raises IndexMissing where there is no index, as a search does."""
         ...
 
     def write_state(self, key: str, value: str) -> None:

@@ -25,20 +25,21 @@ def _path(folder: Path, key: str) -> Path:
 
 def read_state(folder: Path, key: str) -> str | None:
     """The document under ``key``, or None if there is none."""
+    path = _path(folder, key)
+    _check_index(folder)
     try:
-        return _path(folder, key).read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return None
     except OSError as err:
-        raise IndexProblem(f"cannot read {_path(folder, key)}: {err.strerror}") from None
+        raise IndexProblem(f"cannot read {path}: {err.strerror}") from None
 
 
 def write_state(folder: Path, key: str, value: str) -> None:
     """Write to a temporary file beside the target, then rename it over the
     target: a reader, or a run killed half-way, sees the old or the new one."""
     target = _path(folder, key)
-    if not any(folder.glob(f"_{INDEX_NAME}_*.toc")):
-        raise IndexMissing(f"no index at {folder}; build one with: newsgrep index FOLDER")
+    _check_index(folder)
     try:
         target.parent.mkdir(exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{key}.")
@@ -53,3 +54,9 @@ def write_state(folder: Path, key: str, value: str) -> None:
             raise
     except OSError as err:
         raise IndexProblem(f"cannot write {target}: {err.strerror}") from None
+
+
+def _check_index(folder: Path) -> None:
+    """State belongs to an index: none without one (as a search says)."""
+    if not any(folder.glob(f"_{INDEX_NAME}_*.toc")):
+        raise IndexMissing(f"no index at {folder}; build one with: newsgrep index FOLDER")
