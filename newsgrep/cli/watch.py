@@ -124,7 +124,7 @@ def rm_command(name: str, index_dir: str | None) -> None:
 @index_option
 @json_option("JSON Lines: the search hit schema plus `watch`, the saved search's name.")
 @csv_option()
-@listing_options("new stories")
+@listing_options("new stories")  # -c counts them and remembers nothing, as --peek
 @click.option("--peek", is_flag=True, help="Show what is new without remembering it.")
 @color_option
 @reports_errors
@@ -143,8 +143,8 @@ def run_command(
 
     Each one prints the stories that entered it since its last run, ranked
     as `newsgrep search` ranks them, and remembers what matched once they
-    are printed. -c prints one count per search (NAME<TAB>COUNT unless one
-    NAME is given).
+    are printed. -c counts them without remembering them, one count per
+    search (NAME<TAB>COUNT unless one NAME is given).
     """
     watches = Watches.at(index_dir)
     chosen = watches.named(names)
@@ -159,7 +159,7 @@ def run_command(
             write_line(sys.stdout, counted if len(names) == 1 else f"{watch.name}\t{counted}")
         elif run.hits:
             show_new(run, as_json, as_csv, paths_only, null, color, csv_header=not found)
-        if not peek:
+        if not (peek or count):
             watches.remember(run)  # after printing: an interrupted run leaves them new
         found = found or bool(run.hits)
     sys.exit(ExitStatus.FOUND if found else ExitStatus.NOTHING)
