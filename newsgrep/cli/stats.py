@@ -50,7 +50,8 @@ def stats_command(index_dir: str | None, top: int, as_json: bool, as_csv: bool, 
     if as_json:
         write_line(sys.stdout, json_line(stats_json(stats)))
     elif as_csv:
-        write_csv(sys.stdout, [stats_json(stats)], list(stats_json(stats)))
+        obj = stats_json(stats)
+        write_csv(sys.stdout, [obj], list(obj))
     else:
         print_stats(make_console(color), stats)
     sys.exit(ExitStatus.FOUND if stats.stories else ExitStatus.NOTHING)

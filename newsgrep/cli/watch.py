@@ -42,7 +42,8 @@ def watch_command() -> None:
     stories that entered it since its last run: newly indexed, or edited so
     that they now match (a story re-indexed unchanged is not new). The first
     run of a search prints every match. Exit 0 if something is new, 1 if
-    nothing is, 2 on error.
+    nothing is, 2 on error. `watch [NAME]...` is `watch run [NAME]...`: its
+    options (--json, --csv, -l, -c, --peek) are in `newsgrep watch run --help`.
 
     \b
       newsgrep watch add nato-russia 'nato russia' --since 2001
