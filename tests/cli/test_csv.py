@@ -12,25 +12,8 @@ from click.testing import CliRunner
 import newsgrep
 from newsgrep.cli.app import cli
 from newsgrep.output.csv import cell
+from tests.helpers.awkward import AWKWARD_STORIES, write_awkward_feed
 from tests.helpers.paths import SEED
-
-AWKWARD = [
-    {
-        "id": "quotes",
-        "title": 'Allies say "no", then yes',
-        "date": "2002-05-28",
-        "source": "Reuters",
-        "authors": ["Jane Doe", "John Roe"],
-        "text": "NATO allies said no.\n\nThen, a day later, they said yes; the talks went on.",
-    },
-    {
-        "id": "formula",
-        "title": '=HYPERLINK("http://evil.example","click")\nSecond line',
-        "date": "2002-05-29",
-        "source": "AP",
-        "text": "Путин and NATO: the alliance met again.",
-    },
-]
 
 
 def rows(text: str) -> list[list[str]]:
@@ -40,9 +23,7 @@ def rows(text: str) -> list[list[str]]:
 @pytest.fixture
 def awkward(tmp_path, monkeypatch):
     """A CLI runner on an index of stories with commas, quotes, line breaks, formulas."""
-    feed = tmp_path / "awkward.jsonl"
-    feed.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in AWKWARD), "utf-8")
-    newsgrep.index_paths([feed], tmp_path / "ix")
+    newsgrep.index_paths([write_awkward_feed(tmp_path / "awkward.jsonl")], tmp_path / "ix")
     monkeypatch.setenv("NEWSGREP_INDEX", str(tmp_path / "ix"))
 
     def invoke(*args: str):
@@ -79,7 +60,7 @@ def test_commas_quotes_and_line_breaks_are_quoted_and_read_back(awkward):
     assert table[1][title] == 'Allies say "no", then yes'
     assert table[1][author] == "Jane Doe; John Roe"
     body = rows(awkward("show", table[1][table[0].index("path")], "--csv").output)
-    assert body[1][-1] == AWKWARD[0]["text"]  # line breaks kept inside one cell
+    assert body[1][-1] == AWKWARD_STORIES[0]["text"]  # line breaks kept inside one cell
 
 
 def test_text_a_spreadsheet_would_run_as_a_formula_stays_text(awkward):

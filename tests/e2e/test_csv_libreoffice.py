@@ -5,34 +5,16 @@ where LibreOffice is not installed (apt-get install libreoffice-calc-nogui)."""
 from __future__ import annotations
 
 import csv
-import json
 import shutil
 import subprocess
 
 import pytest
 
 import newsgrep
+from tests.helpers.awkward import write_awkward_feed
 from tests.helpers.hostile import run_newsgrep
 
 pytestmark = pytest.mark.slow  # LibreOffice starts in seconds
-
-STORIES = [
-    {
-        "id": "quotes",
-        "title": 'Allies say "no", then yes',
-        "date": "2002-05-28",
-        "source": "Reuters",
-        "authors": ["Jane Doe", "John Roe"],
-        "text": "NATO allies said no.\n\nThen, a day later, they said yes; the talks went on.",
-    },
-    {
-        "id": "formula",
-        "title": '=HYPERLINK("http://evil.example","click")',
-        "date": "2002-05-29",
-        "source": "AP",
-        "text": "Путин and NATO: the alliance met again, «twice».",
-    },
-]
 
 
 def read(path) -> list[list[str]]:
@@ -44,8 +26,7 @@ def test_libreoffice_reads_every_cell_back(tmp_path):
     office = shutil.which("soffice") or shutil.which("libreoffice")
     if office is None:
         pytest.skip("LibreOffice is not installed")
-    feed = tmp_path / "feed.jsonl"
-    feed.write_text("\n".join(json.dumps(s, ensure_ascii=False) for s in STORIES), "utf-8")
+    feed = write_awkward_feed(tmp_path / "feed.jsonl")
     newsgrep.index_paths([feed], tmp_path / "ix")
     for name, args in (("search", ["search", "nato"]), ("show", ["show", str(feed)])):
         (tmp_path / f"{name}.csv").write_bytes(
