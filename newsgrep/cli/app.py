@@ -41,6 +41,10 @@ COMMANDS = {
         "newsgrep.cli.stats:stats_command",
         "What the index holds: stories, dates, names, size, updates.",
     ),
+    "watch": (
+        "newsgrep.cli.watch:watch_command",
+        "Saved searches: run them to see only the stories new to each.",
+    ),
 }
 
 
@@ -84,6 +88,7 @@ def cli() -> None:
       newsgrep show corpus/putin-nato-2001.txt --query NATO
       newsgrep similar corpus/putin-nato-2001.txt
       newsgrep stats
+      newsgrep watch add nato-russia 'nato russia' && newsgrep watch
 
     Exit codes: 0 found, 1 nothing found, 2 error. Shell completion:
     eval "$(_NEWSGREP_COMPLETE=bash_source newsgrep)" (zsh_source, fish_source).

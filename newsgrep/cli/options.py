@@ -52,8 +52,77 @@ def paging_options(things: str) -> Callable[[F], F]:
     return decorate
 
 
+_FILTERS = (
+    click.option("--since", metavar="DATE", help="From this date (inclusive)."),
+    click.option("--until", metavar="DATE", help="Until this date (inclusive)."),
+    click.option(
+        "--source", "sources", multiple=True, metavar="NAME", help="Only this source (repeatable)."
+    ),
+    click.option(
+        "--person",
+        "people",
+        multiple=True,
+        metavar="NAME",
+        help="Only stories naming this person (repeatable).",
+    ),
+    click.option(
+        "--place",
+        "places",
+        multiple=True,
+        metavar="NAME",
+        help="Only this dateline place (repeatable).",
+    ),
+)
+
+
+def filter_options(command: F) -> F:
+    """--since, --until, --source, --person, --place: which stories a search looks at."""
+    for option in reversed(_FILTERS):
+        command = option(command)
+    return command
+
+
+def listing_options(stories: str, count: bool = True) -> Callable[[F], F]:
+    """-l/--files-with-matches and -0/--null (and -c/--count) for ``stories``."""
+
+    def decorate(command: F) -> F:
+        if count:
+            command = click.option(
+                "-c", "--count", is_flag=True, help=f"Print the number of {stories} only."
+            )(command)
+        command = click.option(
+            "-0", "--null", is_flag=True, help="With -l, end paths with NUL (for xargs -0)."
+        )(command)
+        return click.option(
+            "-l",
+            "--files-with-matches",
+            "paths_only",
+            is_flag=True,
+            help=f"Print the paths of the {stories} only.",
+        )(command)
+
+    return decorate
+
+
+# The machine-readable formats, by parameter name: one at a time.
+_FORMATS = {"as_json": "--json", "as_csv": "--csv"}
+
+
+def _one_format(ctx: click.Context, param: click.Parameter, value: bool) -> bool:
+    """Refuse --json with --csv, whichever click reads second."""
+    if value and any(ctx.params.get(name) for name in _FORMATS if name != param.name):
+        raise Failure("--json and --csv are two formats: choose one")
+    return value
+
+
 def json_option(text: str = "JSON Lines, one object per story.") -> Callable[[T], T]:
-    return click.option("--json", "as_json", is_flag=True, help=text)
+    return click.option("--json", "as_json", is_flag=True, help=text, callback=_one_format)
+
+
+def csv_option(
+    text: str = "CSV with a header row: the --json fields as columns.",
+) -> Callable[[T], T]:
+    return click.option("--csv", "as_csv", is_flag=True, help=text, callback=_one_format)
 
 
 class Failure(click.ClickException):

@@ -10,14 +10,17 @@ import newsgrep
 from newsgrep.cli.options import (
     Failure,
     color_option,
+    csv_option,
+    filter_options,
     index_option,
     json_option,
+    listing_options,
     paging_options,
     reports_errors,
 )
 from newsgrep.errors import ExitStatus
 from newsgrep.model import SearchOptions
-from newsgrep.output.charts import print_chart, print_json, print_table
+from newsgrep.output.charts import print_chart, print_csv, print_json, print_table
 from newsgrep.output.render import emit_result, is_terminal, make_console
 from newsgrep.rank.facets import BY_CHOICES
 from newsgrep.safety import clean_line
@@ -33,31 +36,10 @@ from newsgrep.safety import clean_line
     default="relevance",
     show_default=True,
 )
-@click.option("--since", metavar="DATE", help="From this date (inclusive).")
-@click.option("--until", metavar="DATE", help="Until this date (inclusive).")
-@click.option(
-    "--source", "sources", multiple=True, metavar="NAME", help="Only this source (repeatable)."
-)
-@click.option(
-    "--person",
-    "people",
-    multiple=True,
-    metavar="NAME",
-    help="Only stories naming this person (repeatable).",
-)
-@click.option(
-    "--place",
-    "places",
-    multiple=True,
-    metavar="NAME",
-    help="Only this dateline place (repeatable).",
-)
+@filter_options
 @json_option("JSON Lines, one object per hit (or per value with --by).")
-@click.option(
-    "-l", "--files-with-matches", "paths_only", is_flag=True, help="Print matching paths only."
-)
-@click.option("-0", "--null", is_flag=True, help="With -l, end paths with NUL (for xargs -0).")
-@click.option("-c", "--count", is_flag=True, help="Print the number of matching stories only.")
+@csv_option("CSV with a header row: the --json fields as columns (per value with --by).")
+@listing_options("matching stories")
 @click.option(
     "--by",
     type=click.Choice(BY_CHOICES),
@@ -95,6 +77,7 @@ def search_command(
     people: tuple[str, ...],
     places: tuple[str, ...],
     as_json: bool,
+    as_csv: bool,
     paths_only: bool,
     null: bool,
     count: bool,
@@ -116,6 +99,7 @@ def search_command(
       newsgrep search '*' --source Reuters --since 2001-11 -c
       newsgrep search nato -l -0 | xargs -0 wc -w
       newsgrep search nato --json | jq -r .title
+      newsgrep search nato --csv > nato.csv
       newsgrep search '"missile defense"' --by month --share
       newsgrep search ABM --all
       newsgrep search ABM --dedup --json
@@ -127,6 +111,7 @@ def search_command(
     if dedup and show_all:
         raise Failure("--dedup folds copies and --all shows them: choose one")
     listing = paths_only or count
+    machine = as_json or as_csv
     # -c needs the total only; -l every path; both ignore --limit and --page.
     options = SearchOptions(
         limit=(1 if count else 0) if listing else limit,
@@ -140,13 +125,15 @@ def search_command(
         snippets=not listing,
         dedup=dedup,
         # for people only: programs get every story unless --dedup says otherwise
-        fold_page=not (listing or as_json or by or show_all),
-        suggest=not (listing or as_json or by),
+        fold_page=not (listing or machine or by or show_all),
+        suggest=not (listing or machine or by),
     )
     if by:
-        found = print_counts(index_dir, query, by, options, share, as_json, color)
+        found = print_counts(index_dir, query, by, options, share, as_json, as_csv, color)
     else:
-        found = print_search(index_dir, query, options, as_json, paths_only, null, count, color)
+        found = print_search(
+            index_dir, query, options, as_json, as_csv, paths_only, null, count, color
+        )
     sys.exit(ExitStatus.FOUND if found else ExitStatus.NOTHING)
 
 
@@ -155,6 +142,7 @@ def print_search(
     query: str,
     options: SearchOptions,
     as_json: bool,
+    as_csv: bool,
     paths_only: bool,
     null: bool,
     count: bool,
@@ -167,6 +155,7 @@ def print_search(
     emit_result(
         result,
         as_json=as_json,
+        as_csv=as_csv,
         paths_only=paths_only,
         null=null,
         count=count,
@@ -183,6 +172,7 @@ def print_counts(
     options: SearchOptions,
     share: bool,
     as_json: bool,
+    as_csv: bool,
     color: str,
 ) -> bool:
     """Counts per value of ``by``; True if any story matched."""
@@ -190,6 +180,8 @@ def print_counts(
     out = sys.stdout
     if as_json:
         print_json(out, facets)
+    elif as_csv:
+        print_csv(out, facets)
     elif is_terminal(out) or color == "always":
         print_chart(make_console(color), facets, footer=is_terminal(out))
     else:

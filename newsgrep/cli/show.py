@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 
 import click
 
 import newsgrep
-from newsgrep.cli.options import color_option, index_option, json_option, reports_errors
+from newsgrep.cli.options import (
+    color_option,
+    csv_option,
+    index_option,
+    json_option,
+    reports_errors,
+)
 from newsgrep.errors import ExitStatus, StoryMissing
+from newsgrep.model import Story
+from newsgrep.output.csv import blank_hit, write_csv
 from newsgrep.output.jsonschema import full_story_json, json_line
 from newsgrep.output.render import make_console, print_story, write_line
 
@@ -18,10 +27,16 @@ from newsgrep.output.render import make_console, print_story, write_line
 @index_option
 @click.option("-q", "--query", metavar="QUERY", help="Highlight this query's words.")
 @json_option("One JSON object per story: the hit fields and the body.")
+@csv_option("CSV with a header row, a row per story: the --json fields as columns.")
 @color_option
 @reports_errors
 def show_command(
-    paths: tuple[str, ...], index_dir: str | None, query: str | None, as_json: bool, color: str
+    paths: tuple[str, ...],
+    index_dir: str | None,
+    query: str | None,
+    as_json: bool,
+    as_csv: bool,
+    color: str,
 ) -> None:
     """Print whole stories as indexed: a metadata header, then the text.
 
@@ -33,10 +48,10 @@ def show_command(
       newsgrep show corpus/putin-nato-2001.txt --query "NATO membership"
       newsgrep search putin -l | head -3 | xargs -d '\\n' newsgrep show
       newsgrep show corpus/putin-nato-2001.txt --json | jq -r .body
+      newsgrep search putin -l | xargs -d '\\n' newsgrep show --csv > putin.csv
     """
-    console = None if as_json else make_console(color)
+    print_one = _printer(as_json, as_csv, color)
     missing = 0
-    shown = 0
     for path in paths:
         try:
             stories = newsgrep.show(index_dir, path, query)
@@ -45,11 +60,28 @@ def show_command(
             missing += 1
             continue
         for story in stories:
-            if console is None:  # --json
-                write_line(sys.stdout, json_line(full_story_json(story)))
-            else:
-                if shown:
-                    console.print()
-                print_story(console, story)
-            shown += 1
+            print_one(story)
     sys.exit(ExitStatus.NOTHING if missing else ExitStatus.FOUND)
+
+
+def _printer(as_json: bool, as_csv: bool, color: str) -> Callable[[Story], None]:
+    """What prints one story: a JSON line, a CSV row (after the header, written
+    now), or the story for people, a blank line between two."""
+    out = sys.stdout
+    if as_json:
+        return lambda story: write_line(out, json_line(full_story_json(story)))
+    if as_csv:
+        columns = list(full_story_json(Story(blank_hit(), "", [])))
+        write_csv(out, [], columns)
+        return lambda story: write_csv(out, [full_story_json(story)], columns, header=False)
+    console = make_console(color)
+    shown = 0
+
+    def print_for_people(story: Story) -> None:
+        nonlocal shown
+        if shown:
+            console.print()
+        print_story(console, story)
+        shown += 1
+
+    return print_for_people

@@ -9,8 +9,10 @@ import click
 import newsgrep
 from newsgrep.cli.options import (
     color_option,
+    csv_option,
     index_option,
     json_option,
+    listing_options,
     paging_options,
     reports_errors,
 )
@@ -23,8 +25,8 @@ from newsgrep.output.render import emit_result
 @index_option
 @paging_options("stories")
 @json_option("JSON Lines, one object per story (the search hit schema).")
-@click.option("-l", "--files-with-matches", "paths_only", is_flag=True, help="Print paths only.")
-@click.option("-0", "--null", is_flag=True, help="With -l, end paths with NUL (for xargs -0).")
+@csv_option()
+@listing_options("similar stories", count=False)
 @color_option
 @reports_errors
 def similar_command(
@@ -33,6 +35,7 @@ def similar_command(
     limit: int,
     page: int,
     as_json: bool,
+    as_csv: bool,
     paths_only: bool,
     null: bool,
     color: str,
@@ -55,5 +58,7 @@ def similar_command(
         page=1 if paths_only else page,
         snippets=not paths_only,
     )
-    emit_result(result, as_json=as_json, paths_only=paths_only, null=null, color=color)
+    emit_result(
+        result, as_json=as_json, as_csv=as_csv, paths_only=paths_only, null=null, color=color
+    )
     sys.exit(ExitStatus.FOUND if result.total else ExitStatus.NOTHING)

@@ -7,9 +7,16 @@ import sys
 import click
 
 import newsgrep
-from newsgrep.cli.options import color_option, index_option, json_option, reports_errors
+from newsgrep.cli.options import (
+    color_option,
+    csv_option,
+    index_option,
+    json_option,
+    reports_errors,
+)
 from newsgrep.errors import ExitStatus
 from newsgrep.output.charts import print_stats
+from newsgrep.output.csv import write_csv
 from newsgrep.output.jsonschema import json_line, stats_json
 from newsgrep.output.render import make_console, write_line
 
@@ -24,9 +31,10 @@ from newsgrep.output.render import make_console, write_line
     help="Sources, people and places to list (0 for all).",
 )
 @json_option("One JSON object.")
+@csv_option("CSV: a header row and one row (the top lists as 'value (count); ...').")
 @color_option
 @reports_errors
-def stats_command(index_dir: str | None, top: int, as_json: bool, color: str) -> None:
+def stats_command(index_dir: str | None, top: int, as_json: bool, as_csv: bool, color: str) -> None:
     """What the index holds: stories, dates, names, size, updates.
 
     Stories and files, the date span, the top sources, people and places,
@@ -41,6 +49,9 @@ def stats_command(index_dir: str | None, top: int, as_json: bool, color: str) ->
     stats = newsgrep.index_stats(index_dir, top)
     if as_json:
         write_line(sys.stdout, json_line(stats_json(stats)))
+    elif as_csv:
+        obj = stats_json(stats)
+        write_csv(sys.stdout, [obj], list(obj))
     else:
         print_stats(make_console(color), stats)
     sys.exit(ExitStatus.FOUND if stats.stories else ExitStatus.NOTHING)

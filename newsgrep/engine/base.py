@@ -54,6 +54,18 @@ class Engine(Protocol):
         """The index's one writer (the caller holds the writer lock)."""
         ...
 
+    def read_state(self, key: str) -> str | None:
+        """A small document newsgrep keeps with the index (saved searches and
+        what they last matched), or None if none was written under ``key``.
+        Keys are letters, digits, ``_``, ``.`` and ``-``, starting with a letter or digit.
+        Raises IndexMissing where there is no index, as a search does."""
+        ...
+
+    def write_state(self, key: str, value: str) -> None:
+        """Store ``value`` under ``key``, atomically: a reader sees the old
+        document or the new one, never a part; the index must exist."""
+        ...
+
 
 class Batch(Protocol):
     """Stories written together; made in a worker process, committed by the writer."""

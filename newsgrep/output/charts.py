@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.text import Text
 
 from newsgrep.model import Bucket, Facets, IndexStats
+from newsgrep.output.csv import write_csv
 from newsgrep.output.jsonschema import bucket_json, json_line
 from newsgrep.output.render import META_STYLE, hanging, write_line
 from newsgrep.rank.facets import PERIODS
@@ -79,6 +80,13 @@ def print_json(stream: IO[str], facets: Facets) -> None:
     """{"value": "2001-11", "count": 3} per line (plus "share" with --share)."""
     for bucket in facets.buckets:
         write_line(stream, json_line(bucket_json(bucket)))
+
+
+def print_csv(stream: IO[str], facets: Facets) -> None:
+    """The --json objects as CSV: value, count (and share)."""
+    with_share = any(bucket.share is not None for bucket in facets.buckets)
+    columns = list(bucket_json(Bucket(None, 0, 0.0 if with_share else None)))
+    write_csv(stream, (bucket_json(bucket) for bucket in facets.buckets), columns)
 
 
 def print_stats(console: Console, stats: IndexStats) -> None:

@@ -47,6 +47,11 @@ def hit_json(hit: Hit, with_duplicates: bool = False) -> JsonObject:
     return obj
 
 
+def watch_hit_json(hit: Hit, watch: str) -> JsonObject:
+    """`newsgrep watch --json`: the hit schema and the name of the watch it entered."""
+    return {**hit_json(hit), "watch": watch}
+
+
 def full_story_json(story: Story) -> JsonObject:
     """`newsgrep show --json`: the hit fields and the whole body."""
     return {**story_json(story.hit), "body": clean_text(story.body)}

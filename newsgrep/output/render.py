@@ -4,6 +4,7 @@ sequences and handed to rich as a Text, never as markup."""
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from collections.abc import Callable, Mapping
@@ -14,7 +15,8 @@ from rich.table import Table
 from rich.text import Text
 
 from newsgrep.model import Hit, SearchResult, Snippet, Story
-from newsgrep.output.jsonschema import hit_json, json_line
+from newsgrep.output.csv import blank_hit, write_csv
+from newsgrep.output.jsonschema import JsonObject, hit_json, json_line
 from newsgrep.safety import clean_inline, clean_line, clean_text
 
 MATCH_STYLE = "bold yellow"
@@ -141,27 +143,47 @@ def print_hits(console: Console, result: SearchResult, footer: bool = False) -> 
         console.print(Text(footer_text(result), style=META_STYLE))
 
 
+def print_new(console: Console, name: str, result: SearchResult, matched: int) -> None:
+    """`newsgrep watch` for people: a heading naming the watch, then the
+    stories that entered it, as `search` prints hits (ranks of the whole search)."""
+    new = len(result.hits)
+    heading = f"{clean_line(name)}: {new} new {'story' if new == 1 else 'stories'}"
+    console.print(Text(f"{heading} of {matched} matching", style="bold"))
+    console.print()
+    print_hits(console, result)
+
+
 def emit_result(
     result: SearchResult,
     *,
     as_json: bool = False,
+    as_csv: bool = False,
     paths_only: bool = False,
     null: bool = False,
     count: bool = False,
     color: str = "auto",
     with_duplicates: bool = False,
     out: IO[str] | None = None,
+    record: Callable[[Hit], JsonObject] | None = None,
+    csv_header: bool = True,
 ) -> None:
-    """A result as a count (-c), paths (-l, -0), JSON Lines or for people."""
+    """A result as a count (-c), paths (-l, -0), JSON Lines, CSV or for people.
+
+    ``record`` makes a hit's JSON object and CSV row (the hit schema unless
+    given); ``csv_header`` False continues a table another call began."""
     out = out or sys.stdout
+    make = record or functools.partial(hit_json, with_duplicates=with_duplicates)
     if count:
         write_line(out, str(result.total))
     elif paths_only:
         for hit in result.hits:
             write_line(out, clean_line(hit.path), end="\0" if null else "\n")
+    elif as_csv:
+        rows = (make(hit) for hit in result.hits)
+        write_csv(out, rows, list(make(blank_hit())), header=csv_header)
     elif as_json:
         for hit in result.hits:
-            write_line(out, json_line(hit_json(hit, with_duplicates)))
+            write_line(out, json_line(make(hit)))
     else:
         print_hits(make_console(color, out), result, footer=is_terminal(out))
 

@@ -124,18 +124,23 @@ OTHER_COMMANDS = [
     ["search", WORD, "--by", "source"],
     ["search", WORD, "--by", "person", "--color", "always"],
     ["search", WORD, "--dedup"],
+    ["search", WORD, "--csv"],
+    ["show", "{story}", "--csv"],
+    ["search", WORD, "--by", "source", "--csv"],
 ]
 
 
-# Thirteen subprocess runs: several seconds.
+# Sixteen subprocess runs: several seconds.
 @pytest.mark.slow
 @pytest.mark.parametrize("args", OTHER_COMMANDS, ids=" ".join)
 def test_every_other_command_is_safe(hostile_index, args):
-    """show, stats, similar, --by and --dedup (issue 6's commands) on hostile stories."""
+    """show, stats, similar, --by, --dedup and --csv on hostile stories."""
     corpus = hostile_index / "corpus"
     args = [a.format(story=corpus / "headline.txt", headers=corpus / "headers.txt") for a in args]
     result = run_newsgrep(*args, index=hostile_index / "index")
     assert result.returncode in (0, 1), decoded(result.stderr)
-    out, _ = _safe(result, colours="always" in args)
+    out, _ = _safe(
+        result, colours="always" in args, allowed="\r\n\t" if "--csv" in args else "\n\t"
+    )
     if args[0] == "show" and "--json" not in args:
         assert "[bold red]x[/bold red]" in out and "[link=file:///etc/passwd]y[/link]" in out

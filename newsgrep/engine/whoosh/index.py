@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from newsgrep.engine.whoosh import facets, lookup, searching, similar, stats
+from newsgrep.engine.whoosh import facets, lookup, searching, similar, state, stats
 from newsgrep.engine.whoosh.store import open_searcher
 from newsgrep.engine.whoosh.writer import WhooshWriter
 from newsgrep.model import Facets, IndexStats, SearchOptions, SearchResult, Story
@@ -49,3 +49,9 @@ class WhooshIndex:
 
     def open_writer(self, rebuild: bool = False) -> WhooshWriter:
         return WhooshWriter(self.folder, rebuild)
+
+    def read_state(self, key: str) -> str | None:
+        return state.read_state(self.folder, key)
+
+    def write_state(self, key: str, value: str) -> None:
+        state.write_state(self.folder, key, value)
