@@ -52,6 +52,46 @@ def paging_options(things: str) -> Callable[[F], F]:
     return decorate
 
 
+def filter_options(command: F) -> F:
+    """--sort and the filters: --since, --until, --source, --person, --place
+    (repeatable; OR within one option, AND across options)."""
+    decorators = [
+        click.option(
+            "--sort",
+            type=click.Choice(["relevance", "newest", "oldest"]),
+            default="relevance",
+            show_default=True,
+        ),
+        click.option("--since", metavar="DATE", help="From this date (inclusive)."),
+        click.option("--until", metavar="DATE", help="Until this date (inclusive)."),
+        click.option(
+            "--source",
+            "sources",
+            multiple=True,
+            metavar="NAME",
+            help="Only this source (repeatable).",
+        ),
+        click.option(
+            "--person",
+            "people",
+            multiple=True,
+            metavar="NAME",
+            help="Only stories naming this person (repeatable).",
+        ),
+        click.option(
+            "--place",
+            "places",
+            multiple=True,
+            metavar="NAME",
+            help="Only this dateline place (repeatable).",
+        ),
+    ]
+    # click lists options in the order they were applied, last first.
+    for decorate in reversed(decorators):
+        command = decorate(command)
+    return command
+
+
 def json_option(text: str = "JSON Lines, one object per story.") -> Callable[[T], T]:
     return click.option("--json", "as_json", is_flag=True, help=text)
 

@@ -10,6 +10,7 @@ import newsgrep
 from newsgrep.cli.options import (
     Failure,
     color_option,
+    filter_options,
     index_option,
     json_option,
     paging_options,
@@ -27,31 +28,7 @@ from newsgrep.safety import clean_line
 @click.argument("query")
 @index_option
 @paging_options("hits")
-@click.option(
-    "--sort",
-    type=click.Choice(["relevance", "newest", "oldest"]),
-    default="relevance",
-    show_default=True,
-)
-@click.option("--since", metavar="DATE", help="From this date (inclusive).")
-@click.option("--until", metavar="DATE", help="Until this date (inclusive).")
-@click.option(
-    "--source", "sources", multiple=True, metavar="NAME", help="Only this source (repeatable)."
-)
-@click.option(
-    "--person",
-    "people",
-    multiple=True,
-    metavar="NAME",
-    help="Only stories naming this person (repeatable).",
-)
-@click.option(
-    "--place",
-    "places",
-    multiple=True,
-    metavar="NAME",
-    help="Only this dateline place (repeatable).",
-)
+@filter_options
 @json_option("JSON Lines, one object per hit (or per value with --by).")
 @click.option(
     "-l", "--files-with-matches", "paths_only", is_flag=True, help="Print matching paths only."
