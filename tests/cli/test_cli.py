@@ -125,7 +125,7 @@ def test_index_skips_bad_file_with_reason_and_indexes_rest(tmp_path):
     assert search.output.strip() == "1"
 
 
-COMMANDS = ["index", "search", "show", "similar", "stats"]
+COMMANDS = ["browse", "index", "search", "show", "similar", "stats"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
