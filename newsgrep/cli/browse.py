@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import click
 
+import newsgrep
 from newsgrep.cli.options import filter_options, index_option, reports_errors
 from newsgrep.model import SearchOptions
 
@@ -35,11 +38,14 @@ def browse_command(
       newsgrep browse "NATO membership"
       newsgrep browse putin --since 2001-11 --source Reuters
     """
+    options = SearchOptions(
+        sort=sort, since=since, until=until, sources=sources, people=people, places=places
+    )
+    # A missing index or a bad --since ends the command as for search (one
+    # line, exit 2) before the screen is taken; a bad query is shown in it.
+    newsgrep.search(index_dir, "*", replace(options, limit=1, snippets=False, suggest=False))
     # Textual is imported here, when browse runs: the other commands' start
     # (a search's above all) never pays for it.
     from newsgrep.browse.app import BrowserApp
 
-    options = SearchOptions(
-        sort=sort, since=since, until=until, sources=sources, people=people, places=places
-    )
     BrowserApp(index_dir, query, options).run()

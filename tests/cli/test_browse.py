@@ -131,6 +131,18 @@ async def test_the_list_fetches_the_next_page_as_the_cursor_nears_its_end(corpus
 
 
 @pytest.mark.asyncio
+async def test_letters_typed_in_the_query_box_are_the_query_not_keys(corpus_index):
+    app = BrowserApp(corpus_index)
+    async with app.run_test(size=SIZE) as pilot:
+        await search_for(pilot, "Iraq/plxts")  # q quits, / p l x s t act on the list
+        assert app.query_one("#query", Input).value == "Iraq/plxts"
+        assert app.is_running and not isinstance(app.screen, ReadingScreen)
+        assert "no story matches" in shown(app, "#status").plain
+        await search_for(pilot, "Iraq")
+        assert any("Iraq" in row[0] for row in rows(app))
+
+
+@pytest.mark.asyncio
 async def test_a_bad_query_shows_its_one_line_error_and_the_next_one_works(corpus_index):
     app = BrowserApp(corpus_index)
     async with app.run_test(size=SIZE) as pilot:
