@@ -36,13 +36,14 @@ from newsgrep.safety import clean_line
 
 PAGE_SIZE = 50  # hits fetched at a time
 NEAR_END = 5  # the next page is fetched when the cursor comes this close to the end
-COLUMNS = (("Title", 60), ("Date", 10), ("Source", 12), ("People", 50))
+DATE_WIDTH, SOURCE_WIDTH = 10, 12
 
 
 class BrowserApp(App[None]):
     """``newsgrep browse``: see the module."""
 
     TITLE = "newsgrep browse"
+    ENABLE_COMMAND_PALETTE = False  # the keys below are all there is
     CSS = """
     #hits { height: 1fr; }
     #preview-pane { height: 1fr; border-top: solid $primary; padding: 0 1; }
@@ -91,8 +92,15 @@ class BrowserApp(App[None]):
 
     def on_mount(self) -> None:
         table = self.table
-        for title, width in COLUMNS:
-            table.add_column(title, width=width)
+        # Title and people share what date and source leave, 2 to 1.
+        rest = max(50, self.size.width - DATE_WIDTH - SOURCE_WIDTH - 10)
+        for name, width in (
+            ("Title", rest * 2 // 3),
+            ("Date", DATE_WIDTH),
+            ("Source", SOURCE_WIDTH),
+            ("People", rest - rest * 2 // 3),
+        ):
+            table.add_column(name, width=width)
         self.run_search()
         if self.search.text.strip():
             table.focus()

@@ -143,6 +143,7 @@ def test_every_command_has_help_with_examples(run, command):
         ["similar", "corpus/putin-nato-2001.txt"],
         ["stats"],
         ["search", "x", "--by", "month"],
+        ["browse", "x"],
     ],
 )
 def test_a_missing_index_is_exit_2_everywhere(tmp_path, args):
