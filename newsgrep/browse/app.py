@@ -69,8 +69,11 @@ class BrowserApp(App[None]):
     ) -> None:
         super().__init__()
         self.index = index
-        # The list people read folds near-duplicates into the best-ranked copy.
-        base = replace(options or SearchOptions(), limit=page_size, page=1, fold_page=True)
+        # The list people read folds near-duplicates into the best-ranked copy;
+        # it shows no snippets (the preview shows the story).
+        base = replace(
+            options or SearchOptions(), limit=page_size, page=1, fold_page=True, snippets=False
+        )
         self.search = Search(text, base)
         self.hits: list[Hit] = []
         self.pages = 0  # pages of the current search in the list
