@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Input, Static
 import newsgrep
 from newsgrep.browse.app import BrowserApp
 from newsgrep.browse.screens import ChoiceScreen, ReadingScreen
+from newsgrep.browse.state import Narrowing, Search
 from newsgrep.browse.texts import row_cells
 from newsgrep.cli.app import cli
 from newsgrep.model import SearchOptions
@@ -154,6 +155,9 @@ async def test_a_bad_query_shows_its_one_line_error_and_the_next_one_works(corpu
         assert "unknown field 'dateline'" in shown(app, "#status").plain
         await search_for(pilot, '"coordinate its position"', typed=False)
         assert [row[0] for row in rows(app)] == [FIRST]
+        await search_for(pilot, "Robertsn", typed=False)
+        assert rows(app) == []
+        assert "no story matches Robertsn · did you mean: Robertson?" in shown(app, "#status").plain
 
 
 @pytest.mark.asyncio
@@ -200,6 +204,43 @@ async def test_article_text_stays_inert_in_the_list_and_the_preview(tmp_path):
         preview = shown(app, "#preview").plain
         assert "[blink]closed[/blink]" in preview
         assert "\x1b" not in preview and "\x07" not in preview and "pwned" not in preview
+
+
+STORIES = {
+    "a.txt": ("Mayor speaks on budget", "New York Times", "NEW YORK", "Mayor Eric Adams"),
+    "b.txt": ("Budget fight goes on", "Washington Post", "WASHINGTON", "Senator Mitch McConnell"),
+    "c.txt": ("Another budget story", "New York Times", "BOSTON", "Governor Maura Healey"),
+}
+
+
+@pytest.fixture(scope="module")
+def names_index(tmp_path_factory):
+    """Three stories whose source, place and people are several words long."""
+    folder = tmp_path_factory.mktemp("names")
+    for name, (title, source, place, person) in STORIES.items():
+        text = f"Title: {title}\nSource: {source}\n\n{place} -- {person} said the budget held.\n"
+        (folder / name).write_text(text, encoding="utf-8")
+    newsgrep.index_paths([folder], folder / "ix")
+    return folder / "ix"
+
+
+@pytest.mark.parametrize(
+    "kind, option, value",
+    [
+        ("source", "sources", "New York Times"),
+        ("place", "places", "New York"),
+        ("person", "people", "Eric Adams"),
+    ],
+)
+def test_a_narrowing_finds_what_its_option_finds_in_the_same_order(
+    names_index, kind, option, value
+):
+    search = Search("budget", SearchOptions())
+    search.narrow(Narrowing(kind, value))
+    narrowed = newsgrep.search(names_index, search.query(), SearchOptions())
+    filtered = newsgrep.search(names_index, "budget", SearchOptions(**{option: (value,)}))
+    assert narrowed.total >= 1
+    assert [(h.path, h.score) for h in narrowed.hits] == [(h.path, h.score) for h in filtered.hits]
 
 
 def test_the_command_passes_query_and_filters_to_the_browser(monkeypatch, corpus_index):
