@@ -20,6 +20,10 @@ from newsgrep.errors import ExitStatus
 # its help). The paragraph is kept here so that `newsgrep --help` imports no
 # command; a test checks that it is the command's own.
 COMMANDS = {
+    "browse": (
+        "newsgrep.cli.browse:browse_command",
+        "Browse the index in the terminal: a query box, the ranked list, a preview.",
+    ),
     "index": (
         "newsgrep.cli.index:index_command",
         "Index files and folders of articles (recursively); with no PATHS, update every "

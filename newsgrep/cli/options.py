@@ -75,6 +75,15 @@ _FILTERS = (
 )
 
 
+sort_option = click.option(
+    "--sort",
+    type=click.Choice(["relevance", "newest", "oldest"]),
+    default="relevance",
+    show_default=True,
+    help="Order of the hits; undated stories come last either way.",
+)
+
+
 def filter_options(command: F) -> F:
     """--since, --until, --source, --person, --place: which stories a search looks at."""
     for option in reversed(_FILTERS):

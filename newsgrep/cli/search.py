@@ -17,6 +17,7 @@ from newsgrep.cli.options import (
     listing_options,
     paging_options,
     reports_errors,
+    sort_option,
 )
 from newsgrep.errors import ExitStatus
 from newsgrep.model import SearchOptions
@@ -30,12 +31,7 @@ from newsgrep.safety import clean_line
 @click.argument("query")
 @index_option
 @paging_options("hits")
-@click.option(
-    "--sort",
-    type=click.Choice(["relevance", "newest", "oldest"]),
-    default="relevance",
-    show_default=True,
-)
+@sort_option
 @filter_options
 @json_option("JSON Lines, one object per hit (or per value with --by).")
 @csv_option("CSV with a header row: the --json fields as columns (per value with --by).")

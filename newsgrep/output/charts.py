@@ -43,28 +43,36 @@ def bar(fraction: float, width: int) -> str:
 
 def print_chart(console: Console, facets: Facets, footer: bool = False) -> None:
     """One line per value: label, bar scaled to the largest, count (and share)."""
+    for line in chart_lines(facets, console.width):
+        console.print(line, no_wrap=True, crop=True)
+    if footer and facets.buckets:
+        console.print(Text(chart_footer(facets), style=META_STYLE))
+
+
+def chart_lines(facets: Facets, width: int) -> list[Text]:
+    """The chart's lines for ``width`` columns: label, count, bar scaled to the largest."""
     buckets = facets.buckets
     if not buckets:
-        return
+        return []
     labels = [label(b, facets.by) for b in buckets]
     amounts = [amount(b) for b in buckets]
     label_width = max(len(x) for x in labels)
     amount_width = max(len(x) for x in amounts)
-    bar_width = max(10, console.width - label_width - amount_width - 4)
+    bar_width = max(10, width - label_width - amount_width - 4)
     sizes = [b.share if b.share is not None else b.count for b in buckets]
     largest = max(sizes) or 1
+    lines = []
     for name, size, figure in zip(labels, sizes, amounts, strict=True):
         line = Text(name.ljust(label_width) + "  ")
         line.append(figure.rjust(amount_width) + "  ", style="bold" if size else META_STYLE)
         line.append(bar(size / largest, bar_width), style=BAR_STYLE)
-        console.print(line, no_wrap=True, crop=True)
-    if footer:
-        console.print(
-            Text(
-                f"{facets.matched} matching stories by {facets.by}, {facets.seconds:.2f} s",
-                style=META_STYLE,
-            )
-        )
+        lines.append(line)
+    return lines
+
+
+def chart_footer(facets: Facets) -> str:
+    """'7 matching stories by month, 0.01 s'."""
+    return f"{facets.matched} matching stories by {facets.by}, {facets.seconds:.2f} s"
 
 
 def print_table(stream: IO[str], facets: Facets) -> None:

@@ -214,8 +214,16 @@ def folded_note(result: SearchResult) -> str:
 
 def print_story(console: Console, story: Story) -> None:
     """`newsgrep show`: a metadata header, then the whole body."""
-    hit = story.hit
-    console.print(pieces_text(hit.title_pieces, "bold"))
+    for line in story_header(story.hit):
+        console.print(line)
+    console.print()
+    console.print(pieces_text(story.body_pieces, clean=clean_text))
+
+
+def story_header(hit: Hit) -> list[Text]:
+    """A story's header as `show` prints it: title, date · source · place,
+    people, reporters, URL, path; the empty fields left out."""
+    lines = [pieces_text(hit.title_pieces, "bold")]
     fields = [
         (
             "",
@@ -229,12 +237,11 @@ def print_story(console: Console, story: Story) -> None:
         ("by: ", ", ".join(hit.author)),
         ("url: ", hit.url),
     ]
-    for name, value in fields:
-        if value:
-            console.print(Text(name + clean_line(value), style=META_STYLE))
-    console.print(Text(clean_line(hit.path), style=PATH_STYLE))
-    console.print()
-    console.print(pieces_text(story.body_pieces, clean=clean_text))
+    lines.extend(
+        Text(name + clean_line(value), style=META_STYLE) for name, value in fields if value
+    )
+    lines.append(Text(clean_line(hit.path), style=PATH_STYLE))
+    return lines
 
 
 def write_line(stream: IO[str], line: str, end: str = "\n") -> None:

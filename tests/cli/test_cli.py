@@ -125,7 +125,7 @@ def test_index_skips_bad_file_with_reason_and_indexes_rest(tmp_path):
     assert search.output.strip() == "1"
 
 
-COMMANDS = ["index", "search", "show", "similar", "stats", "watch"]
+COMMANDS = ["browse", "index", "search", "show", "similar", "stats", "watch"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -146,6 +146,7 @@ def test_every_command_has_help_with_examples(run, command):
         ["watch"],
         ["watch", "list"],
         ["watch", "add", "w", "x"],
+        ["browse", "x"],
     ],
 )
 def test_a_missing_index_is_exit_2_everywhere(tmp_path, args):
