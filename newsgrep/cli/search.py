@@ -81,6 +81,12 @@ from newsgrep.safety import clean_line
     help="Show every copy: the ranked list folds near-duplicates into the "
     "best-ranked one (+N similar) by default.",
 )
+@click.option(
+    "--quotes",
+    "quotes_view",
+    is_flag=True,
+    help="Under each hit's title, its quotations (those said: matched) instead of snippets.",
+)
 @color_option
 @reports_errors
 def search_command(
@@ -102,6 +108,7 @@ def search_command(
     share: bool,
     dedup: bool,
     show_all: bool,
+    quotes_view: bool,
     color: str,
 ) -> None:
     """Search the index; ranked stories with highlighted snippets.
@@ -119,6 +126,8 @@ def search_command(
       newsgrep search '"missile defense"' --by month --share
       newsgrep search ABM --all
       newsgrep search ABM --dedup --json
+      newsgrep search 'said:putin nato' --quotes
+      newsgrep search 'said:"vladimir putin"' --by month
     """
     if share and not by:
         raise Failure("--share works with --by")
@@ -126,6 +135,8 @@ def search_command(
         raise Failure("--by counts every matching story: leave out -l, -c and --dedup")
     if dedup and show_all:
         raise Failure("--dedup folds copies and --all shows them: choose one")
+    if quotes_view and (as_json or paths_only or count or by):
+        raise Failure("--quotes is a view for people: leave out --json, -l, -c and --by")
     listing = paths_only or count
     # -c needs the total only; -l every path; both ignore --limit and --page.
     options = SearchOptions(
@@ -137,7 +148,7 @@ def search_command(
         sources=sources,
         people=people,
         places=places,
-        snippets=not listing,
+        snippets=not (listing or quotes_view),
         dedup=dedup,
         # for people only: programs get every story unless --dedup says otherwise
         fold_page=not (listing or as_json or by or show_all),
@@ -146,7 +157,9 @@ def search_command(
     if by:
         found = print_counts(index_dir, query, by, options, share, as_json, color)
     else:
-        found = print_search(index_dir, query, options, as_json, paths_only, null, count, color)
+        found = print_search(
+            index_dir, query, options, as_json, paths_only, null, count, quotes_view, color
+        )
     sys.exit(ExitStatus.FOUND if found else ExitStatus.NOTHING)
 
 
@@ -158,6 +171,7 @@ def print_search(
     paths_only: bool,
     null: bool,
     count: bool,
+    quotes_view: bool,
     color: str,
 ) -> bool:
     """Hits in the chosen form; True if any story matched."""
@@ -172,6 +186,7 @@ def print_search(
         count=count,
         color=color,
         with_duplicates=options.dedup,
+        quotes=quotes_view,
     )
     return result.total > 0
 
