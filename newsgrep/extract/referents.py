@@ -1,0 +1,228 @@
+"""Who a speech verb's subject is, read from the story before it.
+
+- A name ("Putin", "President Vladimir Putin", "Lord Robertson") is written
+  as the fullest name of the story's people with that surname; titles go.
+- "he" or "she" is the person named most recently before the quotation
+  (outside earlier quotations), skipping those whose first name is of the
+  other gender.
+- "the NATO secretary-general" is the person the story introduced with that
+  title ("NATO Secretary-General Lord George Robertson", "George Robertson,
+  the NATO secretary-general"), else the person named most recently.
+- "the Pentagon", "the White House" are organisations as written; "the
+  company" or "the ministry" is the organisation the story named before
+  ("Champion Products Inc", "the Defence Ministry").
+
+A reporter of the story (an author) is never a speaker.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+from newsgrep.extract import lexicon as lx
+
+_TITLE_WORDS = (
+    lx.TITLES
+    | lx.ROLES
+    | frozenset(
+        "spokesman spokeswoman spokesperson official chief head candidate nominee "
+        "leader lawmaker legislator".split()
+    )
+)
+_UNNAMED = frozenset(
+    "spokesman spokeswoman spokesperson official officials source sources aide aides "
+    "person people man woman analyst analysts expert experts observer observers".split()
+)
+_ORGANISATION_NOUNS = frozenset(
+    """
+company firm corporation group bank ministry department agency government
+administration organization organisation party campaign commission committee
+council court union office authority board embassy army military police network
+newspaper paper website league association foundation university institute
+center centre service team club alliance bureau airline carrier insurer lender
+maker producer retailer utility exchange statement report
+""".split()
+)
+_COMPANY_HEADS = frozenset("company firm corporation group bank".split())
+_COMPANY = re.compile(
+    r"[A-Z][\w&'’.\-]*(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\w&'’.\-]*){0,4}\s+"
+    r"(?:Inc|Corp|Co|Ltd|LLC|Plc|PLC|AG|SA|NV|Group|Corporation|Company|Bank)\b\.?"
+)
+# "the Defence Ministry", "Ministry of Defence": a body named with the noun.
+_NAMED_BODY = r"(?:[A-Z][\w&'’.\-]*\s+){{0,4}}{head}\b(?:\s+of(?:\s+the)?(?:\s+[A-Z][\w'’\-]*)+)?"
+_NAME_AFTER = re.compile(r"\s+((?:[A-Z][\w'’.\-]*\s+){0,4}[A-Z][\w'’\-]*)")
+_NAME_BEFORE = re.compile(
+    r"((?:[A-Z][\w'’.\-]*\s+){0,3}[A-Z][\w'’\-]*)\s*,\s+(?:the\s+|a\s+|an\s+)?[^,.\n]{0,60}$"
+)
+_POSSESSIVE = re.compile(r"['’]s?$")
+_PRONOUN_GENDER = {"he": "m", "she": "f"}
+
+
+class Referents:
+    """The people and organisations of one story, and where each is named."""
+
+    def __init__(self, body: str, people: Sequence[str], authors: Sequence[str]) -> None:
+        self.body = body
+        self.people = list(people)
+        self.reporters = {_surname(a) for a in authors if a.strip()}
+        self.starts: list[int] = []  # quotations already read: their words
+        self.ends: list[int] = []  # name no one
+        self.named: list[str] = []  # speakers named that ``people`` lacks
+
+    @property
+    def last_end(self) -> int:
+        """Where the last quotation read ends (0 before any)."""
+        return self.ends[-1] if self.ends else 0
+
+    def quoted(self, start: int, end: int) -> None:
+        self.starts.append(start)
+        self.ends.append(end)
+
+    def pronoun(self, pronoun: str, at: int) -> tuple[str | None, str]:
+        """'he', 'she': the latest person named before ``at`` of that gender."""
+        gender = _PRONOUN_GENDER.get(pronoun)
+        if gender is None:  # "they", "we": too often a crowd or a firm
+            return None, "pronoun"
+        return self._latest_person(at, gender), "pronoun"
+
+    def name(self, phrase: str, at: int) -> tuple[str | None, str]:
+        """A capitalised subject: a person's fullest name, or an organisation."""
+        words = _name_words(phrase)
+        if not words:
+            return self.description("the " + phrase, at)
+        person = self._person(words, at)
+        if person:
+            return self._not_reporter(person), "name"
+        if _organisation_like(words):
+            return " ".join(words), "organisation"
+        name = " ".join(words)
+        if _surname(name) in self.reporters:
+            return None, "name"
+        self.named.append(name)
+        return name, "name"
+
+    def description(self, phrase: str, at: int) -> tuple[str | None, str]:
+        """'the NATO secretary-general', 'the company', 'the White House'."""
+        determiner, _, rest = phrase.partition(" ")
+        head_part = re.split(r"\s+(?:for|of|at|with|from|in|on)\s+", rest, maxsplit=1)[0]
+        words = head_part.split()
+        if not words:
+            return None, "none"
+        head = _POSSESSIVE.sub("", words[-1].lower())
+        if head not in _TITLE_WORDS and all(w[:1].isupper() for w in words):
+            return " ".join(words), "organisation"
+        if head in _ORGANISATION_NOUNS:
+            return self._organisation(head, at), "organisation"
+        if determiner.lower() not in ("the", "his", "her", "their") or head in _UNNAMED:
+            return None, "none"
+        return self._titled(head, at) or self._latest_person(at, None), "title"
+
+    def no_one_named(self, start: int, end: int) -> bool:
+        """True when no person is named between ``start`` and ``end``."""
+        return self._latest_person(end, None, since=start) is None
+
+    def _person(self, words: list[str], at: int) -> str | None:
+        """The fullest name of the story's people that ``words`` names."""
+        surname = words[-1].lower()
+        given = words[0].lower() if len(words) > 1 else ""
+        matches = [
+            p
+            for p in [*self.people, *self.named]
+            if _surname(p) == surname and (not given or p.split()[0].lower() == given)
+        ]
+        if not matches:
+            return None
+        if len(matches) > 1:
+            matches.sort(key=lambda p: self._last_mention(p, at), reverse=True)
+        return max(matches[:1] + [m for m in matches if matches[0] in m], key=len)
+
+    def _not_reporter(self, person: str) -> str | None:
+        return None if _surname(person) in self.reporters else person
+
+    def _latest_person(self, at: int, gender: str | None, since: int = 0) -> str | None:
+        """The person named last before ``at`` (and after ``since``)."""
+        best, where = None, since - 1
+        for person in [*self.people, *self.named]:
+            if _surname(person) in self.reporters:
+                continue
+            if gender and lx.given_name_genders().get(person.split()[0].lower(), gender) != gender:
+                continue
+            mention = self._last_mention(person, at)
+            if mention > where:
+                best, where = person, mention
+        return best
+
+    def _last_mention(self, person: str, at: int) -> int:
+        """Where ``person``'s surname was last named before ``at``, outside
+        quotations; -1 if nowhere."""
+        surname = person.split()[-1]
+        at = self.body.rfind(surname, 0, at)
+        while at >= 0:
+            if _word_at(self.body, at, len(surname)) and not self._inside_quote(at):
+                return at
+            at = self.body.rfind(surname, 0, at)
+        return -1
+
+    def _inside_quote(self, at: int) -> bool:
+        i = bisect.bisect_right(self.starts, at) - 1
+        return i >= 0 and at < self.ends[i]
+
+    def _titled(self, head: str, at: int) -> str | None:
+        """The person introduced with the title ``head`` before ``at``."""
+        mentions = list(re.finditer(rf"\b{re.escape(head)}\b", self.body[:at], re.IGNORECASE))
+        for mention in reversed(mentions):
+            after = _NAME_AFTER.match(self.body, mention.end())
+            before = _NAME_BEFORE.search(self.body, max(0, mention.start() - 120), mention.start())
+            for found in (after, before):
+                words = _name_words(found.group(1)) if found else []
+                person = self._person(words, at) if words else None
+                if person and _surname(person) not in self.reporters:
+                    return person
+        return None
+
+    def _organisation(self, head: str, at: int) -> str | None:
+        """The organisation a story named before calling it 'the company'."""
+        text = self.body[:at]
+        if head in _COMPANY_HEADS:
+            found = list(_COMPANY.finditer(text))
+        else:
+            found = list(re.finditer(_NAMED_BODY.format(head=head.capitalize()), text))
+        if not found:
+            return None
+        return " ".join(_name_words(found[-1].group()) or found[-1].group().split())
+
+
+def _name_words(phrase: str) -> list[str]:
+    """The name in a capitalised phrase: titles before it and a sentence's
+    first word ('But Putin') gone, possessives cut."""
+    words = [w.rstrip(".,") if not re.fullmatch(r"[A-Z]\.", w) else w for w in phrase.split()]
+    words = [_POSSESSIVE.sub("", w) if w.endswith(("'s", "’s")) else w for w in words]
+    cut = 0
+    for i, word in enumerate(words):
+        lower = word.lower()
+        if lower in _TITLE_WORDS or lower.rstrip(".") in _TITLE_WORDS or lower in lx.FUNCTION_WORDS:
+            cut = i + 1
+    return [w for w in words[cut:] if w]
+
+
+def _organisation_like(words: list[str]) -> bool:
+    lowered = [w.lower() for w in words]
+    return (
+        any(w in lx.ORGANISATION_WORDS or w in _ORGANISATION_NOUNS for w in lowered)
+        or (len(words) == 1 and words[0].isupper() and len(words[0]) > 1)
+        or lowered[-1] in lx.places()
+    )
+
+
+def _surname(name: str) -> str:
+    words = name.split()
+    return words[-1].lower() if words else ""
+
+
+def _word_at(text: str, at: int, length: int) -> bool:
+    """True when text[at:at+length] is a whole word."""
+    before = text[at - 1 : at]
+    after = text[at + length : at + length + 1]
+    return not (before.isalnum() or after.isalnum())
