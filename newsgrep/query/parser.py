@@ -173,7 +173,7 @@ class _Parser:
         self.pos += 1
         if token.kind == FIELD:
             unit = self._unit(token.text)
-            return self._quoted(unit) if isinstance(unit, Said) else unit
+            return self._quoted(unit) if token.text == SAID and unit is not None else unit
         if token.kind == OPEN:
             node = self.group(field)
             self.pos += 1  # the closing bracket: the lexer checked that there is one
@@ -181,9 +181,10 @@ class _Parser:
         assert token.leaf is not None  # the lexer gives every LEAF token its leaf
         return _in_field(token.leaf, field)
 
-    def _quoted(self, said: Said) -> Said:
-        """The plain words and phrases typed right after said:NAME: the
-        quotation's words, up to anything else."""
+    def _quoted(self, said: Query) -> Query:
+        """The plain words and phrases typed right after said:NAME (or
+        said:(NAME OR NAME)): the words of each speaker's quotation, up to
+        anything else."""
         words: list[Term | Phrase] = []
         while (token := self._next()) is not None and token.kind == LEAF:
             if isinstance(token.leaf, (Pattern, Fuzzy)):
@@ -192,7 +193,7 @@ class _Parser:
                 break
             words.append(token.leaf)
             self.pos += 1
-        return replace(said, words=said.words + tuple(words)) if words else said
+        return _quoting(said, tuple(words)) if words else said
 
 
 SAID_NAME = 'said: takes a name, as in said:putin or said:"vladimir putin"'
@@ -210,6 +211,20 @@ def _in_field(leaf: Leaf, field: str | None) -> Query:
         text = leaf.text if isinstance(leaf, Term) else " ".join(leaf.words)
         return Term(stored_source(text), field, leaf.boost)
     return replace(leaf, field=field)
+
+
+def _quoting(node: Query, words: tuple[Term | Phrase, ...]) -> Query:
+    """``node`` with ``words`` added to the quotation of every speaker it
+    asks for (not of those it leaves out)."""
+    if isinstance(node, Said):
+        return replace(node, words=node.words + words)
+    if isinstance(node, (And, Or, SideBySide)):
+        return replace(node, parts=tuple(_quoting(part, words) for part in node.parts))
+    if isinstance(node, AndNot):
+        return replace(node, kept=_quoting(node.kept, words))
+    if isinstance(node, AndMaybe):
+        return AndMaybe(_quoting(node.required, words), _quoting(node.optional, words))
+    return node
 
 
 def _speaker(leaf: Term | Phrase | Pattern | Fuzzy) -> Said:
