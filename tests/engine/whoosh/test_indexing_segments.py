@@ -146,11 +146,13 @@ def test_many_small_runs_get_merged_and_answer_like_one_run(tmp_path):
     assert one.indexed == sum(run.indexed for run in runs) == len(paths)
     assert any(run.merged for run in runs)
     assert len(open_for_writing(tmp_path / "many").segments) <= MAX_SEGMENTS
-    for query in ("NATO membership", "nato", "people:putin", '"NATO membership"', "date:2001"):
+    queries = ("NATO membership", "nato", "people:putin", '"NATO membership"', "date:2001")
+    for query in (*queries, "said:putin", "said:putin nato", "said:robertson terrorism"):
         expected = newsgrep.search(tmp_path / "one", query, newsgrep.SearchOptions(limit=0))
         got = newsgrep.search(tmp_path / "many", query, newsgrep.SearchOptions(limit=0))
         assert got.total == expected.total
         assert {h.path for h in got.hits} == {h.path for h in expected.hits}
+        assert {h.path: h.quotes for h in got.hits} == {h.path: h.quotes for h in expected.hits}
         if query != "NATO membership":
             # Whoosh's coordination bonus for several words counts the words
             # each segment holds, so only single clauses score alike exactly.
