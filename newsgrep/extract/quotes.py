@@ -28,21 +28,26 @@ from newsgrep.extract.speakers import Attribution, Speakers
 from newsgrep.model import Quote
 
 # A quotation mark, or a paragraph break: a blank line or a new line that
-# opens with an indent (wire copy wraps its lines and indents paragraphs).
-_MARK = re.compile(r"[“”\"]|\n[^\S\n]*\n\s*|\n[ \t]{2,}(?=\S)")
+# opens with an indent (wire copy wraps its lines and indents paragraphs). A
+# lone new line matches too, to be passed over: a pattern that opens with one
+# character class is scanned for fast, twice as fast as an alternation.
+_MARK = re.compile(r"[“”\"\n](?:(?<=\n)(?:[^\S\n]*\n\s*|[ \t]{2,}(?=\S)))?")
 _OPENS_AFTER = frozenset(" \t\n\r([{—–-/\u00a0") | {""}
 _CLOSES_BEFORE = frozenset(" \t\n\r)]},.;:!?—–-…\u00a0") | {""}
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
-# Words that name the next quoted span instead of quoting someone.
-_NAMING = re.compile(
-    r"(?i:so-called|dubbed|nicknamed|named|called|titled|entitled|headlined|termed|"
-    r"branded|labell?ed|known\s+as|the\s+(?:words?|terms?|phrases?|slogans?|motto|"
-    r"label|hashtag|headline|banner)|book|novel|memoir|film|movie|documentary|song|"
-    r"album|single|show|series|sitcom|play|musical|opera|poem|essay|article|op-ed|"
-    r"column|editorial|podcast|episode|report|speech|study|paper|bill|act|program|"
-    r"programme|campaign|operation|initiative|exhibit|exhibition|painting|game|"
-    r"hashtag|slogan)[\s,:]*$"
+# Words that name the next quoted span instead of quoting someone: "the
+# so-called", "a song titled", "the book", "known as", "the word".
+_NAMING = frozenset(
+    """
+so-called dubbed nicknamed named called titled entitled headlined termed branded
+labeled labelled as word words term terms phrase phrases slogan slogans motto
+label hashtag headline banner book novel memoir film movie documentary song album
+single show series sitcom play musical opera poem essay article op-ed column
+editorial podcast episode report speech study paper bill act program programme
+campaign operation initiative exhibit exhibition painting game
+""".split()
 )
+_LAST_WORD = re.compile(r"([\w-]+)[\s,:]*$")
 _SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
 _SHORT = 3  # words: "fake news" quoted without a speaker is a scare quote
 _TITLE_WORDS = 8  # a title-case span this short, unattributed, names a work
@@ -70,15 +75,14 @@ def find_quotes(body: str, people: Sequence[str], authors: Sequence[str]) -> lis
     previous: Attribution | None = None
     for span in spans(body):
         attribution = speakers.attribute(span.start, span.end, span.paragraph, previous)
-        found.append((span, attribution))
         if _is_quotation(body, span, attribution):
+            found.append((span, attribution))
             speakers.quoted(span.start, span.end)
             previous = attribution
     _share_forward(body, found)
     return [
         Quote(span.text.rstrip(",").rstrip(), attribution.speaker if attribution else None)
         for span, attribution in found
-        if _is_quotation(body, span, attribution)
     ]
 
 
@@ -108,7 +112,9 @@ def spans(body: str) -> Iterator[Span]:
         if at < skip_to:
             continue
         char = mark.group()
-        if char[0] in "\n":
+        if char == "\n":
+            continue
+        if char[0] == "\n":
             if opened >= 0 and _opens_here(body, mark.end()):
                 pieces.append(body[piece:at])
                 piece = skip_to = mark.end() + 1
@@ -143,7 +149,7 @@ def _opens_here(body: str, at: int) -> bool:
 
 def _is_quotation(body: str, span: Span, found: Attribution | None) -> bool:
     """False for scare quotes and titles of works (see the module docstring)."""
-    if _NAMING.search(body, max(span.paragraph, span.start - 40), span.start):
+    if _named(body, span):
         return bool(found and found.adjacent and len(span.text) > 40)
     if found and found.adjacent:
         return True
@@ -151,6 +157,12 @@ def _is_quotation(body: str, span: Span, found: Attribution | None) -> bool:
     if len(words) <= _SHORT:
         return False
     return not (len(words) <= _TITLE_WORDS and _title_case(words, span.text))
+
+
+def _named(body: str, span: Span) -> bool:
+    """True when the word before the opening mark names a thing ("the book")."""
+    word = _LAST_WORD.search(body, max(span.paragraph, span.start - 25), span.start)
+    return bool(word) and word.group(1).lower() in _NAMING
 
 
 def _title_case(words: list[str], text: str) -> bool:

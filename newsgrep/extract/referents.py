@@ -46,9 +46,12 @@ maker producer retailer utility exchange statement report
 """.split()
 )
 _COMPANY_HEADS = frozenset("company firm corporation group bank".split())
+_SUFFIXES = r"(?:Inc|Corp|Co|Ltd|LLC|Plc|PLC|AG|SA|NV|Group|Corporation|Company|Bank)\b\.?"
+# A company's name: capitalised words up to a suffix, found from the suffix
+# back (the suffix is rare; capitalised words are everywhere).
+_COMPANY_SUFFIX = re.compile(_SUFFIXES)
 _COMPANY = re.compile(
-    r"[A-Z][\w&'’.\-]*(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\w&'’.\-]*){0,4}\s+"
-    r"(?:Inc|Corp|Co|Ltd|LLC|Plc|PLC|AG|SA|NV|Group|Corporation|Company|Bank)\b\.?"
+    rf"[A-Z][\w&'’.\-]*(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\w&'’.\-]*){{0,4}}\s+{_SUFFIXES}$"
 )
 # "the Defence Ministry", "Ministry of Defence": a body named with the noun.
 _NAMED_BODY = r"(?:[A-Z][\w&'’.\-]*\s+){{0,4}}{head}\b(?:\s+of(?:\s+the)?(?:\s+[A-Z][\w'’\-]*)+)?"
@@ -56,6 +59,7 @@ _NAME_AFTER = re.compile(r"\s+((?:[A-Z][\w'’.\-]*\s+){0,4}[A-Z][\w'’\-]*)")
 _NAME_BEFORE = re.compile(
     r"((?:[A-Z][\w'’.\-]*\s+){0,3}[A-Z][\w'’\-]*)\s*,\s+(?:the\s+|a\s+|an\s+)?[^,.\n]{0,60}$"
 )
+_TITLE_MENTIONS = 4  # the latest mentions of a title read for a name
 _POSSESSIVE = re.compile(r"['’]s?$")
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
 
@@ -70,6 +74,7 @@ class Referents:
         self.starts: list[int] = []  # quotations already read: their words
         self.ends: list[int] = []  # name no one
         self.named: list[str] = []  # speakers named that ``people`` lacks
+        self._candidates: list[tuple[str, str, str]] | None = None
 
     @property
     def last_end(self) -> int:
@@ -135,7 +140,7 @@ class Referents:
         if not matches:
             return None
         if len(matches) > 1:
-            matches.sort(key=lambda p: self._last_mention(p, at), reverse=True)
+            matches.sort(key=lambda p: self._last_mention(p.split()[-1], at), reverse=True)
         return max(matches[:1] + [m for m in matches if matches[0] in m], key=len)
 
     def _not_reporter(self, person: str) -> str | None:
@@ -144,20 +149,29 @@ class Referents:
     def _latest_person(self, at: int, gender: str | None, since: int = 0) -> str | None:
         """The person named last before ``at`` (and after ``since``)."""
         best, where = None, since - 1
-        for person in [*self.people, *self.named]:
-            if _surname(person) in self.reporters:
+        for person, surname, known in self._people():
+            if gender and known and known != gender:
                 continue
-            if gender and lx.given_name_genders().get(person.split()[0].lower(), gender) != gender:
-                continue
-            mention = self._last_mention(person, at)
+            mention = self._last_mention(surname, at)
             if mention > where:
                 best, where = person, mention
         return best
 
-    def _last_mention(self, person: str, at: int) -> int:
-        """Where ``person``'s surname was last named before ``at``, outside
+    def _people(self) -> list[tuple[str, str, str]]:
+        """Each person who may speak, with surname and first name's gender
+        ("" when unknown); read once, speakers named later added."""
+        if self._candidates is None or len(self._candidates) < len(self.people) + len(self.named):
+            genders = lx.given_name_genders()
+            self._candidates = [
+                (p, p.split()[-1], genders.get(p.split()[0].lower(), "") if " " in p else "")
+                for p in [*self.people, *self.named]
+                if _surname(p) not in self.reporters
+            ]
+        return self._candidates
+
+    def _last_mention(self, surname: str, at: int) -> int:
+        """Where ``surname`` was last named before ``at``, outside
         quotations; -1 if nowhere."""
-        surname = person.split()[-1]
         at = self.body.rfind(surname, 0, at)
         while at >= 0:
             if _word_at(self.body, at, len(surname)) and not self._inside_quote(at):
@@ -171,8 +185,8 @@ class Referents:
 
     def _titled(self, head: str, at: int) -> str | None:
         """The person introduced with the title ``head`` before ``at``."""
-        mentions = list(re.finditer(rf"\b{re.escape(head)}\b", self.body[:at], re.IGNORECASE))
-        for mention in reversed(mentions):
+        titled = re.compile(rf"\b{re.escape(head)}\b", re.IGNORECASE)
+        for mention in reversed(list(titled.finditer(self.body, 0, at))[-_TITLE_MENTIONS:]):
             after = _NAME_AFTER.match(self.body, mention.end())
             before = _NAME_BEFORE.search(self.body, max(0, mention.start() - 120), mention.start())
             for found in (after, before):
@@ -184,14 +198,21 @@ class Referents:
 
     def _organisation(self, head: str, at: int) -> str | None:
         """The organisation a story named before calling it 'the company'."""
-        text = self.body[:at]
         if head in _COMPANY_HEADS:
-            found = list(_COMPANY.finditer(text))
+            suffixes = list(_COMPANY_SUFFIX.finditer(self.body, 0, at))
+            found = (
+                _COMPANY.search(self.body, max(0, suffixes[-1].start() - 80), suffixes[-1].end())
+                if suffixes
+                else None
+            )
         else:
-            found = list(re.finditer(_NAMED_BODY.format(head=head.capitalize()), text))
+            named = re.compile(_NAMED_BODY.format(head=head.capitalize()))
+            found = None
+            for found in named.finditer(self.body, 0, at):
+                pass
         if not found:
             return None
-        return " ".join(_name_words(found[-1].group()) or found[-1].group().split())
+        return " ".join(_name_words(found.group()) or found.group().split())
 
 
 def _name_words(phrase: str) -> list[str]:

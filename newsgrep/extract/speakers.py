@@ -32,8 +32,8 @@ _VERBS = (
     r"testified|complained|complains|cautioned|suggested|suggests|commented|"
     r"maintained|contended|reiterated|pledged|promised|vowed|urged|concluded|"
     r"boasted|lamented|mused|wondered|countered|charged|claimed|claims|scoffed|"
-    r"whispered|told|added|explained|agreed|agrees|went\s+on|chimed\s+in"
-)
+    r"whispered|told|added|explained|agreed|agrees|went on|chimed in"
+).replace(" ", r"\s+")
 _ADVERB = (
     r"(?:also|later|then|earlier|again|once|further|previously|recently|simply|"
     r"has|had|have|was|were|is|are|quoted|as|reportedly|publicly|privately|"
@@ -59,12 +59,20 @@ _VERB_SUBJECT = re.compile(
 )
 # '” Andrew O’Hehir, Salon' at the end of a paragraph: a cited author.
 _CITED = re.compile(rf"\s*[—–-]?\s*(?P<name>{_NAME})(?:,\s+[^.\n]{{1,60}})?\s*$")
-_VERB = re.compile(rf"\b(?:{_VERBS}|according\s+to)\b")
+# The last speech verb before a quotation, found by reading the sentence
+# backwards: Python's re tries a long alternation at every position, so
+# reversed, the search stops at the verb nearest the mark instead of
+# reading the whole sentence.
+_VERB_REVERSED = re.compile(
+    r"\b(?:%s|ot\s+gnidrocca)\b"
+    % "|".join(v.replace(r"\s+", " ")[::-1].replace(" ", r"\s+") for v in _VERBS.split("|"))
+)
 _SUBJECT_BEFORE = re.compile(rf"{_SUBJECT}{_APPOSITION}(?:\s+{_ADVERB}){{0,3}}\s*$")
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“A-Z])|\n")
 _PARAGRAPH_END = re.compile(r"\n[^\S\n]*\n|\n[ \t]{2,}(?=\S)")
 _AFTER = 160  # characters read after a quotation for its attribution
 _BEFORE = 300  # characters read back before it
+_SUBJECT_CHARS = 90  # characters read back before a verb for its subject
 
 
 @dataclass(frozen=True)
@@ -102,23 +110,19 @@ class Speakers:
         text = self._clause_after(end)
         if not text or text[0].isalnum():
             return None
-        verb = _VERB.search(text)
-        if verb is None:
-            cited = _CITED.match(text)
-            return self._resolve(cited, end, paragraph) if cited else None
-        match = _SUBJECT_VERB.match(text) or _VERB_SUBJECT.match(text)
+        match = _SUBJECT_VERB.match(text) or _VERB_SUBJECT.match(text) or _CITED.match(text)
         return self._resolve(match, end, paragraph) if match else None
 
     def _before(self, start: int, paragraph: int) -> Attribution | None:
         text = self._clause_before(start, paragraph)
-        verbs = list(_VERB.finditer(text))
-        if not verbs:
+        backwards = _VERB_REVERSED.search(text[::-1])
+        if backwards is None:
             return None
-        verb = verbs[-1]
-        if verb.group().startswith("according"):
-            match = _VERB_SUBJECT.match(text, verb.start())
+        verb_start = len(text) - backwards.end()
+        if text.startswith("according", verb_start):
+            match = _VERB_SUBJECT.match(text, verb_start)
         else:
-            match = _SUBJECT_BEFORE.search(text, max(0, verb.start() - 200), verb.start())
+            match = _SUBJECT_BEFORE.search(text, max(0, verb_start - _SUBJECT_CHARS), verb_start)
         return self._resolve(match, start, paragraph) if match else None
 
     def _resolve(self, match: re.Match[str], at: int, paragraph: int) -> Attribution | None:
