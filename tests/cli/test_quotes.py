@@ -123,3 +123,9 @@ def test_hostile_quotations_stay_inert(hostile_quotes, args):
     assert interpretable(result.stdout, colours="always" in args) == []
     if "--json" not in args and "--by" not in args:
         assert MARKUP in result.stdout and "[red]Evil" in result.stdout
+
+
+def test_a_misspelt_speaker_or_quoted_word_gets_a_suggestion(run):
+    result = run("search", "said:puttin natto")
+    assert result.exit_code == 1
+    assert "Did you mean: said:Putin NATO?" in result.stderr
