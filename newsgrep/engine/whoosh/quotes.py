@@ -128,21 +128,47 @@ def matching_first(
     in the story's order; and how many matched."""
     if not said or QUOTES not in schema:
         return quotes, 0
-    matched = [any(_matches(quote, node, schema) for node in said) for quote in quotes]
+    wanted = [_wanted(node, schema) for node in said]
+    speakers: dict[str, Positions] = {}  # each name analysed once
+    matched = [_matches(quote, wanted, schema, speakers) for quote in quotes]
     first = [quote for quote, hit in zip(quotes, matched, strict=True) if hit]
     rest = [quote for quote, hit in zip(quotes, matched, strict=True) if not hit]
     return first + rest, len(first)
 
 
-def _matches(quote: Quote, node: t.Said, schema: Any) -> bool:
-    """What said_query finds, for one quotation: analysed as it was indexed."""
+Positions = dict[str, list[int]]
+# A said: clause as analysed terms: the speaker's, then each word's or phrase's with its slop.
+Wanted = tuple[list[str], list[tuple[list[str], int]]]
+
+
+def _wanted(node: t.Said, schema: Any) -> Wanted:
+    speaker = _terms(schema, marked_name(" ".join(node.speaker)))
+    return speaker, [(_terms(schema, text), slop) for text, slop in _typed(node)]
+
+
+def _matches(
+    quote: Quote, wanted: list[Wanted], schema: Any, speakers: dict[str, Positions]
+) -> bool:
+    """What said_query finds, for one quotation analysed as it was indexed:
+    its speaker's name first (it stands first in the indexed text too), then
+    its words only if some clause asks for that speaker."""
     if not quote.speaker:
         return False
-    positions: dict[str, list[int]] = {}
-    for token in schema[QUOTES].analyzer(indexed_text(quote), positions=True, mode="index"):
+    if quote.speaker not in speakers:
+        speakers[quote.speaker] = _positions(schema, marked_name(quote.speaker))
+    asked = [words for speaker, words in wanted if _stands(speakers[quote.speaker], speaker, 1)]
+    if not asked or not all(asked):
+        return bool(asked)  # a clause without words asks for the speaker only
+    positions = _positions(schema, indexed_text(quote))
+    return any(all(_stands(positions, terms, slop) for terms, slop in words) for words in asked)
+
+
+def _positions(schema: Any, text: str) -> Positions:
+    """Each term of ``text`` and where it stands, as the quotes field indexes it."""
+    positions: Positions = {}
+    for token in schema[QUOTES].analyzer(text, positions=True, mode="index"):
         positions.setdefault(token.text, []).append(token.pos)
-    wanted = [(marked_name(" ".join(node.speaker)), 1), *_typed(node)]
-    return all(_stands(positions, _terms(schema, text), slop) for text, slop in wanted)
+    return positions
 
 
 def _stands(positions: dict[str, list[int]], terms: list[str], slop: int) -> bool:
