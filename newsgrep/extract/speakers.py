@@ -44,6 +44,7 @@ class Speakers:
     def __init__(self, body: str, people: Sequence[str], authors: Sequence[str]) -> None:
         self.body = body
         self.referents = Referents(body, people, authors)
+        self.previous: Attribution | None = None  # the quotation before's
 
     def quoted(self, start: int, end: int) -> None:
         """Note a quotation, whose words name no speaker of later ones."""
@@ -54,11 +55,14 @@ class Speakers:
     ) -> Attribution | None:
         """Who said the quotation between ``start`` and ``end``, or None when
         no verb or earlier quotation says."""
+        self.previous = previous
         found = self._after(end, paragraph) or self._before(start, paragraph)
         if found:
             return found
         if previous and previous.speaker and self._continues(previous, start, paragraph):
             return Attribution(previous.speaker, "continuation", False, paragraph)
+        if start == paragraph:
+            return self._introduced(paragraph)
         return None
 
     def _after(self, end: int, paragraph: int) -> Attribution | None:
@@ -69,7 +73,22 @@ class Speakers:
         return self._resolve(match, end, paragraph, after=True) if match else None
 
     def _before(self, start: int, paragraph: int) -> Attribution | None:
-        text = self._clause_before(start, paragraph)
+        return self._speech_in(self._clause_before(start, paragraph), start, paragraph)
+
+    def _introduced(self, paragraph: int) -> Attribution | None:
+        """A quotation opening its paragraph, introduced by the last sentence
+        of the paragraph before: 'Hanson added that ...' or 'Moore said:'."""
+        text = self.body[max(0, paragraph - _BEFORE) : paragraph].rstrip()
+        text = text[text.rfind("\n") + 1 :]
+        if not text or '"' in text or "”" in text:
+            return None
+        ends = list(sp.SENTENCE_END.finditer(text))
+        found = self._speech_in(text[ends[-1].end() :] if ends else text, paragraph, paragraph)
+        return Attribution(found.speaker, found.cue, False, paragraph) if found else None
+
+    def _speech_in(self, text: str, at: int, paragraph: int) -> Attribution | None:
+        """The speaker of the last speech verb in ``text`` (a sentence up to a
+        quotation at ``at``)."""
         backwards = sp.VERB_REVERSED.search(text[::-1])
         if backwards is None:
             return None
@@ -83,14 +102,17 @@ class Speakers:
             match = sp.SUBJECT_BEFORE.search(text, low, verb_start) or sp.SENTENCE_SUBJECT.match(
                 text, 0, verb_start
             )
-        return self._resolve(match, start, paragraph) if match else None
+        return self._resolve(match, at, paragraph) if match else None
 
     def _resolve(
         self, match: re.Match[str], at: int, paragraph: int, after: bool = False
     ) -> Attribution | None:
         groups = match.groupdict()
-        if groups.get("pron"):
-            speaker, cue = self.referents.pronoun(groups["pron"].lower(), at)
+        pronoun = (groups.get("pron") or "").lower()
+        if pronoun in ("it", "they") and self.previous and self.previous.cue == "organisation":
+            speaker, cue = self.previous.speaker, "pronoun"
+        elif pronoun:
+            speaker, cue = self.referents.pronoun(pronoun, at)
         elif groups.get("name"):
             speaker, cue = self.referents.name(groups["name"], at)
         else:
