@@ -47,10 +47,10 @@ editorial podcast episode report speech study paper bill act program programme
 campaign operation initiative exhibit exhibition painting game
 """.split()
 )
-_LAST_WORD = re.compile(r"([\w-]+)[\s,:]*$")
+# The word before an opening mark, past an article: 'known as a "backdoor"'.
+_LAST_WORD = re.compile(r"([\w-]+)(?:\s+(?:a|an|the))?[\s,:]*$", re.IGNORECASE)
 _SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
 _SHORT = 3  # words: "fake news" quoted without a speaker is a scare quote
-_TITLE_WORDS = 8  # a title-case span this short, unattributed, names a work
 _MINOR = frozenset("a an and as at but by for from in into of on or the to with vs".split())
 
 
@@ -135,6 +135,13 @@ def spans(body: str) -> Iterator[Span]:
             if text:
                 yield Span(opened, at + 1, text, start_paragraph)
             opened, pieces = -1, []
+        elif char == "“" and before in ",.?!" and after.isspace():
+            # '...,“ Graham said': an opening mark typed for a closing one.
+            pieces.append(body[piece:at])
+            text = " ".join(" ".join(pieces).split())
+            if text:
+                yield Span(opened, at + 1, text, start_paragraph)
+            opened, pieces = -1, []
         elif char == "“" or (char == '"' and not curly and before in _OPENS_AFTER):
             # An opening mark inside an open quotation: the last one never
             # closed; start again here.
@@ -150,24 +157,22 @@ def _opens_here(body: str, at: int) -> bool:
 def _is_quotation(body: str, span: Span, found: Attribution | None) -> bool:
     """False for scare quotes and titles of works (see the module docstring)."""
     if _named(body, span):
-        return bool(found and found.adjacent and len(span.text) > 40)
+        return bool(found and found.after and len(span.text) > 40)
+    words = _WORD.findall(span.text)
+    if len(words) > 1 and _title_case(words):
+        return bool(found and found.after)
     if found and found.adjacent:
         return True
-    words = _WORD.findall(span.text)
-    if len(words) <= _SHORT:
-        return False
-    return not (len(words) <= _TITLE_WORDS and _title_case(words, span.text))
+    return len(words) > _SHORT
 
 
 def _named(body: str, span: Span) -> bool:
     """True when the word before the opening mark names a thing ("the book")."""
-    word = _LAST_WORD.search(body, max(span.paragraph, span.start - 25), span.start)
+    word = _LAST_WORD.search(body, max(span.paragraph, span.start - 30), span.start)
     return bool(word) and word.group(1).lower() in _NAMING
 
 
-def _title_case(words: list[str], text: str) -> bool:
-    """'The Art of the Deal': every word capitalised but the small ones, and
-    no sentence in it."""
-    if text[-1:] in ".?!,":
-        return False
-    return all(w[0].isupper() or w.lower() in _MINOR for w in words)
+def _title_case(words: list[str]) -> bool:
+    """'The Art of the Deal', 'Profits Soar as Economy Advances.': every word
+    capitalised but the small ones."""
+    return all(w[0].isupper() or not w[0].isalpha() or w.lower() in _MINOR for w in words)

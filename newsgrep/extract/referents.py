@@ -31,8 +31,18 @@ _TITLE_WORDS = (
         "leader lawmaker legislator".split()
     )
 )
+_SPOKESPEOPLE = frozenset(
+    "spokesman spokeswoman spokesperson spokespeople spokesmen lawyer lawyers attorney "
+    "attorneys counsel representative".split()
+)
+# "a spokesman for the company": who the head noun belongs to.
+_OWNER = re.compile(r"\s+(?:for|of|at|with|from|in|on)\s+")
+_SPOKESPERSON = re.compile(
+    r"(?P<who>[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3})(?:['’]s)?\s+"
+    r"(?P<role>(?i:spokesman|spokeswoman|spokesperson|lawyer|attorney|counsel))\b"
+)
 _UNNAMED = frozenset(
-    "spokesman spokeswoman spokesperson official officials source sources aide aides "
+    "official officials source sources aide aides "
     "person people man woman analyst analysts expert experts observer observers".split()
 )
 _ORGANISATION_NOUNS = frozenset(
@@ -42,7 +52,7 @@ administration organization organisation party campaign commission committee
 council court union office authority board embassy army military police network
 newspaper paper website league association foundation university institute
 center centre service team club alliance bureau airline carrier insurer lender
-maker producer retailer utility exchange statement report
+maker producer retailer utility exchange statement report letter release
 """.split()
 )
 _COMPANY_HEADS = frozenset("company firm corporation group bank".split())
@@ -109,9 +119,10 @@ class Referents:
         return name, "name"
 
     def description(self, phrase: str, at: int) -> tuple[str | None, str]:
-        """'the NATO secretary-general', 'the company', 'the White House'."""
+        """'the NATO secretary-general', 'the company', 'the White House',
+        'a Clinton spokesperson'."""
         determiner, _, rest = phrase.partition(" ")
-        head_part = re.split(r"\s+(?:for|of|at|with|from|in|on)\s+", rest, maxsplit=1)[0]
+        head_part, owner = [*_OWNER.split(rest, maxsplit=1), ""][:2]
         words = head_part.split()
         if not words:
             return None, "none"
@@ -120,9 +131,24 @@ class Referents:
             return " ".join(words), "organisation"
         if head in _ORGANISATION_NOUNS:
             return self._organisation(head, at), "organisation"
+        if head in _SPOKESPEOPLE:
+            return self._represented(words[:-1], owner, head, at), "title"
         if determiner.lower() not in ("the", "his", "her", "their") or head in _UNNAMED:
             return None, "none"
         return self._titled(head, at) or self._latest_person(at, None), "title"
+
+    def _represented(self, modifiers: list[str], owner: str, head: str, at: int) -> str | None:
+        """Whom a spokesman speaks for: 'a Clinton spokesperson', 'a spokesman
+        for the company', or 'the spokesperson' the story introduced so."""
+        named = [w for w in modifiers if w[:1].isupper()]
+        if named:
+            return self.name(" ".join(named), at)[0]
+        if owner:
+            return (self.name if owner[:1].isupper() else self.description)(owner, at)[0]
+        for mention in reversed(list(_SPOKESPERSON.finditer(self.body, 0, at))[-_TITLE_MENTIONS:]):
+            if mention.group("role").lower() == head:
+                return self.name(mention.group("who"), at)[0]
+        return None
 
     def no_one_named(self, start: int, end: int) -> bool:
         """True when no person is named between ``start`` and ``end``."""
@@ -147,15 +173,22 @@ class Referents:
         return None if _surname(person) in self.reporters else person
 
     def _latest_person(self, at: int, gender: str | None, since: int = 0) -> str | None:
-        """The person named last before ``at`` (and after ``since``)."""
-        best, where = None, since - 1
+        """The person named last before ``at`` (and after ``since``); of the
+        people named in that last sentence, the first: a sentence's subject
+        comes before its objects ("Trump arrived, mentioning Brunson's
+        return. 'He is on American soil,' he said" is Trump)."""
+        mentions = []
         for person, surname, known in self._people():
             if gender and known and known != gender:
                 continue
             mention = self._last_mention(surname, at)
-            if mention > where:
-                best, where = person, mention
-        return best
+            if mention >= since:
+                mentions.append((mention, person))
+        if not mentions:
+            return None
+        last = max(mentions)[0]
+        sentence = max(self.body.rfind(". ", 0, last), self.body.rfind("\n", 0, last), since)
+        return min(m for m in mentions if m[0] >= sentence)[1]
 
     def _people(self) -> list[tuple[str, str, str]]:
         """Each person who may speak, with surname and first name's gender
