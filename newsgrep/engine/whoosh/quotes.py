@@ -2,54 +2,35 @@
 ``said:`` finds them, and which of a hit's quotations a query matched.
 
 The ``quotes`` field holds a story's quotations as the values of a list,
-postings.POSITION_GAP positions apart, so that nothing matches across two.
-Each is its speaker's name, word by word, as speaker terms marked with
-SPEAKER_MARK (``_vladimir _putin``: ``_putin`` is Putin speaking, ``putin``
-the word), then the quotation's words. The field's analyzer is the body's
-(stemmed, accents folded, stop words dropped), which keeps the mark, so one
-analysis serves the index and the query; an engine with a position gap
-(OpenSearch's ``position_increment_gap``) can index the same text.
-
-``said:putin`` is the speaker term anywhere; ``said:putin nato`` the speaker
-term and the word within one quotation: a span query whose slop is below the
-gap. Nothing scans stored quotations per match: only the page's hits are
-looked at, to put the quotations a query matched first.
+each the text engine/quotations.py makes of it (the marked speaker, then
+the words), postings.POSITION_GAP positions apart so that nothing matches
+across two; its analyzer is the body's. ``said:putin`` is the speaker term
+anywhere; ``said:putin nato`` the speaker term and the word within one
+quotation: a span query whose slop is below the gap. Nothing scans stored
+quotations per match: only the page's hits are looked at, to put the
+quotations a query matched first.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Any
 
 from whoosh import query as q
 
+from newsgrep.engine.quotations import indexed_text, marked_name
 from newsgrep.engine.whoosh.postings import POSITION_GAP
 from newsgrep.errors import QueryError
 from newsgrep.model import Quote
 from newsgrep.query import tree as t
 
 QUOTES = "quotes"
-SPEAKER_MARK = "_"
 # Two positions of one quotation are closer than this; of two quotations, farther.
 WITHIN_QUOTE = POSITION_GAP - 1
-_NAME_WORD = re.compile(r"\w+")
 REBUILD = (
     "this index was built before quotations were indexed: "
     "rebuild it with newsgrep index --rebuild FOLDER"
 )
-
-
-def marked_name(name: str) -> str:
-    """A speaker's name as speaker terms: 'Jean-Claude Juncker' is '_Jean _Claude _Juncker'."""
-    return " ".join(SPEAKER_MARK + word for word in _NAME_WORD.findall(name))
-
-
-def indexed_text(quote: Quote) -> str:
-    """One quotation as the quotes field indexes it: the marked speaker, then
-    the words, the mark taken out of them so that no word passes for a speaker."""
-    words = quote.text.replace(SPEAKER_MARK, " ")
-    return f"{marked_name(quote.speaker)} {words}" if quote.speaker else words
 
 
 def quote_fields(quotes: Sequence[Quote]) -> dict[str, Any]:

@@ -11,15 +11,10 @@ from whoosh.query import Query as WhooshQuery
 from whoosh.searching import Searcher
 from whoosh.sorting import FacetType, FieldFacet, TranslateFacet
 
+from newsgrep.engine.quotations import SPEAKER_MARK
 from newsgrep.engine.whoosh.compile import compile_query, proximity_query
 from newsgrep.engine.whoosh.proximity import add_proximity, candidates
-from newsgrep.engine.whoosh.quotes import (
-    QUOTES,
-    SPEAKER_MARK,
-    matching_first,
-    said_clauses,
-    stored_quotes,
-)
+from newsgrep.engine.whoosh.quotes import QUOTES, matching_first, said_clauses, stored_quotes
 from newsgrep.engine.whoosh.snippets import lead_snippet, make_snippets, mark_words
 from newsgrep.engine.whoosh.suggest import did_you_mean
 from newsgrep.model import Duplicate, Hit, SearchOptions, SearchResult, Snippet, display_title

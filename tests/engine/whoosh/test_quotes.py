@@ -11,7 +11,8 @@ from whoosh import index as whoosh_index
 
 import newsgrep
 from newsgrep.engine import open_engine
-from newsgrep.engine.whoosh.quotes import QUOTES, indexed_text, marked_name, matching_first
+from newsgrep.engine.quotations import indexed_text, marked_name
+from newsgrep.engine.whoosh.quotes import QUOTES, matching_first
 from newsgrep.engine.whoosh.schema import build_schema
 from newsgrep.engine.whoosh.store import INDEX_NAME
 from newsgrep.errors import QueryError
