@@ -254,8 +254,8 @@ class Referents:
         else:
             named = re.compile(_NAMED_BODY.format(head=head.capitalize()))
             found = None
-            for found in named.finditer(self.body, 0, at):
-                pass
+            for found in named.finditer(self.body, 0, at):  # noqa: B007 (the last one)
+                continue
         if not found:
             return None
         return " ".join(_name_words(found.group()) or found.group().split())

@@ -77,10 +77,8 @@ CITED = re.compile(rf"\s*[—–-]?\s*(?P<name>{NAME})(?:,\s+[^.\n]{{1,60}})?\s*
 # backwards: Python's re tries a long alternation at every position, so
 # reversed, the search stops at the verb nearest the mark instead of
 # reading the whole sentence.
-VERB_REVERSED = re.compile(
-    r"\b(?:%s|ot\s+gnidrocca)\b"
-    % "|".join(v.replace(r"\s+", " ")[::-1].replace(" ", r"\s+") for v in VERBS.split("|"))
-)
+_REVERSED = "|".join(v.replace(r"\s+", " ")[::-1].replace(" ", r"\s+") for v in VERBS.split("|"))
+VERB_REVERSED = re.compile(rf"\b(?:{_REVERSED}|ot\s+gnidrocca)\b")
 SUBJECT_BEFORE = re.compile(rf"{SUBJECT}(?:\s+{_ADVERB}){{0,3}}\s*$")
 # A sentence's own subject, for a participle's quotation ("Shelby issued a
 # statement saying ..."): the first subject after any opening phrase.
