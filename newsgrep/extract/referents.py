@@ -69,6 +69,9 @@ _NAME_AFTER = re.compile(r"\s+((?:[A-Z][\w'’.\-]*\s+){0,4}[A-Z][\w'’\-]*)")
 _NAME_BEFORE = re.compile(
     r"((?:[A-Z][\w'’.\-]*\s+){0,3}[A-Z][\w'’\-]*)\s*,\s+(?:the\s+|a\s+|an\s+)?[^,.\n]{0,60}$"
 )
+# A "he said" this close after another's quotation (in characters) goes on
+# with that speaker: the story would name anyone new.
+_SAME_SPEAKER_CHARS = 400
 _TITLE_MENTIONS = 4  # the latest mentions of a title read for a name
 _POSSESSIVE = re.compile(r"['’]s?$")
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
@@ -95,17 +98,25 @@ class Referents:
         self.starts.append(start)
         self.ends.append(end)
 
-    def pronoun(self, pronoun: str, at: int) -> tuple[str | None, str]:
-        """'he', 'she': the latest person named before ``at`` of that gender."""
+    def pronoun(self, pronoun: str, at: int, speaker: str | None = None) -> tuple[str | None, str]:
+        """'he', 'she': the person speaking in the quotation just before
+        (``speaker``), when it ended close by and is of that gender, else the
+        latest person named before ``at`` of that gender."""
         gender = _PRONOUN_GENDER.get(pronoun)
         if gender is None:  # "they", "we": too often a crowd or a firm
             return None, "pronoun"
+        if speaker and at - self.last_end < _SAME_SPEAKER_CHARS:
+            known = next((g for p, _, g in self._people() if p == speaker), "")
+            if known in ("", gender):
+                return speaker, "pronoun"
         return self._latest_person(at, gender), "pronoun"
 
     def name(self, phrase: str, at: int) -> tuple[str | None, str]:
         """A capitalised subject: a person's fullest name, or an organisation."""
         words = _name_words(phrase)
         if not words:
+            if all(w.lower() in lx.FUNCTION_WORDS for w in phrase.split()):
+                return None, "none"  # "That", "According"
             return self.description("the " + phrase, at)
         person = self._person(words, at)
         if person:
@@ -115,7 +126,8 @@ class Referents:
         name = " ".join(words)
         if _surname(name) in self.reporters:
             return None, "name"
-        self.named.append(name)
+        if len(words) > 1:  # a given name and a surname: someone later "he" may be
+            self.named.append(name)
         return name, "name"
 
     def description(self, phrase: str, at: int) -> tuple[str | None, str]:
@@ -150,9 +162,10 @@ class Referents:
                 return self.name(mention.group("who"), at)[0]
         return None
 
-    def no_one_named(self, start: int, end: int) -> bool:
-        """True when no person is named between ``start`` and ``end``."""
-        return self._latest_person(end, None, since=start) is None
+    def no_one_else_named(self, speaker: str, start: int, end: int) -> bool:
+        """True when no person but ``speaker`` is named between ``start`` and ``end``."""
+        named = self._latest_person(end, None, since=start)
+        return named is None or named == speaker
 
     def _person(self, words: list[str], at: int) -> str | None:
         """The fullest name of the story's people that ``words`` names."""
@@ -241,22 +254,27 @@ class Referents:
         else:
             named = re.compile(_NAMED_BODY.format(head=head.capitalize()))
             found = None
-            for found in named.finditer(self.body, 0, at):
-                pass
+            for found in named.finditer(self.body, 0, at):  # noqa: B007 (the last one)
+                continue
         if not found:
             return None
         return " ".join(_name_words(found.group()) or found.group().split())
 
 
 def _name_words(phrase: str) -> list[str]:
-    """The name in a capitalised phrase: titles before it and a sentence's
-    first word ('But Putin') gone, possessives cut."""
+    """The name in a capitalised phrase: titles, roles and lower-case words
+    before it and a sentence's first word ('But Putin') gone, possessives cut."""
     words = [w.rstrip(".,") if not re.fullmatch(r"[A-Z]\.", w) else w for w in phrase.split()]
     words = [_POSSESSIVE.sub("", w) if w.endswith(("'s", "’s")) else w for w in words]
     cut = 0
     for i, word in enumerate(words):
         lower = word.lower()
-        if lower in _TITLE_WORDS or lower.rstrip(".") in _TITLE_WORDS or lower in lx.FUNCTION_WORDS:
+        if (
+            lower in _TITLE_WORDS
+            or lower.rstrip(".") in _TITLE_WORDS
+            or lower in lx.FUNCTION_WORDS
+            or not word[:1].isupper()  # "Kremlin spokesman Dmitry Peskov"
+        ):
             cut = i + 1
     return [w for w in words[cut:] if w]
 

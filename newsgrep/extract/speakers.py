@@ -56,7 +56,12 @@ class Speakers:
         """Who said the quotation between ``start`` and ``end``, or None when
         no verb or earlier quotation says."""
         self.previous = previous
-        found = self._after(end, paragraph) or self._before(start, paragraph)
+        if self.body[end - 2 : end - 1] == ".":
+            # '... mistake." Jonathan Schanzer tweeted, "...': a full stop
+            # inside the marks ends the sentence; the next may be another's.
+            found = self._before(start, paragraph) or self._after(end, paragraph)
+        else:
+            found = self._after(end, paragraph) or self._before(start, paragraph)
         if found:
             return found
         if previous and previous.speaker and self._continues(previous, start, paragraph):
@@ -112,7 +117,8 @@ class Speakers:
         if pronoun in ("it", "they") and self.previous and self.previous.cue == "organisation":
             speaker, cue = self.previous.speaker, "pronoun"
         elif pronoun:
-            speaker, cue = self.referents.pronoun(pronoun, at)
+            last = self.previous.speaker if self.previous else None
+            speaker, cue = self.referents.pronoun(pronoun, at, last)
         elif groups.get("name"):
             speaker, cue = self.referents.name(groups["name"], at)
         else:
@@ -139,4 +145,6 @@ class Speakers:
         before: in the same paragraph, or opening the next one."""
         if previous.paragraph == paragraph:
             return True
-        return start == paragraph and self.referents.no_one_named(self.referents.last_end, start)
+        return start == paragraph and self.referents.no_one_else_named(
+            previous.speaker or "", self.referents.last_end, start
+        )

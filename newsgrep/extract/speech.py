@@ -45,12 +45,16 @@ _PARTICLE = r"(?:de|da|di|du|van|von|der|den|le|la|bin|ibn|al|el|abu|y)"
 NAME = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{0,5}}"
 # "(R-Iowa)", "(R., S.C.)", "of the Brookings Institution": kept off the name.
 _NAME_TAIL = rf"(?:\s*\([^()\n]{{1,30}}\))?(?:\s+(?:of|at|from)\s+(?:the\s+)?{NAME})?"
+# Where a name stops: "Ford O'Connell." or "Maria Zakharova told".
+_NAME_END = r"(?:\s*[,.;:!?(]|\s*$|\s+(?:of|at|from|in|on|who|told|added)\b)"
+# "Kremlin spokesman Dmitry Peskov", "campaign manager Kellyanne Conway".
+_ROLE_NAME = rf"(?:{NAME}\s+)?(?:[a-z][\w'’\-]*\s+){{0,3}}{NAME}"
 DESCRIPTION = r"(?i:the|a|an|one|another|his|her|its|their)\s+(?:[\w'’.\-]+\s+){0,4}?[\w'’.\-]+"
 _PRONOUN = r"(?i:he|she|they|we|it)"
 # ", the NATO chief," or ", who ... ," between a subject and its verb.
-_APPOSITION = r"(?:\s*,\s*[^,;\"“”\n]{1,120}?,)?"
+_APPOSITION = r"(?:\s*,\s*[^,;\"“”]{1,120}?,)?"
 SUBJECT = (
-    rf"(?:(?P<pron>\b{_PRONOUN})|(?P<desc>\b{DESCRIPTION})|(?P<name>{NAME}){_NAME_TAIL})"
+    rf"(?:(?P<pron>\b{_PRONOUN})|(?P<desc>\b{DESCRIPTION})|(?P<name>{_ROLE_NAME}){_NAME_TAIL})"
     rf"{_APPOSITION}"
 )
 
@@ -64,7 +68,7 @@ SUBJECT_VERB = re.compile(
 # Marron', '," said the firm's chairman, Arthur Miller'
 VERB_SUBJECT = re.compile(
     rf"[\s,—–-]*(?:{VERBS}|[a-z]{{3,}}ed|according\s+to)\s+"
-    rf"(?:{DESCRIPTION}(?=,\s+[A-Z])\s*,\s*|(?:[a-z][\w'’\-]*\s+){{0,4}}(?=[A-Z]))?"
+    rf"(?:{DESCRIPTION}(?=,\s+[A-Z])\s*,\s*|(?:[\w'’\-]+\s+){{0,4}}?(?={NAME}{_NAME_END}))?"
     rf"(?:(?P<name>{NAME})|(?P<desc>{DESCRIPTION}(?=[,.;:!?\s]*(?:$|[,.;:!?]))))"
 )
 # '” Andrew O’Hehir, Salon' at the end of a paragraph: a cited author.
@@ -73,16 +77,14 @@ CITED = re.compile(rf"\s*[—–-]?\s*(?P<name>{NAME})(?:,\s+[^.\n]{{1,60}})?\s*
 # backwards: Python's re tries a long alternation at every position, so
 # reversed, the search stops at the verb nearest the mark instead of
 # reading the whole sentence.
-VERB_REVERSED = re.compile(
-    r"\b(?:%s|ot\s+gnidrocca)\b"
-    % "|".join(v.replace(r"\s+", " ")[::-1].replace(" ", r"\s+") for v in VERBS.split("|"))
-)
+_REVERSED = "|".join(v.replace(r"\s+", " ")[::-1].replace(" ", r"\s+") for v in VERBS.split("|"))
+VERB_REVERSED = re.compile(rf"\b(?:{_REVERSED}|ot\s+gnidrocca)\b")
 SUBJECT_BEFORE = re.compile(rf"{SUBJECT}(?:\s+{_ADVERB}){{0,3}}\s*$")
 # A sentence's own subject, for a participle's quotation ("Shelby issued a
 # statement saying ..."): the first subject after any opening phrase.
 SENTENCE_SUBJECT = re.compile(
     rf"(?:(?:But|And|Yet|Still|So|Then|Later|Meanwhile|However|Instead|Earlier|"
-    rf"(?:On|In|At|During|After|Before)\s+[^,]{{1,40}}),?\s+)?{SUBJECT}"
+    rf"(?:On|In|At|During|After|Before|According\s+to)\s+[^,]{{1,80}}),?\s+)?{SUBJECT}"
 )
 # A full stop ends a sentence unless it ends an initial ("J.", "U.S.") or a
 # title ("Mr.", "Gov.", "Sen.").
