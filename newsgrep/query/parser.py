@@ -173,7 +173,9 @@ class _Parser:
         self.pos += 1
         if token.kind == FIELD:
             unit = self._unit(token.text)
-            return self._quoted(unit) if token.text == SAID and unit is not None else unit
+            if unit is not None and any(isinstance(leaf, Said) for leaf in leaves(unit)):
+                return self._quoted(unit)
+            return unit
         if token.kind == OPEN:
             node = self.group(field)
             self.pos += 1  # the closing bracket: the lexer checked that there is one

@@ -1,12 +1,15 @@
 """said: in the query language: the speaker, and the words typed right after
 it as the words of the same quotation."""
 
+from datetime import datetime, timedelta
+
 import pytest
 
 from newsgrep.errors import QueryError
 from newsgrep.query.parser import parse_query
-from newsgrep.query.tree import And, AndNot, Every, Or, Phrase, Said, Term, Words
+from newsgrep.query.tree import And, AndNot, DateSpan, Every, Or, Phrase, Said, Term, Words
 
+YEAR_2001 = DateSpan(datetime(2001, 1, 1), datetime(2002, 1, 1) - timedelta(microseconds=1))
 PUTIN = Said(("putin",))
 PUTIN_NATO = Said(("putin",), (Term("nato"),))
 
@@ -45,6 +48,8 @@ PUTIN_NATO = Said(("putin",), (Term("nato"),))
         ("-said:putin nato", AndNot(Every(), PUTIN_NATO)),
         ("NOT said:putin", AndNot(Every(), PUTIN)),
         ("said:putin^2", Said(("putin",), boost=2.0)),
+        # No speaker in the brackets: the words after them search the story.
+        ("said:(date:2001) nato", And((YEAR_2001, Words(("nato",))))),
     ],
 )
 def test_said_takes_the_words_typed_right_after_it(query, tree):
