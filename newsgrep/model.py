@@ -114,6 +114,7 @@ class Hit:
     snippets: list[Snippet] = field(default_factory=list)
     duplicates: list[Duplicate] = field(default_factory=list)  # folded into this hit
     quotes: list[Quote] = field(default_factory=list)  # with said: matches, those first
+    quotes_matched: int = 0  # how many of the first quotes match the query's said:
 
     @property
     def snippet_text(self) -> str:

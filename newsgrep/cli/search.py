@@ -59,6 +59,12 @@ from newsgrep.safety import clean_line
     help="Show every copy: the ranked list folds near-duplicates into the "
     "best-ranked one (+N similar) by default.",
 )
+@click.option(
+    "--quotes",
+    "quotes_view",
+    is_flag=True,
+    help="Under each hit's title, its quotations (those said: matched) instead of snippets.",
+)
 @color_option
 @reports_errors
 def search_command(
@@ -81,6 +87,7 @@ def search_command(
     share: bool,
     dedup: bool,
     show_all: bool,
+    quotes_view: bool,
     color: str,
 ) -> None:
     """Search the index; ranked stories with highlighted snippets.
@@ -99,6 +106,8 @@ def search_command(
       newsgrep search '"missile defense"' --by month --share
       newsgrep search ABM --all
       newsgrep search ABM --dedup --json
+      newsgrep search 'said:putin nato' --quotes
+      newsgrep search 'said:"vladimir putin"' --by month
     """
     if share and not by:
         raise Failure("--share works with --by")
@@ -106,6 +115,8 @@ def search_command(
         raise Failure("--by counts every matching story: leave out -l, -c and --dedup")
     if dedup and show_all:
         raise Failure("--dedup folds copies and --all shows them: choose one")
+    if quotes_view and (as_json or as_csv or paths_only or count or by):
+        raise Failure("--quotes is a view for people: leave out --json, --csv, -l, -c and --by")
     listing = paths_only or count
     machine = as_json or as_csv
     # -c needs the total only; -l every path; both ignore --limit and --page.
@@ -118,7 +129,7 @@ def search_command(
         sources=sources,
         people=people,
         places=places,
-        snippets=not listing,
+        snippets=not (listing or quotes_view),
         dedup=dedup,
         # for people only: programs get every story unless --dedup says otherwise
         fold_page=not (listing or machine or by or show_all),
@@ -128,7 +139,7 @@ def search_command(
         found = print_counts(index_dir, query, by, options, share, as_json, as_csv, color)
     else:
         found = print_search(
-            index_dir, query, options, as_json, as_csv, paths_only, null, count, color
+            index_dir, query, options, as_json, as_csv, paths_only, null, count, quotes_view, color
         )
     sys.exit(ExitStatus.FOUND if found else ExitStatus.NOTHING)
 
@@ -142,6 +153,7 @@ def print_search(
     paths_only: bool,
     null: bool,
     count: bool,
+    quotes_view: bool,
     color: str,
 ) -> bool:
     """Hits in the chosen form; True if any story matched."""
@@ -157,6 +169,7 @@ def print_search(
         count=count,
         color=color,
         with_duplicates=options.dedup,
+        quotes=quotes_view,
     )
     return result.total > 0
 

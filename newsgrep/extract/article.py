@@ -14,6 +14,7 @@ from newsgrep.extract.dateline import Dateline, parse_dateline
 from newsgrep.extract.dates import is_story_date, parse_date, year_from_path
 from newsgrep.extract.layout import CREDIT_LINE, lead_text, split_article, split_names
 from newsgrep.extract.people import extract_people
+from newsgrep.extract.quotes import find_quotes
 from newsgrep.extract.sources import normal_source
 from newsgrep.model import Article, RawStory
 
@@ -44,6 +45,7 @@ def build_article(path: str, raw: RawStory, default_source: str = "") -> Article
         place=raw.place or (dateline.place if dateline else ""),
         author=authors,
         url=raw.url or headers.get("url", ""),
+        quotes=find_quotes(body, people, authors),
     )
 
 

@@ -251,3 +251,21 @@ def places() -> frozenset[str]:
         for e in line.split("|")
     )
     return frozenset(e for e in entries if e)
+
+
+@functools.cache
+def given_name_genders() -> dict[str, str]:
+    """First names (lower-case) that the name dictionary gives one gender:
+    "m" or "f". Names given to both ("Andrea", "Jean") are left out, so a
+    pronoun never rules out a person on a guess."""
+    data = resources.files("gender_guesser") / "data" / "nam_dict.txt"
+    seen: dict[str, set[str]] = {}
+    with data.open(encoding="utf-8") as lines:
+        for line in lines:
+            code = line[:2]
+            if code[:1] in "#=" or "M" not in code and "F" not in code:
+                continue
+            gender = "m" if "M" in code else "f"
+            for part in line[3:29].strip().split("+"):
+                seen.setdefault(part.lower(), set()).add(gender)
+    return {name: genders.pop() for name, genders in seen.items() if len(genders) == 1}

@@ -6,7 +6,8 @@ columns are the JSON fields in the JSON order, read off the objects that
 :mod:`newsgrep.output.jsonschema` makes, so that module stays the one owner of
 names and order. Strings are the JSON's, cleaned the same way. A list becomes
 one cell, its items joined with ``; ``; a list of objects keeps one thing of
-each: a duplicate's path, a counted value as ``value (count)``.
+each: a duplicate's path, a counted value as ``value (count)``, a quotation
+as ``Speaker: “words”``.
 
 A cell that a spreadsheet would read as a formula (starting with ``=``,
 ``+``, ``-``, ``@``, tab or carriage return) is prefixed with ``'``: article
@@ -44,11 +45,14 @@ def cell(value: Any) -> str:
 
 
 def _item(item: Any) -> Any:
-    """What a list cell keeps of one item: a duplicate's path, 'value (count)'."""
+    """What a list cell keeps of one item: a duplicate's path, 'value (count)',
+    'Speaker: “words”'."""
     if not isinstance(item, dict):
         return item
     if "path" in item:
         return item["path"]
+    if "text" in item:
+        return f"{item['speaker'] or 'unattributed'}: “{item['text']}”"
     return f"{item['value']} ({item['count']})"
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from newsgrep.model import Bucket, Hit, IndexStats, Story
+from newsgrep.model import Bucket, Hit, IndexStats, Quote, Story
 from newsgrep.safety import clean_line, clean_text
 
 # C1 controls are valid JSON text but act on a terminal once `jq -r` prints them.
@@ -44,6 +44,7 @@ def hit_json(hit: Hit, with_duplicates: bool = False) -> JsonObject:
             {**story_json(dup.hit), "similarity": round(dup.similarity, 4)}
             for dup in hit.duplicates
         ]
+    obj["quotes"] = [quote_json(quote) for quote in hit.quotes]
     return obj
 
 
@@ -52,9 +53,21 @@ def watch_hit_json(hit: Hit, watch: str) -> JsonObject:
     return {**hit_json(hit), "watch": watch}
 
 
+def quote_json(quote: Quote) -> JsonObject:
+    """One quotation: {"speaker": "Vladimir Putin", "text": "..."}; speaker null if none."""
+    return {
+        "speaker": clean_line(quote.speaker) if quote.speaker else None,
+        "text": clean_line(quote.text),
+    }
+
+
 def full_story_json(story: Story) -> JsonObject:
-    """`newsgrep show --json`: the hit fields and the whole body."""
-    return {**story_json(story.hit), "body": clean_text(story.body)}
+    """`newsgrep show --json`: the hit fields, the whole body, the quotations."""
+    return {
+        **story_json(story.hit),
+        "body": clean_text(story.body),
+        "quotes": [quote_json(quote) for quote in story.hit.quotes],
+    }
 
 
 def bucket_json(bucket: Bucket) -> JsonObject:

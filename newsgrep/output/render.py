@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from newsgrep.model import Hit, SearchResult, Snippet, Story
+from newsgrep.model import Hit, Quote, SearchResult, Snippet, Story
 from newsgrep.output.csv import blank_hit, write_csv
 from newsgrep.output.jsonschema import JsonObject, hit_json, json_line
 from newsgrep.safety import clean_inline, clean_line, clean_text
@@ -23,6 +23,8 @@ MATCH_STYLE = "bold yellow"
 META_STYLE = "dim"
 PATH_STYLE = "cyan"
 MAX_PEOPLE = 4  # more names in a hit's metadata line become "+N"
+MAX_QUOTES = 3  # more quotations of a hit in the --quotes view become "+N more"
+QUOTE_CHARS = 400  # a longer quotation is cut in the --quotes view (show prints it whole)
 
 
 def is_terminal(stream: IO[str]) -> bool:
@@ -119,8 +121,34 @@ def similar_mark(hit: Hit) -> str:
     return f"{mark} ({', '.join(sources)})" if sources else mark
 
 
-def hit_lines(hit: Hit) -> list[Text]:
-    """Title, metadata, path and snippets of one hit, styled."""
+def quote_text(quote: Quote, limit: int | None = None) -> Text:
+    """'Vladimir Putin: “Russia will not …”', the name bold; cut at ``limit`` characters."""
+    words = clean_line(quote.text)
+    if limit is not None and len(words) > limit:
+        words = words[: limit - 1].rsplit(" ", 1)[0] + "…"
+    text = Text()
+    if quote.speaker:
+        text.append(clean_line(quote.speaker), "bold")
+        text.append(": ")
+    text.append(f"“{words}”")
+    return text
+
+
+def quote_lines(hit: Hit) -> list[Text]:
+    """The --quotes view of a hit: the quotations its said: matched (every
+    quotation when it matched none), at most MAX_QUOTES, then "+N more"."""
+    quotes = hit.quotes[: hit.quotes_matched] or hit.quotes
+    if not quotes:
+        return [Text("(no quotations)", style=META_STYLE)]
+    lines = [quote_text(quote, QUOTE_CHARS) for quote in quotes[:MAX_QUOTES]]
+    if len(quotes) > MAX_QUOTES:
+        lines.append(Text(f"+{len(quotes) - MAX_QUOTES} more", style=META_STYLE))
+    return lines
+
+
+def hit_lines(hit: Hit, quotes: bool = False) -> list[Text]:
+    """Title, metadata, path and snippets (or with ``quotes`` its quotations)
+    of one hit, styled."""
     title = pieces_text(hit.title_pieces, "bold")
     if hit.duplicates:
         title.append(f"  {similar_mark(hit)}", style=META_STYLE)
@@ -129,15 +157,18 @@ def hit_lines(hit: Hit) -> list[Text]:
     if meta:
         lines.append(Text(meta, style=META_STYLE))
     lines.append(Text(clean_line(hit.path), style=PATH_STYLE))
-    lines.extend(snippet_text(s) for s in hit.snippets)
+    lines.extend(quote_lines(hit) if quotes else [snippet_text(s) for s in hit.snippets])
     return lines
 
 
-def print_hits(console: Console, result: SearchResult, footer: bool = False) -> None:
-    """Human output: rank, title, metadata, path, snippets; a footer if asked."""
+def print_hits(
+    console: Console, result: SearchResult, footer: bool = False, quotes: bool = False
+) -> None:
+    """Human output: rank, title, metadata, path, snippets (or quotations);
+    a footer if asked."""
     width = len(str(result.hits[-1].rank)) if result.hits else 1
     for hit in result.hits:
-        hanging(console, f"{hit.rank:>{width}}.", hit_lines(hit), width + 2)
+        hanging(console, f"{hit.rank:>{width}}.", hit_lines(hit, quotes), width + 2)
         console.print()
     if footer:
         console.print(Text(footer_text(result), style=META_STYLE))
@@ -163,11 +194,13 @@ def emit_result(
     count: bool = False,
     color: str = "auto",
     with_duplicates: bool = False,
+    quotes: bool = False,
     out: IO[str] | None = None,
     record: Callable[[Hit], JsonObject] | None = None,
     csv_header: bool = True,
 ) -> None:
-    """A result as a count (-c), paths (-l, -0), JSON Lines, CSV or for people.
+    """A result as a count (-c), paths (-l, -0), JSON Lines, CSV or for people
+    (with ``quotes``, quotations instead of snippets).
 
     ``record`` makes a hit's JSON object and CSV row (the hit schema unless
     given); ``csv_header`` False continues a table another call began."""
@@ -185,7 +218,7 @@ def emit_result(
         for hit in result.hits:
             write_line(out, json_line(make(hit)))
     else:
-        print_hits(make_console(color, out), result, footer=is_terminal(out))
+        print_hits(make_console(color, out), result, footer=is_terminal(out), quotes=quotes)
 
 
 def footer_text(result: SearchResult) -> str:
@@ -213,9 +246,13 @@ def folded_note(result: SearchResult) -> str:
 
 
 def print_story(console: Console, story: Story) -> None:
-    """`newsgrep show`: a metadata header, then the whole body."""
+    """`newsgrep show`: a metadata header, the quotations, then the whole body."""
     for line in story_header(story.hit):
         console.print(line)
+    if story.hit.quotes:
+        console.print()
+        for quote in story.hit.quotes:
+            console.print(quote_text(quote))
     console.print()
     console.print(pieces_text(story.body_pieces, clean=clean_text))
 

@@ -2,6 +2,7 @@
 
     group   = { ["+" | "-"] unit | "NOT" | "AND" | "OR" }
     unit    = [field ":"] ( word | phrase | "(" group ")" ) | "date:" date
+            | "said:" ( word | phrase ) { word | phrase }
 
 The tokens come from lexer.py. A group (the whole query, or one in brackets)
 reads as in Lucene:
@@ -15,8 +16,13 @@ reads as in Lucene:
   Whoosh matched every story that lacks x;
 * clauses typed side by side are each optional, stories matching more of
   them ranked higher, but a clause on a story's metadata (``date:``,
-  ``source:``, ``people:``, ``place:``, ``author:``) is a filter every hit
-  passes: ``people:putin date:2001`` is Putin in 2001;
+  ``source:``, ``people:``, ``place:``, ``author:``) or on who was quoted
+  (``said:``) is a filter every hit passes: ``people:putin date:2001`` is
+  Putin in 2001;
+* the plain words and phrases typed right after ``said:NAME``, up to the
+  next operator, sign, field, bracket or the end, are the words of that
+  speaker's quotation (tree.Said): ``said:putin nato``; words before it, or
+  after a bracket (``(said:putin nato) russia``), search the story;
 * plain words typed side by side rank together (tree.Words), less the
   question words (questions.py).
 
@@ -50,14 +56,18 @@ from newsgrep.query.lexer import (
 from newsgrep.query.questions import content_words
 from newsgrep.query.tree import (
     METADATA_FIELDS,
+    SAID,
     And,
     AndMaybe,
     AndNot,
     DateSpan,
     Every,
+    Fuzzy,
     Or,
+    Pattern,
     Phrase,
     Query,
+    Said,
     SideBySide,
     Term,
     Words,
@@ -162,7 +172,10 @@ class _Parser:
             return None
         self.pos += 1
         if token.kind == FIELD:
-            return self._unit(token.text)
+            unit = self._unit(token.text)
+            if unit is not None and any(isinstance(leaf, Said) for leaf in leaves(unit)):
+                return self._quoted(unit)
+            return unit
         if token.kind == OPEN:
             node = self.group(field)
             self.pos += 1  # the closing bracket: the lexer checked that there is one
@@ -170,15 +183,63 @@ class _Parser:
         assert token.leaf is not None  # the lexer gives every LEAF token its leaf
         return _in_field(token.leaf, field)
 
+    def _quoted(self, said: Query) -> Query:
+        """The plain words and phrases typed right after said:NAME (or
+        said:(NAME OR NAME)): the words of each speaker's quotation, up to
+        anything else."""
+        words: list[Term | Phrase] = []
+        while (token := self._next()) is not None and token.kind == LEAF:
+            if isinstance(token.leaf, (Pattern, Fuzzy)):
+                raise QueryError(SAID_WORDS)
+            if not isinstance(token.leaf, (Term, Phrase)):
+                break
+            words.append(token.leaf)
+            self.pos += 1
+        return _quoting(said, tuple(words)) if words else said
+
+
+SAID_NAME = 'said: takes a name, as in said:putin or said:"vladimir putin"'
+SAID_WORDS = "said: matches whole words and phrases of a quotation, without wildcards or ~"
+
 
 def _in_field(leaf: Leaf, field: str | None) -> Query:
-    """A leaf typed after ``field:`` (or inside ``field:( )``); a source as stored."""
+    """A leaf typed after ``field:`` (or inside ``field:( )``); a source as
+    stored; a speaker as a Said."""
     if field is None or isinstance(leaf, DateSpan) or leaf.field is not None:
         return leaf
+    if field == SAID:
+        return _speaker(leaf)
     if field == "source" and isinstance(leaf, (Term, Phrase)):
         text = leaf.text if isinstance(leaf, Term) else " ".join(leaf.words)
         return Term(stored_source(text), field, leaf.boost)
     return replace(leaf, field=field)
+
+
+def _quoting(node: Query, words: tuple[Term | Phrase, ...]) -> Query:
+    """``node`` with ``words`` added to the quotation of every speaker it
+    asks for (not of those it leaves out)."""
+    if isinstance(node, Said):
+        return replace(node, words=node.words + words)
+    if isinstance(node, (And, Or, SideBySide)):
+        return replace(node, parts=tuple(_quoting(part, words) for part in node.parts))
+    if isinstance(node, AndNot):
+        return replace(node, kept=_quoting(node.kept, words))
+    if isinstance(node, AndMaybe):
+        return AndMaybe(_quoting(node.required, words), _quoting(node.optional, words))
+    return node
+
+
+def _speaker(leaf: Term | Phrase | Pattern | Fuzzy) -> Said:
+    """said:putin or said:"vladimir putin", as a Said without words yet."""
+    if isinstance(leaf, Term):
+        name: tuple[str, ...] = (leaf.text,)
+    elif isinstance(leaf, Phrase):
+        name = leaf.words
+    else:
+        raise QueryError(SAID_NAME)
+    if not any(re.search(r"\w", word) for word in name):
+        raise QueryError(SAID_NAME)
+    return Said(name, boost=leaf.boost)
 
 
 # -- a group: operators, then clauses side by side ----------------------------
@@ -240,7 +301,7 @@ def _group(
 ) -> Query | None:
     """Clauses side by side: metadata filters, the rest optional; +required, -left out."""
     rest = [c for c in clauses if not isinstance(c, _Not)]
-    filters = [c for c in rest if _only_metadata(c)]
+    filters = [c for c in rest if _is_filter(c)]
     positive = _side_by_side([c for c in rest if c not in filters])
     if filters:
         positive = _all(filters + ([positive] if positive is not None else []))
@@ -264,9 +325,10 @@ def _is_plain(node: Query) -> TypeGuard[Term]:
     return isinstance(node, Term) and node.field is None and node.boost == 1
 
 
-def _only_metadata(node: Query) -> bool:
+def _is_filter(node: Query) -> bool:
+    """A clause on metadata or on who was quoted: every hit must pass it."""
     return all(
-        isinstance(leaf, DateSpan) or getattr(leaf, "field", None) in METADATA_FIELDS
+        isinstance(leaf, (DateSpan, Said)) or getattr(leaf, "field", None) in METADATA_FIELDS
         for leaf in leaves(node)
     )
 

@@ -10,7 +10,9 @@ words of a question are asked rather than said (they are left out of
 is the Term ``AP``, as :func:`newsgrep.extract.sources.normal_source`
 stores it).
 
-A ``field`` of None means the story's text: title and body.
+A ``field`` of None means the story's text: title and body. ``said:`` is
+no field of a leaf but a node of its own (:class:`Said`): a speaker and the
+words of one quotation, which must match together.
 """
 
 from __future__ import annotations
@@ -18,10 +20,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-# Fields a query may name; "said" and friends join here when they exist.
+# Fields a query may name.
 TEXT_FIELDS = ("title", "body")
 METADATA_FIELDS = ("people", "source", "place", "date", "author")
-FIELDS = TEXT_FIELDS + METADATA_FIELDS
+SAID = "said"  # a speaker: said:putin, said:"vladimir putin" (see Said)
+FIELDS = TEXT_FIELDS + METADATA_FIELDS + (SAID,)
 # What makes a word a Pattern: * and ?, with the question marks of Armenian,
 # Arabic and Ethiopic script.
 WILDCARDS = "*?\u055e\u061f\u1367"
@@ -63,6 +66,23 @@ class Fuzzy:
     text: str
     distance: int = 1
     field: str | None = None
+    boost: float = 1.0
+
+
+@dataclass(frozen=True)
+class Said:
+    """Stories with a quotation whose speaker's name holds ``speaker`` (its
+    words side by side, in this order, as typed) and whose words hold every
+    one of ``words`` (words and phrases as typed): the speaker and the words
+    in the same quotation. ``said:putin nato`` is ``Said(("putin",),
+    (Term("nato"),))``; without ``words``, any quotation of the speaker.
+
+    An engine indexes each quotation apart (a position gap, one nested
+    object, one array element), so that words of two quotations, or one
+    speaker's name and another's words, never match together."""
+
+    speaker: tuple[str, ...]
+    words: tuple[Term | Phrase, ...] = ()
     boost: float = 1.0
 
 
@@ -134,6 +154,7 @@ Query = (
     | Phrase
     | Pattern
     | Fuzzy
+    | Said
     | DateSpan
     | Every
     | And

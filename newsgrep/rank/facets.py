@@ -1,4 +1,4 @@
-"""Counting matching stories per source, person, place or period (``--by``).
+"""Counting matching stories per source, person, speaker, place or period (``--by``).
 
 Counts cover every matching story, not one page of hits. Periods are labelled
 ``2001``, ``2001-11``, ``2001-W47`` (ISO week) and ``2001-11-22``; the periods
@@ -15,17 +15,20 @@ from datetime import date, timedelta
 from newsgrep.model import Bucket
 
 PERIODS = ("year", "month", "week", "day")
-FIELDS = ("source", "person", "place")
+FIELDS = ("source", "person", "speaker", "place")
+# Values of which a story has a list: each counts the story once.
+_LISTS = {"person": "people", "speaker": "speaker"}
 BY_CHOICES = FIELDS + PERIODS
 
 
 def story_values(stored: dict, by: str) -> list[str | None]:
-    """One story's values for ``by``: [None] when it has none, each person once."""
+    """One story's values for ``by``: [None] when it has none, each person
+    (or speaker) once."""
     if by in PERIODS:
         when = stored.get("date")
         return [period_label(when, by) if when else None]
-    if by == "person":
-        return list(dict.fromkeys(stored.get("people") or [None]))
+    if by in _LISTS:
+        return list(dict.fromkeys(stored.get(_LISTS[by]) or [None]))
     return [stored.get(by) or None]
 
 

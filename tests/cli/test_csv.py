@@ -60,7 +60,7 @@ def test_commas_quotes_and_line_breaks_are_quoted_and_read_back(awkward):
     assert table[1][title] == 'Allies say "no", then yes'
     assert table[1][author] == "Jane Doe; John Roe"
     body = rows(awkward("show", table[1][table[0].index("path")], "--csv").output)
-    assert body[1][-1] == AWKWARD_STORIES[0]["text"]  # line breaks kept inside one cell
+    assert body[1][body[0].index("body")] == AWKWARD_STORIES[0]["text"]  # line breaks kept inside one cell
 
 
 def test_text_a_spreadsheet_would_run_as_a_formula_stays_text(awkward):
@@ -97,6 +97,10 @@ def test_nested_lists_keep_one_thing_per_item(run):
     table = rows(run("search", "ABM", "--dedup", "--csv").output)
     row = next(r for r in table[1:] if r[table[0].index("path")] == folded["path"])
     assert row[table[0].index("duplicates")] == "; ".join(d["path"] for d in folded["duplicates"])
+    quoting = json.loads(run("search", "said:putin nato", "--json").output.splitlines()[0])
+    table = rows(run("search", "said:putin nato", "--csv").output)
+    said = [f"{q['speaker'] or 'unattributed'}: “{q['text']}”" for q in quoting["quotes"]]
+    assert quoting["quotes"] and table[1][table[0].index("quotes")] == "; ".join(said)
 
 
 def test_no_hit_is_a_header_alone_and_exit_1(run):

@@ -50,6 +50,7 @@ def test_the_table_has_every_syntax_of_the_issue():
         "source:",
         "place:",
         "date:",
+        "said:",
         "[",
         "TO]",
         "--since",

@@ -33,6 +33,7 @@ PIECES = [
     "place:",
     "body:",
     "author:",
+    "said:",
     "path:",
     "foo:",
     "2001",

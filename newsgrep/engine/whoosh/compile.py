@@ -7,7 +7,8 @@ title and body; a word that analyses to several tokens (``O'Neill``,
 ``U.S.-Russian``) is a phrase of them, a stop word nothing; plain words typed
 side by side weigh as rank/weights.py says (their proximity bonus is a
 separate query, for the top candidates only); a DateSpan is an exact
-DateRange; and ``a ANDNOT b`` leaves out every story matching b.
+DateRange; a Said spans one quotation (quotes.py); and ``a ANDNOT b``
+leaves out every story matching b.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from typing import Any
 from whoosh import query as q
 from whoosh.matching.binary import AndNotMatcher
 
+from newsgrep.engine.whoosh.quotes import said_query
 from newsgrep.engine.whoosh.schema import TEXT_FIELDS
 from newsgrep.errors import QueryError
 from newsgrep.query import tree as t
@@ -242,6 +244,7 @@ _COMPILERS: dict[type, Callable[..., q.Query]] = {
     t.Phrase: _phrase,
     t.Pattern: _pattern,
     t.Fuzzy: _fuzzy,
+    t.Said: said_query,
     t.DateSpan: lambda node, schema: q.DateRange("date", node.start, node.end),
     t.Every: lambda node, schema: q.Every(),
     t.And: lambda node, schema: q.And([_compile(p, schema) for p in node.parts]),

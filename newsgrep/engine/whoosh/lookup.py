@@ -9,7 +9,8 @@ from pathlib import Path
 from whoosh.searching import Searcher
 
 from newsgrep.engine.whoosh.compile import compile_query
-from newsgrep.engine.whoosh.searching import highlight_words, stored_hit
+from newsgrep.engine.whoosh.quotes import said_clauses
+from newsgrep.engine.whoosh.searching import Marks, highlight_words, stored_hit
 from newsgrep.engine.whoosh.snippets import mark_words
 from newsgrep.errors import StoryMissing
 from newsgrep.model import Story
@@ -43,8 +44,8 @@ def find_docnums(searcher: Searcher, text: str) -> list[int]:
 
 
 def load_stories(searcher: Searcher, text: str, query: Query | None = None) -> list[Story]:
-    """The stories a path names, their titles marked with the query's words.
-    Raises StoryMissing or QueryError."""
+    """The stories a path names, their titles marked with the query's words,
+    the quotations its said: clauses match first. Raises StoryMissing or QueryError."""
     schema = searcher.schema
     analyzer = schema["body"].analyzer
     words = (
@@ -55,7 +56,7 @@ def load_stories(searcher: Searcher, text: str, query: Query | None = None) -> l
     stories = []
     for docnum in find_docnums(searcher, text):
         stored = searcher.stored_fields(docnum)
-        hit = stored_hit(0, 0.0, stored, words, schema)
+        hit = stored_hit(0, 0.0, stored, Marks(words, said_clauses(query)), schema)
         body = stored.get("body", "")
         stories.append(Story(hit, body, mark_words(body, words, analyzer)))
     return stories

@@ -35,6 +35,11 @@ from whoosh.lang import stemmer_for_language
 # segment's postings in memory cost little more than a list slot each.
 Postings = dict[bytes, tuple[float, bytes]]
 
+# The values of a field given as a list (a story's quotations) stand this many
+# positions apart, so that no phrase or span query joins words of two values:
+# Lucene's position_increment_gap, which Whoosh's own analysis lacks.
+POSITION_GAP = 10_000
+
 # Distinct words remembered per field; cleared when full so memory stays bounded.
 MEMO_LIMIT = 300_000
 _UNSEEN = object()
@@ -149,10 +154,27 @@ class FieldPostings:
                 found.append(pos)
         return positions
 
-    def postings(self, text: str) -> tuple[Postings, int]:
-        """The field's postings for one value and its length in terms."""
+    def _positions_apart(self, texts: list[str]) -> dict[bytes, list[int]]:
+        """Each term's positions over several values, each value starting
+        POSITION_GAP positions after the last position of the one before."""
+        positions: dict[bytes, list[int]] = {}
+        start = 0
+        for text in texts:
+            last = -1
+            for term, where in self._positions(self._terms(self._words(text))).items():
+                positions.setdefault(term, []).extend(start + pos for pos in where)
+                last = max(last, where[-1])
+            start += last + 1 + POSITION_GAP
+        return positions  # in order: each value's positions come after the last's
+
+    def postings(self, text: str | list[str]) -> tuple[Postings, int]:
+        """The field's postings for one value (or a list of values, kept
+        apart) and its length in terms."""
         boost, encode, single, weights = self._boost, self._encode, self._single, self._weights
-        positions = self._positions(self._terms(self._words(text)))
+        if isinstance(text, list):
+            positions = self._positions_apart(text)
+        else:
+            positions = self._positions(self._terms(self._words(text)))
         # The same dict: each term's positions are replaced by its posting below.
         postings = cast(Postings, positions)
         length = 0
@@ -213,7 +235,7 @@ class DocumentPostings:
     def postings(self, fieldname: str, value: Any) -> tuple[Postings, int]:
         """(postings, length) of one field value; length counts only for scorable fields."""
         fast = self._fast.get(fieldname)
-        if fast is not None and isinstance(value, str):
+        if fast is not None and isinstance(value, (str, list)):
             postings, length = fast.postings(value)
         elif fieldname in self._whole and isinstance(value, str):
             postings, length = {value.encode("utf-8"): (self._whole[fieldname], b"")}, 1

@@ -51,4 +51,9 @@ def build_schema() -> Schema:
         place=TEXT(analyzer=names, stored=True),
         author=TEXT(analyzer=names, stored=True),
         url=STORED(),
+        # Each quotation as its speaker's marked name and its words, the
+        # quotations apart (engine/whoosh/quotes.py); stored as (speaker, text).
+        quotes=TEXT(analyzer=words, stored=True),
+        # Who is quoted, each name whole (for counts per speaker), stored as a list.
+        speaker=KEYWORD(stored=True, lowercase=True, commas=True),
     )

@@ -11,13 +11,15 @@ from whoosh.query import Query as WhooshQuery
 from whoosh.searching import Searcher
 from whoosh.sorting import FacetType, FieldFacet, TranslateFacet
 
+from newsgrep.engine.quotations import SPEAKER_MARK
 from newsgrep.engine.whoosh.compile import compile_query, proximity_query
 from newsgrep.engine.whoosh.proximity import add_proximity, candidates
+from newsgrep.engine.whoosh.quotes import QUOTES, matching_first, said_clauses, stored_quotes
 from newsgrep.engine.whoosh.snippets import lead_snippet, make_snippets, mark_words
 from newsgrep.engine.whoosh.suggest import did_you_mean
 from newsgrep.model import Duplicate, Hit, SearchOptions, SearchResult, Snippet, display_title
 from newsgrep.query.parser import filter_query
-from newsgrep.query.tree import Query
+from newsgrep.query.tree import Query, Said
 from newsgrep.rank.dedup import CANDIDATES_PER_STORY, Sketch, fingerprint, fold, story_text
 
 
@@ -28,14 +30,14 @@ def search(searcher: Searcher, tree: Query, options: SearchOptions, text: str = 
     schema = searcher.schema
     query, restrict = prepared_query(schema, tree, options)
     ranked = Ranked(query, proximity_query(tree, schema))
-    words = highlight_words(query, searcher.reader())
+    marks = Marks(highlight_words(query, searcher.reader()), said_clauses(tree))
     if options.dedup or options.fold_page:
-        hits, total, folded, distinct = _folded(searcher, ranked, restrict, words, schema, options)
+        hits, total, folded, distinct = _folded(searcher, ranked, restrict, marks, schema, options)
     else:
         results = _run(searcher, ranked, restrict, options)
         first = (options.page - 1) * options.limit if options.limit else 0
         hits = [
-            _hit(first + i + 1, result, words, schema, options.snippets)
+            _hit(first + i + 1, result, marks, schema, options.snippets)
             for i, result in enumerate(results[first:])
         ]
         total = len(results)
@@ -46,7 +48,7 @@ def search(searcher: Searcher, tree: Query, options: SearchOptions, text: str = 
         hits,
         total,
         time.perf_counter() - started,
-        words,
+        marks.words,
         folded,
         distinct=distinct,
         suggestion=suggestion,
@@ -69,7 +71,7 @@ def _folded(
     searcher: Searcher,
     query: Ranked,
     restrict: Any | None,
-    words: frozenset[str],
+    marks: Marks,
     schema: Any,
     options: SearchOptions,
 ) -> tuple[list[Hit], int, int, bool]:
@@ -96,9 +98,9 @@ def _folded(
     shown = groups[first:wanted] if wanted else groups[first:]
     hits = []
     for i, ((head, _), *rest) in enumerate(shown):
-        hit = _hit(first + i + 1, results[head], words, schema, options.snippets)
+        hit = _hit(first + i + 1, results[head], marks, schema, options.snippets)
         hit.duplicates = [
-            Duplicate(_hit(0, results[p], words, schema, False), alike) for p, alike in rest
+            Duplicate(_hit(0, results[p], marks, schema, False), alike) for p, alike in rest
         ]
         hits.append(hit)
     if results.scored_length() >= len(results):  # every match fingerprinted
@@ -150,8 +152,17 @@ def _by_date(schema: Schema, newest: bool) -> FacetType:
     return TranslateFacet(lambda value: value if value == undated else -value, dates)
 
 
+class Marks(NamedTuple):
+    """What a hit shows of its query: the words marked in its title and
+    snippets, and the said: clauses whose quotations it lists first."""
+
+    words: frozenset[str]
+    said: tuple[Said, ...] = ()
+
+
 def highlight_words(query: Any, reader: Any) -> frozenset[str]:
-    """Index terms the query matched in title and body, wildcards expanded."""
+    """Index terms the query matched in title and body, wildcards expanded,
+    and the words (not the speakers) it matched in quotations: the same stems."""
     terms: set = set()
     try:
         # Leaf by leaf: Whoosh's Query.existing_terms reuses its ``fieldname``
@@ -161,16 +172,22 @@ def highlight_words(query: Any, reader: Any) -> frozenset[str]:
             terms |= leaf.existing_terms(reader, phrases=True, expand=True)
     except Exception:  # noqa: BLE001 - a query type that cannot list its terms: no marks
         return frozenset()
+    words = ((fieldname, _as_text(text)) for fieldname, text in terms)
     return frozenset(
-        text.decode("utf-8") if isinstance(text, bytes) else text
-        for fieldname, text in terms
+        text
+        for fieldname, text in words
         if fieldname in ("title", "body")
+        or (fieldname == QUOTES and not text.startswith(SPEAKER_MARK))
     )
 
 
-def _hit(rank: int, result: Any, words: frozenset[str], schema: Any, with_snippets: bool) -> Hit:
+def _as_text(term: str | bytes) -> str:
+    return term.decode("utf-8") if isinstance(term, bytes) else term
+
+
+def _hit(rank: int, result: Any, marks: Marks, schema: Any, with_snippets: bool) -> Hit:
     return stored_hit(
-        rank, float(result.score or 0.0), result.fields(), words, schema, with_snippets
+        rank, float(result.score or 0.0), result.fields(), marks, schema, with_snippets
     )
 
 
@@ -178,11 +195,13 @@ def stored_hit(
     rank: int,
     score: float,
     stored: dict[str, Any],
-    words: frozenset[str],
+    marks: Marks,
     schema: Any,
     with_snippets: bool = False,
 ) -> Hit:
-    """A Hit from a story's stored fields, its title marked with ``words``."""
+    """A Hit from a story's stored fields, its title marked with the query's
+    words, the quotations its said: clauses match first."""
+    words = marks.words
     body = stored.get("body", "")
     title = stored.get("title", "")
     analyzer = schema["body"].analyzer
@@ -190,6 +209,7 @@ def stored_hit(
     if with_snippets:
         snippets = make_snippets(body, words, analyzer) or lead_snippet(body)
     shown_title = display_title(title, body)
+    quotes, matched = matching_first(stored_quotes(stored), marks.said, schema)
     return Hit(
         rank=rank,
         score=score,
@@ -207,4 +227,6 @@ def stored_hit(
             else [(shown_title, False)]
         ),
         snippets=snippets,
+        quotes=quotes,
+        quotes_matched=matched,
     )

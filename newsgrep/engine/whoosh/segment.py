@@ -56,7 +56,9 @@ class SegmentBuilder:
         docnum = self.doc_count
         perdoc = self._perdoc
         perdoc.start_doc(docnum)
-        for name in sorted(n for n in fields if not n.startswith("_")):
+        # An index keeps the schema it was built with: a field added to
+        # newsgrep since (quotes) is left out until the index is rebuilt.
+        for name in sorted(n for n in fields if not n.startswith("_") and n in self._schema):
             value = fields[name]
             if value is None:
                 continue

@@ -13,7 +13,7 @@ from whoosh import query as q
 from whoosh.searching import Searcher
 
 from newsgrep.engine.whoosh.lookup import find_docnums
-from newsgrep.engine.whoosh.searching import stored_hit
+from newsgrep.engine.whoosh.searching import Marks, stored_hit
 from newsgrep.errors import ManyStories
 from newsgrep.model import SearchResult
 
@@ -41,7 +41,12 @@ def similar(
     first = (page - 1) * limit if limit else 0
     hits = [
         stored_hit(
-            first + i + 1, float(r.score or 0.0), r.fields(), words, searcher.schema, snippets
+            first + i + 1,
+            float(r.score or 0.0),
+            r.fields(),
+            Marks(words),
+            searcher.schema,
+            snippets,
         )
         for i, r in enumerate(results[first:])
     ]

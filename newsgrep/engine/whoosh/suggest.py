@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from newsgrep.engine.whoosh.schema import TEXT_FIELDS
-from newsgrep.query.tree import Phrase, Query, Term, Words, leaves
+from newsgrep.query.tree import Phrase, Query, Said, Term, Words, leaves
 
 # Fields whose words are worth correcting, as a typed word analyses in them.
 SPELLED_FIELDS = ("body", "title", "people", "place")
@@ -104,11 +104,19 @@ def _typed_terms(query: Query, schema: Any) -> Iterator[tuple[str, str]]:
             typed = [(leaf.field, leaf.text)]
         elif isinstance(leaf, Phrase):
             typed = [(leaf.field, word) for word in leaf.words]
+        elif isinstance(leaf, Said):
+            # A speaker is spelled as people are; a quotation's words as the body's.
+            typed = [("people", word) for word in leaf.speaker]
+            typed += [(None, word) for part in leaf.words for word in _words_of(part)]
         else:
             continue
         for field, word in typed:
             for name in (field,) if field else TEXT_FIELDS:
                 yield from ((name, term) for term in _analysed(schema, name, word))
+
+
+def _words_of(leaf: Term | Phrase) -> tuple[str, ...]:
+    return (leaf.text,) if isinstance(leaf, Term) else leaf.words
 
 
 def _analysed(schema: Any, field: str, word: str) -> list[str]:

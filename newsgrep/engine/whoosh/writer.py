@@ -18,6 +18,7 @@ from whoosh.filedb.filestore import FileStorage
 
 from newsgrep.engine.whoosh.merge import merge_if_needed
 from newsgrep.engine.whoosh.postings import DocumentPostings
+from newsgrep.engine.whoosh.quotes import quote_fields
 from newsgrep.engine.whoosh.segment import SegmentBuilder
 from newsgrep.engine.whoosh.store import commit, open_for_writing
 from newsgrep.model import Article
@@ -45,7 +46,7 @@ def article_fields(article: Article, file: str) -> dict[str, Any]:
     }
     if article.date is not None:
         doc["date"] = article.date
-    return doc
+    return doc | quote_fields(article.quotes)
 
 
 class SegmentBatch:

@@ -1,0 +1,178 @@
+"""Direct quotations in a story, and who said them.
+
+One compiled pattern finds every quotation mark and paragraph break in the
+body; a small loop pairs the marks into quotations:
+
+- curly marks (“ ”) pair as written; straight ones (") open before a word and
+  close after one;
+- a quotation running over paragraphs opens each paragraph with a mark and
+  closes only the last ("“One.\\n\\n“Two.”" is one quotation, "One. Two.");
+- a quotation left open at a paragraph's end with no mark opening the next is
+  a stray mark, not a quotation;
+- marks inside a quotation (‘ ’, or a straight " nested in curly ones) are its
+  words.
+
+Scare quotes and titles of works are dropped: a short span (three words or
+fewer) or a title-case one that nothing attributes, and any span after words
+that name a thing rather than quote a speech ("so-called", "the book", "a song
+titled"). Who said each quotation is :mod:`newsgrep.extract.speakers`' work.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from newsgrep.extract.speakers import Attribution, Speakers
+from newsgrep.model import Quote
+
+# A quotation mark, or a paragraph break: a blank line or a new line that
+# opens with an indent (wire copy wraps its lines and indents paragraphs). A
+# lone new line matches too, to be passed over: a pattern that opens with one
+# character class is scanned for fast, twice as fast as an alternation.
+_MARK = re.compile(r"[“”\"\n](?:(?<=\n)(?:[^\S\n]*\n\s*|[ \t]{2,}(?=\S)))?")
+_OPENS_AFTER = frozenset(" \t\n\r([{—–-/\u00a0") | {""}
+_CLOSES_BEFORE = frozenset(" \t\n\r)]},.;:!?—–-…\u00a0") | {""}
+_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+# Words that name the next quoted span instead of quoting someone: "the
+# so-called", "a song titled", "the book", "known as", "the word".
+_NAMING = frozenset(
+    """
+so-called dubbed nicknamed named called titled entitled headlined termed branded
+labeled labelled as word words term terms phrase phrases slogan slogans motto
+label hashtag headline banner book novel memoir film movie documentary song album
+single show series sitcom play musical opera poem essay article op-ed column
+editorial podcast episode report speech study paper bill act program programme
+campaign operation initiative exhibit exhibition painting game
+""".split()
+)
+# The word before an opening mark, past an article: 'known as a "backdoor"'.
+_LAST_WORD = re.compile(r"([\w-]+)(?:\s+(?:a|an|the))?[\s,:]*$", re.IGNORECASE)
+_SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
+_SHORT = 3  # words: "fake news" quoted without a speaker is a scare quote
+_MINOR = frozenset("a an and as at but by for from in into of on or the to with vs".split())
+
+
+@dataclass
+class Span:
+    """One quotation: where its marks are and the words between them."""
+
+    start: int  # the opening mark
+    end: int  # just past the closing mark
+    text: str  # whitespace collapsed, paragraphs joined by one space
+    paragraph: int  # where the quotation's first paragraph starts
+
+
+def find_quotes(body: str, people: Sequence[str], authors: Sequence[str]) -> list[Quote]:
+    """Every direct quotation in ``body`` with its speaker: the fullest name
+    of ``people`` the story gives, an organisation's name, or None; never one
+    of the story's ``authors``."""
+    if '"' not in body and "“" not in body:
+        return []
+    speakers = Speakers(body, people, authors)
+    found: list[tuple[Span, Attribution | None]] = []
+    previous: Attribution | None = None
+    for span in spans(body):
+        attribution = speakers.attribute(span.start, span.end, span.paragraph, previous)
+        if _is_quotation(body, span, attribution):
+            found.append((span, attribution))
+            speakers.quoted(span.start, span.end)
+            previous = attribution
+    _share_forward(body, found)
+    return [
+        Quote(span.text.rstrip(",").rstrip(), attribution.speaker if attribution else None)
+        for span, attribution in found
+    ]
+
+
+def _share_forward(body: str, found: list[tuple[Span, Attribution | None]]) -> None:
+    """'..., "as much as ...," but "must take ...," Putin said': a partial
+    quotation with no verb of its own shares the next one's speaker when both
+    stand in one sentence."""
+    for i in range(len(found) - 2, -1, -1):
+        span, attribution = found[i]
+        after, next_attribution = found[i + 1]
+        if attribution is None and next_attribution and next_attribution.adjacent:
+            between = body[span.end : after.start]
+            if len(between) < 200 and not _SENTENCE_BREAK.search(between):
+                found[i] = (span, next_attribution)
+
+
+def spans(body: str) -> Iterator[Span]:
+    """The quotations in ``body``, marks paired as the module docstring says."""
+    opened = -1  # the open quotation's first mark, or -1
+    curly = False  # whether it opened with “ (then only ” closes it)
+    piece = 0  # where the open paragraph's words begin
+    pieces: list[str] = []
+    paragraph = 0
+    skip_to = -1  # a mark already read as a paragraph's opening
+    for mark in _MARK.finditer(body):
+        at = mark.start()
+        if at < skip_to:
+            continue
+        char = mark.group()
+        if char == "\n":
+            continue
+        if char[0] == "\n":
+            if opened >= 0 and _opens_here(body, mark.end()):
+                pieces.append(body[piece:at])
+                piece = skip_to = mark.end() + 1
+            else:
+                opened, pieces = -1, []
+            paragraph = mark.end()
+            continue
+        before = body[at - 1 : at]
+        after = body[at + 1 : at + 2]
+        if opened < 0:
+            if char == "“" or (char == '"' and before in _OPENS_AFTER and not after.isspace()):
+                opened, curly, piece, pieces = at, char == "“", at + 1, []
+                start_paragraph = paragraph
+            continue
+        if char == "”" or (char == '"' and not curly and after in _CLOSES_BEFORE):
+            pieces.append(body[piece:at])
+            text = " ".join(" ".join(pieces).split())
+            if text:
+                yield Span(opened, at + 1, text, start_paragraph)
+            opened, pieces = -1, []
+        elif char == "“" and before in ",.?!" and after.isspace():
+            # '...,“ Graham said': an opening mark typed for a closing one.
+            pieces.append(body[piece:at])
+            text = " ".join(" ".join(pieces).split())
+            if text:
+                yield Span(opened, at + 1, text, start_paragraph)
+            opened, pieces = -1, []
+        elif char == "“" or (char == '"' and not curly and before in _OPENS_AFTER):
+            # An opening mark inside an open quotation: the last one never
+            # closed; start again here.
+            opened, curly, piece, pieces = at, char == "“", at + 1, []
+            start_paragraph = paragraph
+
+
+def _opens_here(body: str, at: int) -> bool:
+    """True when the paragraph starting at ``at`` opens with a quotation mark."""
+    return body[at : at + 1] in ("“", '"')
+
+
+def _is_quotation(body: str, span: Span, found: Attribution | None) -> bool:
+    """False for scare quotes and titles of works (see the module docstring)."""
+    if _named(body, span):
+        return bool(found and found.after and len(span.text) > 40)
+    words = _WORD.findall(span.text)
+    if len(words) > 1 and _title_case(words):
+        return bool(found and found.after)
+    if found and found.adjacent:
+        return True
+    return len(words) > _SHORT
+
+
+def _named(body: str, span: Span) -> bool:
+    """True when the word before the opening mark names a thing ("the book")."""
+    word = _LAST_WORD.search(body, max(span.paragraph, span.start - 30), span.start)
+    return bool(word) and word.group(1).lower() in _NAMING
+
+
+def _title_case(words: list[str]) -> bool:
+    """'The Art of the Deal', 'Profits Soar as Economy Advances.': every word
+    capitalised but the small ones."""
+    return all(w[0].isupper() or not w[0].isalpha() or w.lower() in _MINOR for w in words)

@@ -1,0 +1,300 @@
+"""Who a speech verb's subject is, read from the story before it.
+
+- A name ("Putin", "President Vladimir Putin", "Lord Robertson") is written
+  as the fullest name of the story's people with that surname; titles go.
+- "he" or "she" is the person named most recently before the quotation
+  (outside earlier quotations), skipping those whose first name is of the
+  other gender.
+- "the NATO secretary-general" is the person the story introduced with that
+  title ("NATO Secretary-General Lord George Robertson", "George Robertson,
+  the NATO secretary-general"), else the person named most recently.
+- "the Pentagon", "the White House" are organisations as written; "the
+  company" or "the ministry" is the organisation the story named before
+  ("Champion Products Inc", "the Defence Ministry").
+
+A reporter of the story (an author) is never a speaker.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+from newsgrep.extract import lexicon as lx
+
+_TITLE_WORDS = (
+    lx.TITLES
+    | lx.ROLES
+    | frozenset(
+        "spokesman spokeswoman spokesperson official chief head candidate nominee "
+        "leader lawmaker legislator".split()
+    )
+)
+_SPOKESPEOPLE = frozenset(
+    "spokesman spokeswoman spokesperson spokespeople spokesmen lawyer lawyers attorney "
+    "attorneys counsel representative".split()
+)
+# "a spokesman for the company": who the head noun belongs to.
+_OWNER = re.compile(r"\s+(?:for|of|at|with|from|in|on)\s+")
+_SPOKESPERSON = re.compile(
+    r"(?P<who>[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3})(?:['’]s)?\s+"
+    r"(?P<role>(?i:spokesman|spokeswoman|spokesperson|lawyer|attorney|counsel))\b"
+)
+_UNNAMED = frozenset(
+    "official officials source sources aide aides "
+    "person people man woman analyst analysts expert experts observer observers".split()
+)
+_ORGANISATION_NOUNS = frozenset(
+    """
+company firm corporation group bank ministry department agency government
+administration organization organisation party campaign commission committee
+council court union office authority board embassy army military police network
+newspaper paper website league association foundation university institute
+center centre service team club alliance bureau airline carrier insurer lender
+maker producer retailer utility exchange statement report letter release
+""".split()
+)
+_COMPANY_HEADS = frozenset("company firm corporation group bank".split())
+_SUFFIXES = r"(?:Inc|Corp|Co|Ltd|LLC|Plc|PLC|AG|SA|NV|Group|Corporation|Company|Bank)\b\.?"
+# A company's name: capitalised words up to a suffix, found from the suffix
+# back (the suffix is rare; capitalised words are everywhere).
+_COMPANY_SUFFIX = re.compile(_SUFFIXES)
+_COMPANY = re.compile(
+    rf"[A-Z][\w&'’.\-]*(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\w&'’.\-]*){{0,4}}\s+{_SUFFIXES}$"
+)
+# "the Defence Ministry", "Ministry of Defence": a body named with the noun.
+_NAMED_BODY = r"(?:[A-Z][\w&'’.\-]*\s+){{0,4}}{head}\b(?:\s+of(?:\s+the)?(?:\s+[A-Z][\w'’\-]*)+)?"
+_NAME_AFTER = re.compile(r"\s+((?:[A-Z][\w'’.\-]*\s+){0,4}[A-Z][\w'’\-]*)")
+_NAME_BEFORE = re.compile(
+    r"((?:[A-Z][\w'’.\-]*\s+){0,3}[A-Z][\w'’\-]*)\s*,\s+(?:the\s+|a\s+|an\s+)?[^,.\n]{0,60}$"
+)
+# A "he said" this close after another's quotation (in characters) goes on
+# with that speaker: the story would name anyone new.
+_SAME_SPEAKER_CHARS = 400
+_TITLE_MENTIONS = 4  # the latest mentions of a title read for a name
+_POSSESSIVE = re.compile(r"['’]s?$")
+_PRONOUN_GENDER = {"he": "m", "she": "f"}
+
+
+class Referents:
+    """The people and organisations of one story, and where each is named."""
+
+    def __init__(self, body: str, people: Sequence[str], authors: Sequence[str]) -> None:
+        self.body = body
+        self.people = list(people)
+        self.reporters = {_surname(a) for a in authors if a.strip()}
+        self.starts: list[int] = []  # quotations already read: their words
+        self.ends: list[int] = []  # name no one
+        self.named: list[str] = []  # speakers named that ``people`` lacks
+        self._candidates: list[tuple[str, str, str]] | None = None
+
+    @property
+    def last_end(self) -> int:
+        """Where the last quotation read ends (0 before any)."""
+        return self.ends[-1] if self.ends else 0
+
+    def quoted(self, start: int, end: int) -> None:
+        self.starts.append(start)
+        self.ends.append(end)
+
+    def pronoun(self, pronoun: str, at: int, speaker: str | None = None) -> tuple[str | None, str]:
+        """'he', 'she': the person speaking in the quotation just before
+        (``speaker``), when it ended close by and is of that gender, else the
+        latest person named before ``at`` of that gender."""
+        gender = _PRONOUN_GENDER.get(pronoun)
+        if gender is None:  # "they", "we": too often a crowd or a firm
+            return None, "pronoun"
+        if speaker and at - self.last_end < _SAME_SPEAKER_CHARS:
+            known = next((g for p, _, g in self._people() if p == speaker), "")
+            if known in ("", gender):
+                return speaker, "pronoun"
+        return self._latest_person(at, gender), "pronoun"
+
+    def name(self, phrase: str, at: int) -> tuple[str | None, str]:
+        """A capitalised subject: a person's fullest name, or an organisation."""
+        words = _name_words(phrase)
+        if not words:
+            if all(w.lower() in lx.FUNCTION_WORDS for w in phrase.split()):
+                return None, "none"  # "That", "According"
+            return self.description("the " + phrase, at)
+        person = self._person(words, at)
+        if person:
+            return self._not_reporter(person), "name"
+        if _organisation_like(words):
+            return " ".join(words), "organisation"
+        name = " ".join(words)
+        if _surname(name) in self.reporters:
+            return None, "name"
+        if len(words) > 1:  # a given name and a surname: someone later "he" may be
+            self.named.append(name)
+        return name, "name"
+
+    def description(self, phrase: str, at: int) -> tuple[str | None, str]:
+        """'the NATO secretary-general', 'the company', 'the White House',
+        'a Clinton spokesperson'."""
+        determiner, _, rest = phrase.partition(" ")
+        head_part, owner = [*_OWNER.split(rest, maxsplit=1), ""][:2]
+        words = head_part.split()
+        if not words:
+            return None, "none"
+        head = _POSSESSIVE.sub("", words[-1].lower())
+        if head not in _TITLE_WORDS and all(w[:1].isupper() for w in words):
+            return " ".join(words), "organisation"
+        if head in _ORGANISATION_NOUNS:
+            return self._organisation(head, at), "organisation"
+        if head in _SPOKESPEOPLE:
+            return self._represented(words[:-1], owner, head, at), "title"
+        if determiner.lower() not in ("the", "his", "her", "their") or head in _UNNAMED:
+            return None, "none"
+        return self._titled(head, at) or self._latest_person(at, None), "title"
+
+    def _represented(self, modifiers: list[str], owner: str, head: str, at: int) -> str | None:
+        """Whom a spokesman speaks for: 'a Clinton spokesperson', 'a spokesman
+        for the company', or 'the spokesperson' the story introduced so."""
+        named = [w for w in modifiers if w[:1].isupper()]
+        if named:
+            return self.name(" ".join(named), at)[0]
+        if owner:
+            return (self.name if owner[:1].isupper() else self.description)(owner, at)[0]
+        for mention in reversed(list(_SPOKESPERSON.finditer(self.body, 0, at))[-_TITLE_MENTIONS:]):
+            if mention.group("role").lower() == head:
+                return self.name(mention.group("who"), at)[0]
+        return None
+
+    def no_one_else_named(self, speaker: str, start: int, end: int) -> bool:
+        """True when no person but ``speaker`` is named between ``start`` and ``end``."""
+        named = self._latest_person(end, None, since=start)
+        return named is None or named == speaker
+
+    def _person(self, words: list[str], at: int) -> str | None:
+        """The fullest name of the story's people that ``words`` names."""
+        surname = words[-1].lower()
+        given = words[0].lower() if len(words) > 1 else ""
+        matches = [
+            p
+            for p in [*self.people, *self.named]
+            if _surname(p) == surname and (not given or p.split()[0].lower() == given)
+        ]
+        if not matches:
+            return None
+        if len(matches) > 1:
+            matches.sort(key=lambda p: self._last_mention(p.split()[-1], at), reverse=True)
+        return max(matches[:1] + [m for m in matches if matches[0] in m], key=len)
+
+    def _not_reporter(self, person: str) -> str | None:
+        return None if _surname(person) in self.reporters else person
+
+    def _latest_person(self, at: int, gender: str | None, since: int = 0) -> str | None:
+        """The person named last before ``at`` (and after ``since``); of the
+        people named in that last sentence, the first: a sentence's subject
+        comes before its objects ("Trump arrived, mentioning Brunson's
+        return. 'He is on American soil,' he said" is Trump)."""
+        mentions = []
+        for person, surname, known in self._people():
+            if gender and known and known != gender:
+                continue
+            mention = self._last_mention(surname, at)
+            if mention >= since:
+                mentions.append((mention, person))
+        if not mentions:
+            return None
+        last = max(mentions)[0]
+        sentence = max(self.body.rfind(". ", 0, last), self.body.rfind("\n", 0, last), since)
+        return min(m for m in mentions if m[0] >= sentence)[1]
+
+    def _people(self) -> list[tuple[str, str, str]]:
+        """Each person who may speak, with surname and first name's gender
+        ("" when unknown); read once, speakers named later added."""
+        if self._candidates is None or len(self._candidates) < len(self.people) + len(self.named):
+            genders = lx.given_name_genders()
+            self._candidates = [
+                (p, p.split()[-1], genders.get(p.split()[0].lower(), "") if " " in p else "")
+                for p in [*self.people, *self.named]
+                if _surname(p) not in self.reporters
+            ]
+        return self._candidates
+
+    def _last_mention(self, surname: str, at: int) -> int:
+        """Where ``surname`` was last named before ``at``, outside
+        quotations; -1 if nowhere."""
+        at = self.body.rfind(surname, 0, at)
+        while at >= 0:
+            if _word_at(self.body, at, len(surname)) and not self._inside_quote(at):
+                return at
+            at = self.body.rfind(surname, 0, at)
+        return -1
+
+    def _inside_quote(self, at: int) -> bool:
+        i = bisect.bisect_right(self.starts, at) - 1
+        return i >= 0 and at < self.ends[i]
+
+    def _titled(self, head: str, at: int) -> str | None:
+        """The person introduced with the title ``head`` before ``at``."""
+        titled = re.compile(rf"\b{re.escape(head)}\b", re.IGNORECASE)
+        for mention in reversed(list(titled.finditer(self.body, 0, at))[-_TITLE_MENTIONS:]):
+            after = _NAME_AFTER.match(self.body, mention.end())
+            before = _NAME_BEFORE.search(self.body, max(0, mention.start() - 120), mention.start())
+            for found in (after, before):
+                words = _name_words(found.group(1)) if found else []
+                person = self._person(words, at) if words else None
+                if person and _surname(person) not in self.reporters:
+                    return person
+        return None
+
+    def _organisation(self, head: str, at: int) -> str | None:
+        """The organisation a story named before calling it 'the company'."""
+        if head in _COMPANY_HEADS:
+            suffixes = list(_COMPANY_SUFFIX.finditer(self.body, 0, at))
+            found = (
+                _COMPANY.search(self.body, max(0, suffixes[-1].start() - 80), suffixes[-1].end())
+                if suffixes
+                else None
+            )
+        else:
+            named = re.compile(_NAMED_BODY.format(head=head.capitalize()))
+            found = None
+            for found in named.finditer(self.body, 0, at):  # noqa: B007 (the last one)
+                continue
+        if not found:
+            return None
+        return " ".join(_name_words(found.group()) or found.group().split())
+
+
+def _name_words(phrase: str) -> list[str]:
+    """The name in a capitalised phrase: titles, roles and lower-case words
+    before it and a sentence's first word ('But Putin') gone, possessives cut."""
+    words = [w.rstrip(".,") if not re.fullmatch(r"[A-Z]\.", w) else w for w in phrase.split()]
+    words = [_POSSESSIVE.sub("", w) if w.endswith(("'s", "’s")) else w for w in words]
+    cut = 0
+    for i, word in enumerate(words):
+        lower = word.lower()
+        if (
+            lower in _TITLE_WORDS
+            or lower.rstrip(".") in _TITLE_WORDS
+            or lower in lx.FUNCTION_WORDS
+            or not word[:1].isupper()  # "Kremlin spokesman Dmitry Peskov"
+        ):
+            cut = i + 1
+    return [w for w in words[cut:] if w]
+
+
+def _organisation_like(words: list[str]) -> bool:
+    lowered = [w.lower() for w in words]
+    return (
+        any(w in lx.ORGANISATION_WORDS or w in _ORGANISATION_NOUNS for w in lowered)
+        or (len(words) == 1 and words[0].isupper() and len(words[0]) > 1)
+        or lowered[-1] in lx.places()
+    )
+
+
+def _surname(name: str) -> str:
+    words = name.split()
+    return words[-1].lower() if words else ""
+
+
+def _word_at(text: str, at: int, length: int) -> bool:
+    """True when text[at:at+length] is a whole word."""
+    before = text[at - 1 : at]
+    after = text[at + length : at + length + 1]
+    return not (before.isalnum() or after.isalnum())

@@ -1,0 +1,150 @@
+"""Who said a quotation: the speech verb beside it, and its subject resolved
+from the story.
+
+Where to look, in order:
+
+1. after the closing mark: `"...," Putin said`, `"...," said Putin`,
+   `"...," he added`, `"...," the NATO secretary-general said`, `"...,"
+   according to Ivanov`;
+2. before the opening mark, in the same sentence: `Putin said: "..."`,
+   `Putin told reporters "..."`, `Putin said the efforts "must ..."`;
+3. the quotation before, when this one continues its paragraph or opens the
+   next paragraph with no speaker of its own.
+
+A subject is resolved by :class:`newsgrep.extract.referents.Referents`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from newsgrep.extract import speech as sp
+from newsgrep.extract.referents import Referents
+
+_AFTER = 160  # characters read after a quotation for its attribution
+_BEFORE = 300  # characters read back before it
+_SUBJECT_CHARS = 90  # characters read back before a verb for its subject
+_PARTICIPLE = re.compile(rf"(?:{sp.PARTICIPLES})$".replace(" ", r"\s+"))
+
+
+@dataclass(frozen=True)
+class Attribution:
+    speaker: str | None
+    cue: str  # "name", "pronoun", "title", "organisation", "continuation", "none"
+    adjacent: bool  # a speech verb in the quotation's sentence (not inherited)
+    paragraph: int  # where the attributed quotation's paragraph starts
+    after: bool = False  # the verb comes after the quotation: '," Putin said'
+
+
+class Speakers:
+    """Attributes the quotations of one story, in the order they come."""
+
+    def __init__(self, body: str, people: Sequence[str], authors: Sequence[str]) -> None:
+        self.body = body
+        self.referents = Referents(body, people, authors)
+        self.previous: Attribution | None = None  # the quotation before's
+
+    def quoted(self, start: int, end: int) -> None:
+        """Note a quotation, whose words name no speaker of later ones."""
+        self.referents.quoted(start, end)
+
+    def attribute(
+        self, start: int, end: int, paragraph: int, previous: Attribution | None
+    ) -> Attribution | None:
+        """Who said the quotation between ``start`` and ``end``, or None when
+        no verb or earlier quotation says."""
+        self.previous = previous
+        if self.body[end - 2 : end - 1] == ".":
+            # '... mistake." Jonathan Schanzer tweeted, "...': a full stop
+            # inside the marks ends the sentence; the next may be another's.
+            found = self._before(start, paragraph) or self._after(end, paragraph)
+        else:
+            found = self._after(end, paragraph) or self._before(start, paragraph)
+        if found:
+            return found
+        if previous and previous.speaker and self._continues(previous, start, paragraph):
+            return Attribution(previous.speaker, "continuation", False, paragraph)
+        if start == paragraph:
+            return self._introduced(paragraph)
+        return None
+
+    def _after(self, end: int, paragraph: int) -> Attribution | None:
+        text = self._clause_after(end)
+        if not text or text[0].isalnum():
+            return None
+        match = sp.SUBJECT_VERB.match(text) or sp.VERB_SUBJECT.match(text) or sp.CITED.match(text)
+        return self._resolve(match, end, paragraph, after=True) if match else None
+
+    def _before(self, start: int, paragraph: int) -> Attribution | None:
+        return self._speech_in(self._clause_before(start, paragraph), start, paragraph)
+
+    def _introduced(self, paragraph: int) -> Attribution | None:
+        """A quotation opening its paragraph, introduced by the last sentence
+        of the paragraph before: 'Hanson added that ...' or 'Moore said:'."""
+        text = self.body[max(0, paragraph - _BEFORE) : paragraph].rstrip()
+        text = text[text.rfind("\n") + 1 :]
+        if not text or '"' in text or "”" in text:
+            return None
+        ends = list(sp.SENTENCE_END.finditer(text))
+        found = self._speech_in(text[ends[-1].end() :] if ends else text, paragraph, paragraph)
+        return Attribution(found.speaker, found.cue, False, paragraph) if found else None
+
+    def _speech_in(self, text: str, at: int, paragraph: int) -> Attribution | None:
+        """The speaker of the last speech verb in ``text`` (a sentence up to a
+        quotation at ``at``)."""
+        backwards = sp.VERB_REVERSED.search(text[::-1])
+        if backwards is None:
+            return None
+        verb_start, verb_end = len(text) - backwards.end(), len(text) - backwards.start()
+        if text.startswith("according", verb_start):
+            match = sp.VERB_SUBJECT.match(text, verb_start)
+        elif _PARTICIPLE.match(text, verb_start, verb_end):
+            match = sp.SENTENCE_SUBJECT.match(text)
+        else:
+            low = max(0, verb_start - _SUBJECT_CHARS)
+            match = sp.SUBJECT_BEFORE.search(text, low, verb_start) or sp.SENTENCE_SUBJECT.match(
+                text, 0, verb_start
+            )
+        return self._resolve(match, at, paragraph) if match else None
+
+    def _resolve(
+        self, match: re.Match[str], at: int, paragraph: int, after: bool = False
+    ) -> Attribution | None:
+        groups = match.groupdict()
+        pronoun = (groups.get("pron") or "").lower()
+        if pronoun in ("it", "they") and self.previous and self.previous.cue == "organisation":
+            speaker, cue = self.previous.speaker, "pronoun"
+        elif pronoun:
+            last = self.previous.speaker if self.previous else None
+            speaker, cue = self.referents.pronoun(pronoun, at, last)
+        elif groups.get("name"):
+            speaker, cue = self.referents.name(groups["name"], at)
+        else:
+            speaker, cue = self.referents.description(groups["desc"], at)
+        return Attribution(speaker, cue, True, paragraph, after)
+
+    def _clause_after(self, end: int) -> str:
+        """The sentence after a closing mark, to its end or the paragraph's."""
+        text = self.body[end : end + _AFTER]
+        stop = sp.PARAGRAPH_END.search(text)
+        if stop:
+            text = text[: stop.start()]
+        stop = sp.SENTENCE_END.search(text, 1)
+        return text[: stop.start() + 1] if stop else text
+
+    def _clause_before(self, start: int, paragraph: int) -> str:
+        """The sentence before an opening mark, from its start or the paragraph's."""
+        text = self.body[max(paragraph, start - _BEFORE) : start]
+        ends = list(sp.SENTENCE_END.finditer(text))
+        return text[ends[-1].end() :] if ends else text
+
+    def _continues(self, previous: Attribution, start: int, paragraph: int) -> bool:
+        """True when a quotation with no speaker of its own goes on from the one
+        before: in the same paragraph, or opening the next one."""
+        if previous.paragraph == paragraph:
+            return True
+        return start == paragraph and self.referents.no_one_else_named(
+            previous.speaker or "", self.referents.last_end, start
+        )

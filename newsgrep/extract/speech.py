@@ -1,0 +1,96 @@
+"""The patterns of reported speech: speech verbs, their subjects, sentence
+and paragraph ends. Plain compiled patterns; :mod:`newsgrep.extract.speakers`
+applies them.
+
+A subject is one of three groups: ``pron`` ("he"), ``desc`` ("the NATO
+secretary-general", "a Clinton spokesperson") or ``name`` ("Putin", "Rep.
+Tom Latham (R-Iowa)", "Thomas E. Mann of the Brookings Institution").
+"""
+
+from __future__ import annotations
+
+import re
+
+# Verbs that report speech or writing, as finite forms ("said"), base forms
+# after "did" or "will" ("did note") and participles ("saying", "adding":
+# their subject is the sentence's, read by the caller).
+_FINITE = (
+    "said|says|told|tells|added|adds|asked|asks|stated|states|declared|declares|"
+    "noted|notes|explained|explains|wrote|writes|insisted|insists|warned|warns|"
+    "argued|argues|continued|continues|recalled|recalls|acknowledged|acknowledges|"
+    "replied|replies|responded|responds|remarked|observed|admitted|admits|conceded|"
+    "concedes|confirmed|announced|announces|tweeted|tweets|posted|shouted|yelled|"
+    "joked|quipped|stressed|stresses|emphasized|emphasised|predicted|testified|"
+    "complained|complains|cautioned|suggested|suggests|commented|maintained|"
+    "contended|reiterated|pledged|promised|vowed|urged|concluded|boasted|lamented|"
+    "mused|wondered|countered|charged|claimed|claims|scoffed|whispered|agreed|"
+    "agrees|called|calls|described|describes|panned|retorted|texted|emailed|read|"
+    "reads|went on|chimed in|shot back|pointed out|points out"
+)
+_BASE = "say|tell|add|note|ask|write|explain|warn|argue|insist|call|describe"
+PARTICIPLES = (
+    "saying|telling|adding|noting|writing|tweeting|asking|explaining|warning|"
+    "arguing|insisting|calling|describing|urging|declaring|pointing out|stating|"
+    "acknowledging|posting|claiming"
+)
+VERBS = f"{_FINITE}|{_BASE}|{PARTICIPLES}".replace(" ", r"\s+")
+_ADVERB = (
+    r"(?:also|later|then|earlier|again|once|further|previously|recently|simply|"
+    r"has|had|have|was|were|is|are|did|does|will|would|quoted|as|reportedly|"
+    r"publicly|privately|repeatedly|often|frequently|bluntly|flatly|sharply|"
+    r"angrily|quickly|never|not)"
+)
+_NAME_WORD = r"[A-Z][\w'’.\-]*"
+_PARTICLE = r"(?:de|da|di|du|van|von|der|den|le|la|bin|ibn|al|el|abu|y)"
+NAME = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{0,5}}"
+# "(R-Iowa)", "(R., S.C.)", "of the Brookings Institution": kept off the name.
+_NAME_TAIL = rf"(?:\s*\([^()\n]{{1,30}}\))?(?:\s+(?:of|at|from)\s+(?:the\s+)?{NAME})?"
+# Where a name stops: "Ford O'Connell." or "Maria Zakharova told".
+_NAME_END = r"(?:\s*[,.;:!?(]|\s*$|\s+(?:of|at|from|in|on|who|told|added)\b)"
+# "Kremlin spokesman Dmitry Peskov", "campaign manager Kellyanne Conway".
+_ROLE_NAME = rf"(?:{NAME}\s+)?(?:[a-z][\w'’\-]*\s+){{0,3}}{NAME}"
+DESCRIPTION = r"(?i:the|a|an|one|another|his|her|its|their)\s+(?:[\w'’.\-]+\s+){0,4}?[\w'’.\-]+"
+_PRONOUN = r"(?i:he|she|they|we|it)"
+# ", the NATO chief," or ", who ... ," between a subject and its verb.
+_APPOSITION = r"(?:\s*,\s*[^,;\"“”]{1,120}?,)?"
+SUBJECT = (
+    rf"(?:(?P<pron>\b{_PRONOUN})|(?P<desc>\b{DESCRIPTION})|(?P<name>{_ROLE_NAME}){_NAME_TAIL})"
+    rf"{_APPOSITION}"
+)
+
+# After a closing mark: '," Putin said', '," he added', '," the minister
+# told reporters', '?" panned Scott Huffman' (any "-ed" verb right after
+# the quotation, the way a story turns one into speech).
+SUBJECT_VERB = re.compile(
+    rf"[\s,—–-]*{SUBJECT}(?:\s+{_ADVERB}){{0,3}}\s+(?:{VERBS}|[a-z]{{3,}}ed)\b"
+)
+# '," said Putin', '," according to Ivanov', '," says center co-director
+# Marron', '," said the firm's chairman, Arthur Miller'
+VERB_SUBJECT = re.compile(
+    rf"[\s,—–-]*(?:{VERBS}|[a-z]{{3,}}ed|according\s+to)\s+"
+    rf"(?:{DESCRIPTION}(?=,\s+[A-Z])\s*,\s*|(?:[\w'’\-]+\s+){{0,4}}?(?={NAME}{_NAME_END}))?"
+    rf"(?:(?P<name>{NAME})|(?P<desc>{DESCRIPTION}(?=[,.;:!?\s]*(?:$|[,.;:!?]))))"
+)
+# '” Andrew O’Hehir, Salon' at the end of a paragraph: a cited author.
+CITED = re.compile(rf"\s*[—–-]?\s*(?P<name>{NAME})(?:,\s+[^.\n]{{1,60}})?\s*$")
+# The last speech verb before a quotation, found by reading the sentence
+# backwards: Python's re tries a long alternation at every position, so
+# reversed, the search stops at the verb nearest the mark instead of
+# reading the whole sentence.
+_REVERSED = "|".join(v.replace(r"\s+", " ")[::-1].replace(" ", r"\s+") for v in VERBS.split("|"))
+VERB_REVERSED = re.compile(rf"\b(?:{_REVERSED}|ot\s+gnidrocca)\b")
+SUBJECT_BEFORE = re.compile(rf"{SUBJECT}(?:\s+{_ADVERB}){{0,3}}\s*$")
+# A sentence's own subject, for a participle's quotation ("Shelby issued a
+# statement saying ..."): the first subject after any opening phrase.
+SENTENCE_SUBJECT = re.compile(
+    rf"(?:(?:But|And|Yet|Still|So|Then|Later|Meanwhile|However|Instead|Earlier|"
+    rf"(?:On|In|At|During|After|Before|According\s+to)\s+[^,]{{1,80}}),?\s+)?{SUBJECT}"
+)
+# A full stop ends a sentence unless it ends an initial ("J.", "U.S.") or a
+# title ("Mr.", "Gov.", "Sen.").
+SENTENCE_END = re.compile(
+    r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt|No|Mt|Ft|Fr))"
+    r"(?<!\b(?:Mrs|Sen|Rep|Gov|Gen|Col|Sgt|Maj|Adm|Rev))(?<!\b(?:Capt|Prof|Supt))"
+    r"[.!?][\"”’)]*\s+(?=[\"“A-Z])"
+)
+PARAGRAPH_END = re.compile(r"\n[^\S\n]*\n|\n[ \t]{2,}(?=\S)")

@@ -1,0 +1,152 @@
+"""Quotations and their speakers (issue 18): the seed story, and each rule on
+short made-up texts."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgrep.extract.article import build_article
+from newsgrep.extract.quotes import find_quotes
+from newsgrep.model import Quote
+from newsgrep.readers import read_file
+from tests.helpers.paths import SEED
+
+
+def quotes(body: str, people: tuple[str, ...] = (), authors: tuple[str, ...] = ()) -> list[Quote]:
+    return find_quotes(body, list(people), list(authors))
+
+
+def said(
+    body: str, people: tuple[str, ...] = (), authors: tuple[str, ...] = ()
+) -> dict[str, str | None]:
+    """Each quotation's first words and its speaker."""
+    return {" ".join(q.text.split()[:3]): q.speaker for q in quotes(body, people, authors)}
+
+
+@pytest.fixture(scope="module")
+def seed_quotes() -> list[Quote]:
+    (story,) = list(read_file(SEED))
+    return build_article(str(SEED), story).quotes
+
+
+def test_seed_story_quotes_and_speakers(seed_quotes):
+    by_text = {q.text: q.speaker for q in seed_quotes}
+    assert by_text["Russia will not be queuing up for NATO accession"] == "Vladimir Putin"
+    assert by_text["must take due account to our national interests"] == "Vladimir Putin"
+    robertson = [t for t, s in by_text.items() if t.startswith("We have a new kind of cooperation")]
+    assert robertson and by_text[robertson[0]] == "George Robertson"
+
+
+def test_seed_story_continuations_keep_their_speaker(seed_quotes):
+    by_start = {q.text.split()[0]: q.speaker for q in seed_quotes}
+    assert by_start["Our"] == "Vladimir Putin"  # "... accession," he added. "Our economy ..."
+    assert by_start["I"] == "George Robertson"
+
+
+def test_seed_story_partial_quote_shares_the_sentence_speaker(seed_quotes):
+    (partial,) = [q for q in seed_quotes if q.text.startswith("as much [as]")]
+    assert partial.speaker == "Vladimir Putin"
+
+
+def test_straight_and_curly_marks():
+    body = '"We will win," Smith said. Jones said: “They will lose the vote.”'
+    assert said(body, ("John Smith", "Mary Jones")) == {
+        "We will win": "John Smith",
+        "They will lose": "Mary Jones",
+    }
+
+
+def test_nested_single_marks_stay_in_the_words():
+    (quote,) = quotes("“He told me ‘never again’ and left,” Smith said.", ("Ann Smith",))
+    assert quote.text == "He told me ‘never again’ and left"
+
+
+def test_quotation_over_two_paragraphs_is_one():
+    body = (
+        "Smith said: “The first part of it runs here.\n\n"
+        "“And the second part of it ends here.”\n\nThe vote is Monday."
+    )
+    (quote,) = quotes(body, ("Ann Smith",))
+    assert quote.text == "The first part of it runs here. And the second part of it ends here."
+    assert quote.speaker == "Ann Smith"
+
+
+def test_a_mark_never_closed_is_no_quotation():
+    assert quotes('Smith said "the plan is dead and gone.\n\nOther news follows here.') == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '"The talks will go on," said Smith.',
+        'Smith told reporters: "The talks will go on."',
+        '"The talks will go on," according to Smith.',
+        '"The talks will go on," Smith added.',
+        'Smith warned that the talks "will go on for months."',
+        '"The talks will go on," Smith, the chief negotiator, said.',
+    ],
+)
+def test_speech_verbs_on_either_side(body):
+    (quote,) = quotes(body, ("Peter Smith",))
+    assert quote.speaker == "Peter Smith"
+
+
+def test_pronoun_is_the_latest_person_of_that_gender():
+    body = (
+        "Mary Brown met John Green on Monday. Green spoke first.\n\n"
+        '"We found common ground," she said.'
+    )
+    assert said(body, ("Mary Brown", "John Green")) == {"We found common": "Mary Brown"}
+
+
+def test_title_resolves_to_the_person_introduced_with_it():
+    body = (
+        "Finance Minister Hans Weber met bankers. Later Anna Klein spoke.\n\n"
+        '"Rates will stay where they are," the finance minister said.'
+    )
+    assert said(body, ("Hans Weber", "Anna Klein")) == {"Rates will stay": "Hans Weber"}
+
+
+def test_surname_and_title_give_the_fullest_name():
+    body = 'President Vladimir Putin arrived. "We are ready to talk," President Putin said.'
+    assert said(body, ("Vladimir Putin",)) == {"We are ready": "Vladimir Putin"}
+
+
+def test_organisations_speak():
+    body = (
+        "Champion Products Inc posted a loss. "
+        '"Sales will recover next year," the company said. '
+        '"No troops will move this week," the Pentagon said.'
+    )
+    assert said(body) == {
+        "Sales will recover": "Champion Products Inc",
+        "No troops will": "Pentagon",
+    }
+
+
+def test_no_speaker_when_the_story_gives_none():
+    body = 'The sign read "Everyone is welcome in this town tonight" in red letters.'
+    assert said(body) == {"Everyone is welcome": None}
+
+
+def test_a_reporter_is_never_the_speaker():
+    body = 'Jane Doe reported from Kiev. "The war goes on and on," Doe said.'
+    assert said(body, ("Jane Doe",), authors=("Jane Doe",)) == {"The war goes": None}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        'The "witch hunt" went on.',
+        'The so-called "deep state" was blamed for the whole long sorry affair.',
+        'She wrote the book "The Art of the Deal" in 1987.',
+        'A song titled "Born in the USA" played.',
+        'They watched "Gone With the Wind" on Sunday.',
+    ],
+)
+def test_scare_quotes_and_titles_are_no_quotations(body):
+    assert quotes(body) == []
+
+
+def test_short_quotation_with_a_speaker_is_kept():
+    assert said('"No," Smith said.', ("Tom Smith",)) == {"No": "Tom Smith"}
