@@ -142,6 +142,10 @@ class SearchOptions:
     sources: tuple[str, ...] = ()
     people: tuple[str, ...] = ()
     places: tuple[str, ...] = ()
+    # Exact values every hit must have, each one more filter (AND), unlike the
+    # options above (OR within one): (field, value) pairs, the field one of
+    # query.parser.FILTER_FIELDS: ("people", "Vladimir Putin"). browse's narrowings.
+    narrow: tuple[tuple[str, str], ...] = ()
     snippets: bool = True
     # Fold near-duplicates into the best-ranked copy, every match
     # fingerprinted: the total and pages count distinct stories.

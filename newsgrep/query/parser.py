@@ -39,6 +39,7 @@ from typing import TypeGuard
 
 from newsgrep.errors import QueryError
 from newsgrep.extract.sources import normal_source
+from newsgrep.model import SearchOptions
 from newsgrep.query.dates import DateError, between
 from newsgrep.query.lexer import (
     AND,
@@ -75,6 +76,8 @@ from newsgrep.query.tree import (
 )
 from newsgrep.readers.decoding import decode_argument
 
+# The fields the options filter on: --source, --person, --place.
+FILTER_FIELDS = ("source", "people", "place")
 NOTHING = "nothing to search for: the query has only stop words or operators"
 
 
@@ -91,24 +94,43 @@ def parse_query(text: str) -> Query:
     return node
 
 
+def options_filter(options: SearchOptions) -> Query | None:
+    """Every filter of ``options`` as one tree, None without any: what an
+    engine applies as its filter, which never weighs in the ranking."""
+    return filter_query(
+        options.since,
+        options.until,
+        options.sources,
+        options.people,
+        options.places,
+        options.narrow,
+    )
+
+
 def filter_query(
     since: str | None = None,
     until: str | None = None,
     sources: Iterable[str] = (),
     people: Iterable[str] = (),
     places: Iterable[str] = (),
+    narrow: Iterable[tuple[str, str]] = (),
 ) -> Query | None:
-    """The options' filters: OR within one option, AND across options; None without any."""
+    """The options' filters: OR within one option, AND across options and
+    with each (field, value) of ``narrow``; None without any."""
     parts: list[Query] = []
     if since or until:
         try:
             parts.append(between(since, until))
         except DateError as err:
             raise QueryError(f"--since/--until: {err}") from None
-    for field, values in (("source", sources), ("people", people), ("place", places)):
+    for field, values in zip(FILTER_FIELDS, (sources, people, places), strict=True):
         values = [v for v in values if v.strip()]
         if values:
             parts.append(Or(tuple(_value(field, decode_argument(v)) for v in values)))
+    for field, value in narrow:  # values from the index, not from a command line
+        if field not in FILTER_FIELDS:
+            raise QueryError(f"cannot narrow on {field!r}")
+        parts.append(_value(field, value))
     return _all(parts) if parts else None
 
 

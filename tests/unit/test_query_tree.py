@@ -8,7 +8,8 @@ from whoosh import query as q
 from newsgrep.engine.whoosh.compile import compile_query, proximity_query
 from newsgrep.engine.whoosh.schema import build_schema
 from newsgrep.errors import QueryError
-from newsgrep.query.parser import filter_query, parse_query
+from newsgrep.model import SearchOptions
+from newsgrep.query.parser import filter_query, options_filter, parse_query
 from newsgrep.query.tree import (
     And,
     AndMaybe,
@@ -160,6 +161,24 @@ def test_filters_or_within_and_across_options():
     )
     with pytest.raises(QueryError, match="nothing to match"):
         filter_query(people=("!!!",))
+
+
+def test_narrowings_are_each_one_more_filter_and_take_any_value():
+    both = filter_query(
+        people=("Igor Ivanov", "Colin Powell"),
+        narrow=(("people", 'Paul "the Boss" O\'Neill'), ("source", "Associated Press")),
+    )
+    assert both == And(
+        (
+            Or((Term("Igor Ivanov", "people"), Term("Colin Powell", "people"))),
+            Term('Paul "the Boss" O\'Neill', "people"),
+            Term("AP", "source"),  # a source as the indexer stores it, as --source
+        )
+    )
+    assert options_filter(SearchOptions(narrow=(("place", "Moscow"),))) == Term("Moscow", "place")
+    assert options_filter(SearchOptions()) is None
+    with pytest.raises(QueryError, match="cannot narrow on 'title'"):
+        filter_query(narrow=(("title", "NATO"),))
 
 
 def test_compiled_words_weigh_repeats_and_neighbours():

@@ -18,7 +18,7 @@ from newsgrep.engine.whoosh.quotes import QUOTES, matching_first, said_clauses, 
 from newsgrep.engine.whoosh.snippets import lead_snippet, make_snippets, mark_words
 from newsgrep.engine.whoosh.suggest import did_you_mean
 from newsgrep.model import Duplicate, Hit, SearchOptions, SearchResult, Snippet, display_title
-from newsgrep.query.parser import filter_query
+from newsgrep.query.parser import options_filter
 from newsgrep.query.tree import Query, Said
 from newsgrep.rank.dedup import CANDIDATES_PER_STORY, Sketch, fingerprint, fold, story_text
 
@@ -58,9 +58,7 @@ def search(searcher: Searcher, tree: Query, options: SearchOptions, text: str = 
 def prepared_query(schema: Any, tree: Query, options: SearchOptions) -> tuple[Any, Any | None]:
     """The (query, filter) pair search() runs, for callers that need every
     match rather than ranked hits (counts per month, source, person)."""
-    restrict = filter_query(
-        options.since, options.until, options.sources, options.people, options.places
-    )
+    restrict = options_filter(options)
     return (
         compile_query(tree, schema),
         compile_query(restrict, schema) if restrict is not None else None,
