@@ -4,14 +4,21 @@ of the story under the cursor, and keys to read, narrow and chart.
 Every search is a library call of :mod:`newsgrep` (``search``, ``show``,
 ``count_by``) with the query language and filters of ``newsgrep search``;
 a bad query shows its one line where the list's status is, never a
-traceback.
+traceback. The calls run on threads, in Textual workers, so that the screen
+keeps answering keys on a big index; a newer search drops the result of an
+older one still running (exclusive workers, and the search's generation
+checked before a result is shown).
 """
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Callable
 from dataclasses import replace
+from typing import Any, TypeVar
 
 from rich.text import Text
+from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -37,6 +44,7 @@ from newsgrep.safety import clean_line
 PAGE_SIZE = 50  # hits fetched at a time
 NEAR_END = 5  # the next page is fetched when the cursor comes this close to the end
 DATE_WIDTH, SOURCE_WIDTH = 10, 12
+T = TypeVar("T")
 
 
 class BrowserApp(App[None]):
@@ -79,6 +87,13 @@ class BrowserApp(App[None]):
         self.pages = 0  # pages of the current search in the list
         self.exhausted = True  # the last page fetched was the last one
         self.story: Story | None = None  # the story in the preview
+        # Work runs in Textual workers, its result taken only if still wanted:
+        # the search it belongs to (each new one counts up), the story asked for.
+        self.generation = 0
+        self.previewing: tuple[int, str] | None = None  # (generation, path)
+        self.fetching = False  # a page is on its way
+        self.to_list = False  # the query box's Enter: to the list once hits come
+        self.listed = Text()  # the list's status line, back after "charting…"
 
     def compose(self) -> ComposeResult:
         yield Input(
@@ -115,22 +130,36 @@ class BrowserApp(App[None]):
         return self.query_one("#hits", DataTable)
 
     def run_search(self) -> None:
-        """Search afresh: the list, its first page, the preview of its first story."""
+        """Search afresh: the list, its first page, the preview of its first story.
+        A search still on its way is dropped: its result would be stale."""
+        self.generation += 1
         self.table.clear()
-        self.hits, self.pages, self.exhausted, self.story = [], 0, True, None
+        self.hits, self.pages, self.exhausted = [], 0, True
+        self.story, self.previewing, self.fetching = None, None, False
+        self.to_list = False
         self.query_one("#filters", Static).update(filter_bar(self.search.filter_labels()))
         self.query_one("#preview", Static).update(Text())
-        if self.load_page() and self.hits:
-            self.show_preview(0)
+        self.load_page()
 
-    def load_page(self) -> bool:
-        """Add the next page of hits to the list; False (the error shown) on a bad query."""
-        options = self.search.page(self.pages + 1)
-        try:
-            result = newsgrep.search(self.index, self.search.query(), options)
-        except NewsgrepError as err:
-            self.set_status(error_text(str(err)))
-            return False
+    def load_page(self) -> None:
+        """Fetch the next page of hits, unless one is on its way already."""
+        if self.fetching:
+            return
+        self.fetching = True
+        self.show_status(Text("searching…", style=META_STYLE))
+        self.fetch_page(self.generation, self.search.query(), self.search.page(self.pages + 1))
+
+    @work(exclusive=True, group="search")
+    async def fetch_page(self, generation: int, query: str, options: SearchOptions) -> None:
+        """Search off the UI thread, then add the page to the list; a bad
+        query's one line in the status instead."""
+        result = await off_thread(newsgrep.search, self.index, query, options)
+        if generation != self.generation:  # a newer search has started
+            return
+        self.fetching = False
+        if isinstance(result, NewsgrepError):
+            self.show_status(error_text(str(result)))
+            return
         self.pages += 1
         self.exhausted = len(result.hits) < options.limit
         first = len(self.hits)
@@ -138,25 +167,48 @@ class BrowserApp(App[None]):
         for row, hit in enumerate(result.hits, first):
             self.table.add_row(*row_cells(hit), key=str(row))
         if self.hits:
-            self.set_status(status_text(len(self.hits), result.total, result.seconds))
+            self.show_status(status_text(len(self.hits), result.total, result.seconds))
         else:
-            self.set_status(nothing_found(self.search.query(), result.suggestion))
-        return True
+            self.show_status(nothing_found(query, result.suggestion))
+        if first == 0 and self.hits:
+            self.show_preview(0)
+            self.focus_list_after_query()
+
+    def focus_list_after_query(self) -> None:
+        """From the query box to the list once the query typed there found
+        stories; not if the box is being edited again (a 'q' would quit)."""
+        box = self.query_one("#query", Input)
+        if self.to_list and self.focused is box and box.value == self.search.text:
+            self.table.focus()
+        self.to_list = False
 
     def set_status(self, text: Text) -> None:
         self.query_one("#status", Static).update(text)
 
+    def show_status(self, text: Text) -> None:
+        """The list's status, shown again once a timeline is charted."""
+        self.listed = text
+        self.set_status(text)
+
     def show_preview(self, row: int) -> None:
         """The story of ``row`` in the preview pane, the query's words marked."""
-        hit = self.hits[row]
-        try:
-            stories = newsgrep.show(self.index, hit.path, self.search.highlight())
-        except NewsgrepError as err:  # gone from the index since the search
-            self.story = None
-            self.query_one("#preview", Static).update(error_text(str(err)))
+        path = self.hits[row].path
+        self.previewing = (self.generation, path)
+        self.load_preview(self.previewing, self.search.highlight())
+
+    @work(exclusive=True, group="preview")
+    async def load_preview(self, wanted: tuple[int, str], highlight: str | None) -> None:
+        path = wanted[1]
+        stories = await off_thread(newsgrep.show, self.index, path, highlight)
+        if wanted != self.previewing:  # the cursor moved on, or a new search began
             return
-        self.story = next((s for s in stories if s.hit.path == hit.path), stories[0])
-        self.query_one("#preview", Static).update(story_text(self.story, PREVIEW_CHARS))
+        preview = self.query_one("#preview", Static)
+        if isinstance(stories, NewsgrepError):  # gone from the index since the search
+            self.story = None
+            preview.update(error_text(str(stories)))
+            return
+        self.story = next((s for s in stories if s.hit.path == path), stories[0])
+        preview.update(story_text(self.story, PREVIEW_CHARS))
         self.query_one("#preview-pane", VerticalScroll).scroll_home(animate=False)
 
     def current_hit(self) -> Hit | None:
@@ -166,20 +218,20 @@ class BrowserApp(App[None]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.search.text = event.value
         self.run_search()
-        if self.hits:
-            self.table.focus()
+        self.to_list = True
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         if not 0 <= event.cursor_row < len(self.hits):
             return
-        if self.story is None or self.story.hit.path != self.hits[event.cursor_row].path:
+        if self.previewing != (self.generation, self.hits[event.cursor_row].path):
             self.show_preview(event.cursor_row)
         if not self.exhausted and event.cursor_row >= len(self.hits) - NEAR_END:
             self.load_page()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        if self.story is not None:
-            self.push_screen(ReadingScreen(story_text(self.story), name="story"))
+        story = self.story  # None, or an earlier row's, while the preview is on its way
+        if story is not None and story.hit.path == self.hits[event.cursor_row].path:
+            self.push_screen(ReadingScreen(story_text(story), name="story"))
 
     def action_focus_query(self) -> None:
         self.query_one("#query", Input).focus()
@@ -217,14 +269,29 @@ class BrowserApp(App[None]):
 
     def action_timeline(self) -> None:
         """The stories of the list counted by month, as ``--by month`` charts them."""
-        query = self.search.query()
-        try:
-            facets = newsgrep.count_by(self.index, query, "month", self.search.options)
-        except NewsgrepError as err:
-            self.set_status(error_text(str(err)))
+        self.set_status(Text("charting…", style=META_STYLE))
+        self.chart(self.generation, self.search.query(), self.search.filtered())
+
+    @work(exclusive=True, group="timeline")
+    async def chart(self, generation: int, query: str, options: SearchOptions) -> None:
+        facets = await off_thread(newsgrep.count_by, self.index, query, "month", options)
+        if generation != self.generation:  # the list shows another search now
             return
-        chart = timeline_text(query, facets, max(20, self.size.width - 6))
+        self.set_status(self.listed)
+        if isinstance(facets, NewsgrepError):
+            self.set_status(error_text(str(facets)))
+            return
+        chart = timeline_text(self.search.described(), facets, max(20, self.size.width - 6))
         self.push_screen(ReadingScreen(chart, name="timeline"))
+
+
+async def off_thread(call: Callable[..., T], *args: Any) -> T | NewsgrepError:
+    """``call(*args)`` on a thread, so that the screen keeps answering keys
+    while a big index is searched; a NewsgrepError is returned, not raised."""
+    try:
+        return await asyncio.to_thread(call, *args)
+    except NewsgrepError as err:
+        return err
 
 
 def nothing_found(query: str, suggestion: str | None) -> Text:

@@ -15,8 +15,6 @@ from newsgrep.safety import clean_line
 
 # A narrowing's kind, and the query field it filters.
 FIELDS = {"person": "people", "source": "source", "place": "place"}
-# A value that the query language reads as one word, unquoted.
-_ONE_WORD = re.compile(r"\w[\w'./&-]*")
 
 
 @dataclass(frozen=True)
@@ -27,14 +25,10 @@ class Narrowing:
     value: str
 
     @property
-    def clause(self) -> str:
-        """The query clause that filters on it, weighted nothing so that the
-        ranking stays that of the query: ``people:"Vladimir Putin"^0``,
-        ``place:Moscow^0`` (Whoosh drops the weight of a one-word phrase)."""
-        value = self.value
-        if not _ONE_WORD.fullmatch(value) or value in ("AND", "OR", "NOT"):
-            value = f'"{value}"'
-        return f"{FIELDS[self.kind]}:{value}^0"
+    def filter(self) -> tuple[str, str]:
+        """The (field, value) pair of ``SearchOptions.narrow`` that keeps
+        only the stories with it: ``("people", "Vladimir Putin")``."""
+        return FIELDS[self.kind], self.value
 
     @property
     def label(self) -> str:
@@ -43,10 +37,10 @@ class Narrowing:
 
 
 def values(hit: Hit, kind: str) -> list[str]:
-    """What ``hit`` offers to narrow to: its people, or its one source or place;
-    values a query cannot quote (a '"' in them, no letter at all) left out."""
+    """What ``hit`` offers to narrow to: its people, or its one source or
+    place; values without a letter or digit (nothing to match) left out."""
     found = hit.people if kind == "person" else [hit.source if kind == "source" else hit.place]
-    return [v for v in found if v and '"' not in v and re.search(r"\w", v)]
+    return [v for v in found if v and re.search(r"\w", v)]
 
 
 @dataclass
@@ -60,18 +54,18 @@ class Search:
     narrowings: list[Narrowing] = field(default_factory=list)
 
     def query(self) -> str:
-        """The typed query with every narrowing as a metadata clause beside it:
-        ``(NATO OR Russia) people:"Vladimir Putin"^0``. Clauses, not the
-        options' filters: two --person options mean either person, two
-        narrowings both. The hits and their order are those of the options'
-        filters (tests/cli/test_browse.py compares them)."""
-        typed = self.text.strip()
-        clauses = " ".join(n.clause for n in self.narrowings)
-        if not clauses:
-            return typed or "*"
-        if typed in ("", "*"):
-            return clauses
-        return f"({typed}) {clauses}"
+        """The typed query; ``*`` (every story) when nothing is typed."""
+        return self.text.strip() or "*"
+
+    def filtered(self) -> SearchOptions:
+        """The command line's options with every narrowing as one more
+        filter: two --person options mean either person, two narrowings
+        both. Filters, so the hits' order and scores are the query's."""
+        return replace(self.options, narrow=tuple(n.filter for n in self.narrowings))
+
+    def described(self) -> str:
+        """The query and its narrowings, for a title: ``nato · person: Vladimir Putin``."""
+        return " · ".join([clean_line(self.query()), *(n.label for n in self.narrowings)])
 
     def highlight(self) -> str | None:
         """The query whose words the preview marks: the typed one, if any words."""
@@ -80,7 +74,7 @@ class Search:
 
     def page(self, number: int) -> SearchOptions:
         """The options for page ``number`` of the list."""
-        return replace(self.options, page=number)
+        return replace(self.filtered(), page=number)
 
     def narrow(self, narrowing: Narrowing) -> bool:
         """Add a narrowing; False if it is there already."""

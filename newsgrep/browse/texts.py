@@ -13,7 +13,14 @@ from rich.text import Text
 
 from newsgrep.model import Facets, Hit, Snippet, Story
 from newsgrep.output.charts import chart_footer, chart_lines
-from newsgrep.output.render import META_STYLE, pieces_text, similar_mark, story_header
+from newsgrep.output.render import (
+    META_STYLE,
+    pieces_text,
+    quote_lines,
+    quote_text,
+    similar_mark,
+    story_header,
+)
 from newsgrep.safety import clean_line, clean_text
 
 PREVIEW_CHARS = 3000  # of a body in the preview pane; Enter shows the whole story
@@ -31,15 +38,27 @@ def row_cells(hit: Hit) -> tuple[Text, Text, Text, Text]:
 
 
 def story_text(story: Story, limit: int | None = None) -> Text:
-    """A story as ``show`` prints it, header then body; the body cut after
-    ``limit`` characters when one is given (the preview pane)."""
+    """A story as ``show`` prints it, header, quotations, then body; the body
+    cut after ``limit`` characters when one is given (the preview pane)."""
     text = Text("\n").join(story_header(story.hit))
+    quotes = quotations(story.hit, whole=limit is None)
+    if quotes:
+        text.append("\n\n")
+        text.append_text(Text("\n").join(quotes))
     text.append("\n\n")
     pieces, cut = clipped(story.body_pieces, limit)
     text.append_text(pieces_text(pieces, clean=clean_text))
     if cut:
         text.append("\n\n… Enter shows the whole story", style=META_STYLE)
     return text
+
+
+def quotations(hit: Hit, whole: bool) -> list[Text]:
+    """Who said what in the story: every quotation, whole, as ``show``
+    prints them; for the preview the first few, cut, as ``--quotes`` lists them."""
+    if not hit.quotes:
+        return []
+    return [quote_text(quote) for quote in hit.quotes] if whole else quote_lines(hit)
 
 
 def clipped(pieces: Snippet, limit: int | None) -> tuple[Snippet, bool]:

@@ -4,8 +4,10 @@ screens hold after each key."""
 
 from __future__ import annotations
 
+import asyncio
 import subprocess
 import sys
+import threading
 
 import pytest
 from click.testing import CliRunner
@@ -19,7 +21,7 @@ from newsgrep.browse.state import Narrowing, Search
 from newsgrep.browse.texts import row_cells
 from newsgrep.cli.app import cli
 from newsgrep.model import SearchOptions
-from newsgrep.output.render import MATCH_STYLE
+from newsgrep.output.render import MATCH_STYLE, MAX_QUOTES
 
 SIZE = (140, 45)
 FIRST = "Russia: Putin Says Not Interested In NATO Membership"
@@ -43,6 +45,16 @@ def marked(text: Text) -> list[str]:
     return [text.plain[s.start : s.end] for s in text.spans if str(s.style) == MATCH_STYLE]
 
 
+async def settle(pilot) -> None:
+    """Until the work the keys started (searches, previews, the timeline, in
+    Textual workers) is done and on the screen, the work it started too."""
+    app = pilot.app
+    await pilot.pause()
+    while busy := [worker for worker in app.workers if not worker.is_finished]:
+        await asyncio.gather(*(worker.wait() for worker in busy), return_exceptions=True)
+        await pilot.pause()
+
+
 async def search_for(pilot, text: str, typed: bool = True) -> None:
     """Put a query into the query box, typed key by key or pasted, and press Enter."""
     await pilot.press("slash")
@@ -50,7 +62,7 @@ async def search_for(pilot, text: str, typed: bool = True) -> None:
     assert pilot.app.focused is box
     box.value = "" if typed else text
     await pilot.press(*(text if typed else ""), "enter")
-    await pilot.pause()
+    await settle(pilot)
 
 
 @pytest.mark.asyncio
@@ -63,28 +75,28 @@ async def test_search_move_read_narrow_chart_and_quit(corpus_index):
         assert app.focused is app.query_one("#hits", DataTable)
 
         await pilot.press("down")
-        await pilot.pause()
+        await settle(pilot)
         second = listed[1][0]
         preview = shown(app, "#preview")
         assert preview.plain.startswith(second)
         assert "NATO" in marked(preview)  # the query's word highlighted in the story
 
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, ReadingScreen)
         story = shown(app, "#reading")
         assert story.plain.startswith(second)
         assert len(story.plain) >= len(preview.plain) - len("… Enter shows the whole story")
         await pilot.press("escape")
-        await pilot.pause()
+        await settle(pilot)
         assert not isinstance(app.screen, ReadingScreen)
 
         person = app.hits[1].people[0]
         await pilot.press("p")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, ChoiceScreen)  # the story names several people
         await pilot.press("enter")  # the first, highlighted
-        await pilot.pause()
+        await settle(pilot)
         narrowed = rows(app)
         assert 0 < len(narrowed) < len(listed)
         assert all(person in row[3] for row in narrowed)
@@ -95,19 +107,38 @@ async def test_search_move_read_narrow_chart_and_quit(corpus_index):
         assert [row[0] for row in narrowed] == [str(row_cells(hit)[0]) for hit in hits]
 
         await pilot.press("t")
-        await pilot.pause()
+        await settle(pilot)
         chart = shown(app, "#reading").plain
-        months = newsgrep.count_by(corpus_index, app.search.query(), "month").buckets
+        months = newsgrep.count_by(corpus_index, "NATO membership", "month", alone).buckets
+        assert sum(m.count for m in months) < len(listed)  # the narrowed stories only
         assert months and all(f"{m.value}  {m.count}" in chart for m in months)
         assert "█" in chart
         await pilot.press("escape", "x")
-        await pilot.pause()
+        await settle(pilot)
         assert len(rows(app)) == len(listed)
         assert "person:" not in shown(app, "#filters").plain
 
         await pilot.press("q")
-        await pilot.pause()
+        await settle(pilot)
     assert app.return_code == 0
+
+
+@pytest.mark.asyncio
+async def test_the_preview_shows_the_first_quotations_and_the_whole_story_all(corpus_index):
+    [hit] = newsgrep.search(corpus_index, '"coordinate its position"').hits
+    quotes = newsgrep.show(corpus_index, hit.path)[0].hit.quotes
+    lines = [f"{quote.speaker}: “{quote.text}”" for quote in quotes]
+    assert len(lines) > MAX_QUOTES
+    app = BrowserApp(corpus_index, '"coordinate its position"')
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        preview = shown(app, "#preview").plain
+        assert lines[0] in preview and lines[MAX_QUOTES] not in preview
+        assert f"+{len(lines) - MAX_QUOTES} more" in preview
+        await pilot.press("enter")
+        await settle(pilot)
+        story = shown(app, "#reading").plain
+        assert all(line in story for line in lines)
 
 
 @pytest.mark.asyncio
@@ -117,16 +148,17 @@ async def test_the_list_fetches_the_next_page_as_the_cursor_nears_its_end(corpus
     assert len(every.hits) > 20
     app = BrowserApp(corpus_index, "*", page_size=10)
     async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
         assert len(rows(app)) == 10
         await pilot.press(*["down"] * 4)
-        await pilot.pause()
+        await settle(pilot)
         assert len(rows(app)) == 10  # not yet near the end
         await pilot.press("down", "down")
-        await pilot.pause()
+        await settle(pilot)
         assert len(rows(app)) == 20
         for _ in range(len(every.hits) // 10):
             await pilot.press("ctrl+end")  # to the last row: the next page comes
-            await pilot.pause()
+            await settle(pilot)
         assert [row[0] for row in rows(app)] == [str(row_cells(hit)[0]) for hit in every.hits]
         assert shown(app, "#status").plain.startswith(f"{len(every.hits)} of {every.total}")
 
@@ -161,19 +193,56 @@ async def test_a_bad_query_shows_its_one_line_error_and_the_next_one_works(corpu
 
 
 @pytest.mark.asyncio
+async def test_a_search_runs_off_the_screen_and_a_newer_one_wins_over_it(corpus_index, monkeypatch):
+    search, release, returned = newsgrep.search, threading.Event(), threading.Event()
+
+    def stuck_on_iraq(index, text, options=None):
+        if text != "Iraq":
+            return search(index, text, options)
+        release.wait(10)
+        try:
+            return search(index, text, options)
+        finally:
+            returned.set()
+
+    monkeypatch.setattr(newsgrep, "search", stuck_on_iraq)
+    app = BrowserApp(corpus_index)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        box = app.query_one("#query", Input)
+        box.focus()
+        box.value = "Iraq"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert shown(app, "#status").plain == "searching…" and rows(app) == []
+        # the screen still answers while Iraq is searched: the next query is typed
+        await search_for(pilot, "NATO membership")
+        nato = search(corpus_index, "NATO membership", SearchOptions(limit=50, fold_page=True))
+        listed = [str(row_cells(hit)[0]) for hit in nato.hits]
+        assert [row[0] for row in rows(app)] == listed
+        release.set()  # the older search ends now: its result must not show
+        assert await asyncio.to_thread(returned.wait, 10)
+        await settle(pilot)
+        assert [row[0] for row in rows(app)] == listed
+        assert shown(app, "#status").plain.startswith(f"{len(listed)} of {nato.total} stories")
+        assert shown(app, "#preview").plain.startswith(FIRST)
+
+
+@pytest.mark.asyncio
 async def test_narrowing_to_source_and_place_adds_up_and_keeps_the_command_line_filters(
     corpus_index,
 ):
     options = SearchOptions(since="2001-11")
     app = BrowserApp(corpus_index, "NATO", options)
     async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
         assert "--since 2001-11" in shown(app, "#filters").plain
         hit = app.hits[0]
         await pilot.press("s")
-        await pilot.pause()
+        await settle(pilot)
         assert {row[2] for row in rows(app)} == {hit.source}
         await pilot.press("l")
-        await pilot.pause()
+        await settle(pilot)
         both = SearchOptions(
             since="2001-11", sources=(hit.source,), places=(hit.place,), fold_page=True
         )
@@ -183,7 +252,7 @@ async def test_narrowing_to_source_and_place_adds_up_and_keeps_the_command_line_
         bar = shown(app, "#filters").plain
         assert f"source: {hit.source}" in bar and f"place: {hit.place}" in bar
         await pilot.press("x", "x", "x")
-        await pilot.pause()
+        await settle(pilot)
         assert "no narrowing to remove" in shown(app, "#status").plain
         assert "--since 2001-11" in shown(app, "#filters").plain
 
@@ -198,7 +267,7 @@ async def test_article_text_stays_inert_in_the_list_and_the_preview(tmp_path):
     newsgrep.index_paths([folder], tmp_path / "ix")
     app = BrowserApp(tmp_path / "ix", "pipeline")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         [[cell, *_]] = rows(app)
         assert cell == title  # printed as written, not taken for markup
         preview = shown(app, "#preview").plain
@@ -210,12 +279,15 @@ STORIES = {
     "a.txt": ("Mayor speaks on budget", "New York Times", "NEW YORK", "Mayor Eric Adams"),
     "b.txt": ("Budget fight goes on", "Washington Post", "WASHINGTON", "Senator Mitch McConnell"),
     "c.txt": ("Another budget story", "New York Times", "BOSTON", "Governor Maura Healey"),
+    "d.txt": ("Budget in Ottawa", 'The "Hill" Times', "OTTAWA", "Mayor Jim Watson"),
+    "e.txt": ("Budget on the Hill", "The Hill Times", "TORONTO", "Premier Doug Ford"),
 }
 
 
 @pytest.fixture(scope="module")
 def names_index(tmp_path_factory):
-    """Three stories whose source, place and people are several words long."""
+    """Stories whose source, place and people are several words long; two
+    sources told apart only by quotation marks."""
     folder = tmp_path_factory.mktemp("names")
     for name, (title, source, place, person) in STORIES.items():
         text = f"Title: {title}\nSource: {source}\n\n{place} -- {person} said the budget held.\n"
@@ -230,6 +302,7 @@ def names_index(tmp_path_factory):
         ("source", "sources", "New York Times"),
         ("place", "places", "New York"),
         ("person", "people", "Eric Adams"),
+        ("source", "sources", 'The "Hill" Times'),
     ],
 )
 def test_a_narrowing_finds_what_its_option_finds_in_the_same_order(
@@ -237,10 +310,23 @@ def test_a_narrowing_finds_what_its_option_finds_in_the_same_order(
 ):
     search = Search("budget", SearchOptions())
     search.narrow(Narrowing(kind, value))
-    narrowed = newsgrep.search(names_index, search.query(), SearchOptions())
+    narrowed = newsgrep.search(names_index, search.query(), search.filtered())
     filtered = newsgrep.search(names_index, "budget", SearchOptions(**{option: (value,)}))
     assert narrowed.total >= 1
     assert [(h.path, h.score) for h in narrowed.hits] == [(h.path, h.score) for h in filtered.hits]
+
+
+@pytest.mark.asyncio
+async def test_narrowing_to_a_source_with_quotation_marks_keeps_that_source_only(names_index):
+    app = BrowserApp(names_index, "budget")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        sources = [row[2] for row in rows(app)]
+        assert {'The "Hill" Times', "The Hill Times"} <= set(sources)
+        await pilot.press(*["down"] * sources.index('The "Hill" Times'), "s")
+        await settle(pilot)
+        assert [row[0] for row in rows(app)] == ["Budget in Ottawa"]
+        assert 'source: The "Hill" Times' in shown(app, "#filters").plain
 
 
 def test_the_command_passes_query_and_filters_to_the_browser(monkeypatch, corpus_index):
