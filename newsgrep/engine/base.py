@@ -27,13 +27,17 @@ class Engine(Protocol):
 
     def search(self, query: Query, options: SearchOptions, text: str = "") -> SearchResult:
         """Ranked hits (one page) and the number of matching stories.
-        ``text`` is the query as typed, for did-you-mean."""
+        ``text`` is the query as typed, for did-you-mean. The options'
+        filters (dates, --source/--person/--place, ``narrow``) are the tree
+        :func:`newsgrep.query.parser.options_filter` gives, applied as a
+        filter that never changes a score."""
         ...
 
     def count_by(
         self, query: Query, by: str, options: SearchOptions, share: bool = False
     ) -> Facets:
-        """Matching stories counted per source, person, place or period."""
+        """Matching stories counted per source, person, place or period,
+        the options' filters applied as in :meth:`search`."""
         ...
 
     def similar(

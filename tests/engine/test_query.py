@@ -68,6 +68,18 @@ def test_filters_or_within_and_across_options(tiny):
     assert filter_query() is None
 
 
+def test_narrowings_each_filter_on_their_own_and_rank_as_the_option(tiny):
+    assert _names(tiny, "*", narrow=(("place", "Moscow"),)) == {"b", "c"}
+    assert _names(tiny, "*", narrow=(("place", "Moscow"), ("source", "Reuters"))) == {"b"}
+    assert _names(tiny, "*", narrow=(("source", "AP"), ("source", "Reuters"))) == set()  # both
+    assert _names(tiny, "*", sources=("AP", "Reuters"), narrow=(("place", "Moscow"),)) == {"b"}
+    assert _names(tiny, "russia", narrow=(("people", "Paul O'Neill"),)) == {"c"}
+    narrowed = newsgrep.search(tiny, "russia talks", SearchOptions(narrow=(("place", "Moscow"),)))
+    option = newsgrep.search(tiny, "russia talks", SearchOptions(places=("Moscow",)))
+    assert [(h.path, h.score) for h in narrowed.hits] == [(h.path, h.score) for h in option.hits]
+    assert len(narrowed.hits) == 2
+
+
 def test_sort_and_page(tiny):
     def order(**options):
         result = newsgrep.search(tiny, "*", SearchOptions(snippets=False, **options))
