@@ -60,7 +60,9 @@ def test_commas_quotes_and_line_breaks_are_quoted_and_read_back(awkward):
     assert table[1][title] == 'Allies say "no", then yes'
     assert table[1][author] == "Jane Doe; John Roe"
     body = rows(awkward("show", table[1][table[0].index("path")], "--csv").output)
-    assert body[1][body[0].index("body")] == AWKWARD_STORIES[0]["text"]  # line breaks kept inside one cell
+    assert (
+        body[1][body[0].index("body")] == AWKWARD_STORIES[0]["text"]
+    )  # line breaks kept inside one cell
 
 
 def test_text_a_spreadsheet_would_run_as_a_formula_stays_text(awkward):
