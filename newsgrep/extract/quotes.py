@@ -34,7 +34,6 @@ from newsgrep.model import Quote
 _MARK = re.compile(r"[“”\"\n](?:(?<=\n)(?:[^\S\n]*\n\s*|[ \t]{2,}(?=\S)))?")
 _OPENS_AFTER = frozenset(" \t\n\r([{—–-/\u00a0") | {""}
 _CLOSES_BEFORE = frozenset(" \t\n\r)]},.;:!?—–-…\u00a0") | {""}
-_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 # Words that name the next quoted span instead of quoting someone: "the
 # so-called", "a song titled", "the book", "known as", "the word".
 _NAMING = frozenset(
@@ -47,8 +46,7 @@ editorial podcast episode report speech study paper bill act program programme
 campaign operation initiative exhibit exhibition painting game
 """.split()
 )
-# The word before an opening mark, past an article: 'known as a "backdoor"'.
-_LAST_WORD = re.compile(r"([\w-]+)(?:\s+(?:a|an|the))?[\s,:]*$", re.IGNORECASE)
+_ARTICLES = frozenset(("a", "an", "the"))
 _SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
 _SHORT = 3  # words: "fake news" quoted without a speaker is a scare quote
 _MINOR = frozenset("a an and as at but by for from in into of on or the to with vs".split())
@@ -158,7 +156,7 @@ def _is_quotation(body: str, span: Span, found: Attribution | None) -> bool:
     """False for scare quotes and titles of works (see the module docstring)."""
     if _named(body, span):
         return bool(found and found.after and len(span.text) > 40)
-    words = _WORD.findall(span.text)
+    words = span.text.split()
     if len(words) > 1 and _title_case(words):
         return bool(found and found.after)
     if found and found.adjacent:
@@ -167,12 +165,20 @@ def _is_quotation(body: str, span: Span, found: Attribution | None) -> bool:
 
 
 def _named(body: str, span: Span) -> bool:
-    """True when the word before the opening mark names a thing ("the book")."""
-    word = _LAST_WORD.search(body, max(span.paragraph, span.start - 30), span.start)
-    return bool(word) and word.group(1).lower() in _NAMING
+    """True when the word before the opening mark, past an article, names a
+    thing: 'the book "...', 'known as a "backdoor"'."""
+    words = body[max(span.paragraph, span.start - 30) : span.start].lower().split()[-2:]
+    words = [w.strip(",:") for w in words]
+    if words and words[-1] in _ARTICLES:
+        words.pop()
+    return bool(words) and words[-1] in _NAMING
 
 
 def _title_case(words: list[str]) -> bool:
     """'The Art of the Deal', 'Profits Soar as Economy Advances.': every word
     capitalised but the small ones."""
-    return all(w[0].isupper() or not w[0].isalpha() or w.lower() in _MINOR for w in words)
+    for word in words:
+        first = word.lstrip("\"'‘’“”([")[:1]
+        if first.islower() and word.lower() not in _MINOR:
+            return False
+    return True

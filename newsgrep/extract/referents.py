@@ -88,6 +88,8 @@ class Referents:
         self.ends: list[int] = []  # name no one
         self.named: list[str] = []  # speakers named that ``people`` lacks
         self._candidates: list[tuple[str, str, str]] | None = None
+        self._index: list[tuple[str, str, str]] = []
+        self._lower = ""  # the body in lower case, made when a title needs it
 
     @property
     def last_end(self) -> int:
@@ -172,15 +174,25 @@ class Referents:
         surname = words[-1].lower()
         given = words[0].lower() if len(words) > 1 else ""
         matches = [
-            p
-            for p in [*self.people, *self.named]
-            if _surname(p) == surname and (not given or p.split()[0].lower() == given)
+            person
+            for person, last, first in self._names()
+            if last == surname and (not given or first == given)
         ]
         if not matches:
             return None
         if len(matches) > 1:
             matches.sort(key=lambda p: self._last_mention(p.split()[-1], at), reverse=True)
         return max(matches[:1] + [m for m in matches if matches[0] in m], key=len)
+
+    def _names(self) -> list[tuple[str, str, str]]:
+        """Each known person with surname and first name, lower-case."""
+        if len(self._index) < len(self.people) + len(self.named):
+            self._index = [
+                (p, p.split()[-1].lower(), p.split()[0].lower())
+                for p in [*self.people, *self.named]
+                if p.strip()
+            ]
+        return self._index
 
     def _not_reporter(self, person: str) -> str | None:
         return None if _surname(person) in self.reporters else person
@@ -230,16 +242,30 @@ class Referents:
         return i >= 0 and at < self.ends[i]
 
     def _titled(self, head: str, at: int) -> str | None:
-        """The person introduced with the title ``head`` before ``at``."""
-        titled = re.compile(rf"\b{re.escape(head)}\b", re.IGNORECASE)
-        for mention in reversed(list(titled.finditer(self.body, 0, at))[-_TITLE_MENTIONS:]):
-            after = _NAME_AFTER.match(self.body, mention.end())
-            before = _NAME_BEFORE.search(self.body, max(0, mention.start() - 120), mention.start())
-            for found in (after, before):
-                words = _name_words(found.group(1)) if found else []
-                person = self._person(words, at) if words else None
-                if person and _surname(person) not in self.reporters:
+        """The person introduced with the title ``head`` before ``at``: the
+        name right after one of its last mentions, or in apposition before."""
+        if not self._lower:
+            self._lower = self.body.lower()
+        seen = 0
+        end = self._lower.rfind(head, 0, at)
+        while end >= 0 and seen < _TITLE_MENTIONS:
+            if _word_at(self._lower, end, len(head)):
+                seen += 1
+                person = self._named_beside(end, end + len(head), at)
+                if person:
                     return person
+            end = self._lower.rfind(head, 0, end)
+        return None
+
+    def _named_beside(self, start: int, end: int, at: int) -> str | None:
+        """A known person named right after ``end`` or in apposition before ``start``."""
+        after = _NAME_AFTER.match(self.body, end)
+        before = _NAME_BEFORE.search(self.body, max(0, start - 120), start)
+        for found in (after, before):
+            words = _name_words(found.group(1)) if found else []
+            person = self._person(words, at) if words else None
+            if person and _surname(person) not in self.reporters:
+                return person
         return None
 
     def _organisation(self, head: str, at: int) -> str | None:

@@ -53,10 +53,20 @@ DESCRIPTION = r"(?i:the|a|an|one|another|his|her|its|their)\s+(?:[\w'’.\-]+\s+
 _PRONOUN = r"(?i:he|she|they|we|it)"
 # ", the NATO chief," or ", who ... ," between a subject and its verb.
 _APPOSITION = r"(?:\s*,\s*[^,;\"“”]{1,120}?,)?"
-SUBJECT = (
-    rf"(?:(?P<pron>\b{_PRONOUN})|(?P<desc>\b{DESCRIPTION})|(?P<name>{_ROLE_NAME}){_NAME_TAIL})"
-    rf"{_APPOSITION}"
-)
+
+
+def _subject(name: str) -> str:
+    return (
+        rf"(?:(?P<pron>\b{_PRONOUN})|(?P<desc>\b{DESCRIPTION})|(?P<name>{name}){_NAME_TAIL})"
+        rf"{_APPOSITION}"
+    )
+
+
+# After a mark the subject is matched where it starts, so it may carry role
+# words ("Kremlin spokesman Dmitry Peskov"); before a verb it is searched for
+# back from the verb, where the name alone is enough and cheaper to find.
+SUBJECT = _subject(_ROLE_NAME)
+_NAMED_SUBJECT = _subject(NAME)
 
 # After a closing mark: '," Putin said', '," he added', '," the minister
 # told reporters', '?" panned Scott Huffman' (any "-ed" verb right after
@@ -79,7 +89,7 @@ CITED = re.compile(rf"\s*[—–-]?\s*(?P<name>{NAME})(?:,\s+[^.\n]{{1,60}})?\s*
 # reading the whole sentence.
 _REVERSED = "|".join(v.replace(r"\s+", " ")[::-1].replace(" ", r"\s+") for v in VERBS.split("|"))
 VERB_REVERSED = re.compile(rf"\b(?:{_REVERSED}|ot\s+gnidrocca)\b")
-SUBJECT_BEFORE = re.compile(rf"{SUBJECT}(?:\s+{_ADVERB}){{0,3}}\s*$")
+SUBJECT_BEFORE = re.compile(rf"{_NAMED_SUBJECT}(?:\s+{_ADVERB}){{0,3}}\s*$")
 # A sentence's own subject, for a participle's quotation ("Shelby issued a
 # statement saying ..."): the first subject after any opening phrase.
 SENTENCE_SUBJECT = re.compile(
@@ -89,8 +99,8 @@ SENTENCE_SUBJECT = re.compile(
 # A full stop ends a sentence unless it ends an initial ("J.", "U.S.") or a
 # title ("Mr.", "Gov.", "Sen.").
 SENTENCE_END = re.compile(
-    r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt|No|Mt|Ft|Fr))"
-    r"(?<!\b(?:Mrs|Sen|Rep|Gov|Gen|Col|Sgt|Maj|Adm|Rev))(?<!\b(?:Capt|Prof|Supt))"
-    r"[.!?][\"”’)]*\s+(?=[\"“A-Z])"
+    r"[.!?](?<!\b[A-Z]\.)(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt|No|Mt|Ft|Fr)\.)"
+    r"(?<!\b(?:Mrs|Sen|Rep|Gov|Gen|Col|Sgt|Maj|Adm|Rev)\.)(?<!\b(?:Capt|Prof|Supt)\.)"
+    r"[\"”’)]*\s+(?=[\"“A-Z])"
 )
 PARAGRAPH_END = re.compile(r"\n[^\S\n]*\n|\n[ \t]{2,}(?=\S)")
