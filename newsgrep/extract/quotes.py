@@ -38,12 +38,11 @@ _CLOSES_BEFORE = frozenset(" \t\n\r)]},.;:!?—–-…\u00a0") | {""}
 # so-called", "a song titled", "the book", "known as", "the word".
 _NAMING = frozenset(
     """
-so-called dubbed nicknamed named called titled entitled headlined termed branded
-labeled labelled as word words term terms phrase phrases slogan slogans motto
-label hashtag headline banner book novel memoir film movie documentary song album
-single show series sitcom play musical opera poem essay article op-ed column
-editorial podcast episode report speech study paper bill act program programme
-campaign operation initiative exhibit exhibition painting game
+so-called dubbed nicknamed named titled entitled headlined termed branded labeled
+labelled as word words term terms phrase phrases slogan slogans motto label hashtag
+headline banner book novel memoir film movie documentary song album single show
+series sitcom play musical opera poem essay article op-ed column editorial podcast
+episode exhibit exhibition painting
 """.split()
 )
 _ARTICLES = frozenset(("a", "an", "the"))

@@ -144,6 +144,8 @@ class Referents:
         if head not in _TITLE_WORDS and all(w[:1].isupper() for w in words):
             return " ".join(words), "organisation"
         if head in _ORGANISATION_NOUNS:
+            if any(w[:1].isupper() for w in words):  # "the Gabbard campaign"
+                return " ".join(words), "organisation"
             return self._organisation(head, at), "organisation"
         if head in _SPOKESPEOPLE:
             return self._represented(words[:-1], owner, head, at), "title"
@@ -178,6 +180,8 @@ class Referents:
             for person, last, first in self._names()
             if last == surname and (not given or first == given)
         ]
+        if not matches and len(words) > 2:  # "Wyoming Gov Matt Mead"
+            matches = [person for person, last, _ in self._names() if last == surname]
         if not matches:
             return None
         if len(matches) > 1:
@@ -297,7 +301,7 @@ def _name_words(phrase: str) -> list[str]:
         lower = word.lower()
         if (
             lower in _TITLE_WORDS
-            or lower.rstrip(".") in _TITLE_WORDS
+            or lower + "." in _TITLE_WORDS  # "Gov" for "Gov."
             or lower in lx.FUNCTION_WORDS
             or not word[:1].isupper()  # "Kremlin spokesman Dmitry Peskov"
         ):

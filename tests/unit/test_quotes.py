@@ -150,3 +150,100 @@ def test_scare_quotes_and_titles_are_no_quotations(body):
 
 def test_short_quotation_with_a_speaker_is_kept():
     assert said('"No," Smith said.', ("Tom Smith",)) == {"No": "Tom Smith"}
+
+
+def test_title_case_spans_are_titles_unless_a_speaker_follows():
+    body = (
+        'Conway said on "Fox News Sunday" that nothing changed. '
+        'The paper ran "Profits Soar as Economy Advances." '
+        '"Make America Great Again," Trump said.'
+    )
+    assert said(body, ("Kellyanne Conway", "Donald Trump")) == {
+        "Make America Great": "Donald Trump"
+    }
+
+
+def test_short_quoted_words_governed_by_a_speech_verb_are_quotations():
+    body = 'Randy Pullen, a delegate, called the speech "fabulous." It was "a gift" indeed.'
+    assert said(body, ("Randy Pullen",)) == {"fabulous.": "Randy Pullen"}
+
+
+def test_an_abbreviated_title_ends_no_sentence():
+    body = '"We will appeal the ruling," Wyoming Gov. Matt Mead said Wednesday.'
+    assert said(body, ("Matt Mead",)) == {"We will appeal": "Matt Mead"}
+
+
+def test_role_words_before_a_name():
+    body = (
+        '"Such measures are unfriendly," Kremlin spokesman Dmitry Peskov told reporters. '
+        'The ruling is "clarifying for all of us," says Republican strategist Ford Hale.'
+    )
+    assert said(body, ("Dmitry Peskov",)) == {
+        "Such measures are": "Dmitry Peskov",
+        "clarifying for all": "Ford Hale",
+    }
+
+
+def test_wrapped_wire_lines_keep_the_apposition():
+    body = (
+        '    "We expect significant increases in earnings and revenues\n'
+        'in 1987," Steven Rales, Danaher chairman and chief executive\n'
+        "officer, said.\n"
+    )
+    assert said(body, ("Steven Rales",)) == {"We expect significant": "Steven Rales"}
+
+
+def test_a_spokesperson_speaks_for_whom_the_story_says():
+    body = (
+        "A Clinton spokesperson was asked about it.\n\n"
+        '"If the nesting doll fits," the spokesperson said. '
+        '"Sales are fine," a spokesman for Acme Corp said.'
+    )
+    assert said(body, ("Hillary Clinton",)) == {
+        "If the nesting": "Hillary Clinton",
+        "Sales are fine": "Acme Corp",
+    }
+
+
+def test_a_paragraph_opening_quotation_is_introduced_by_the_sentence_before():
+    body = (
+        "Hanson added that the candidates are moving toward extreme positions.\n\n"
+        "“Reparations. A wealth tax. Abolishing the agency.”\n\nOther news."
+    )
+    assert said(body, ("Victor Davis Hanson",)) == {"Reparations. A wealth": "Victor Davis Hanson"}
+
+
+def test_continuation_into_the_next_paragraph():
+    body = (
+        '"We intend to file lawsuits," Esmaeili said at a press conference.\n\n'
+        '"There is no doubt about what happened here."'
+    )
+    assert said(body, ("Gholam Hossein Esmaeili",)) == {
+        "We intend to": "Gholam Hossein Esmaeili",
+        "There is no": "Gholam Hossein Esmaeili",
+    }
+
+
+def test_he_said_goes_on_with_the_speaker_just_quoted():
+    body = (
+        '"It ends now," Trump said.\n\n'
+        "He said Russia lost its seat over Vladimir Putin's annexation of Crimea.\n\n"
+        '"I think the G8 would be better," he said.'
+    )
+    assert said(body, ("Trump", "Vladimir Putin"))["I think the"] == "Trump"
+
+
+def test_an_opening_mark_typed_for_a_closing_one_closes():
+    body = "“It will be a big mistake made by the administration,“ Lindsey Graham said."
+    assert said(body, ("Lindsey Graham",)) == {"It will be": "Lindsey Graham"}
+
+
+def test_organisation_speaking_through_it():
+    body = (
+        '"You knew it was false," the Gabbard campaign said. '
+        '"The spin cannot explain it away," it continued.'
+    )
+    assert said(body, ("Tulsi Gabbard",)) == {
+        "You knew it": "Gabbard campaign",
+        "The spin cannot": "Gabbard campaign",
+    }
