@@ -109,7 +109,8 @@ class Referents:
             return None, "pronoun"
         if speaker and at - self.last_end < _SAME_SPEAKER_CHARS:
             known = next((g for p, _, g in self._people() if p == speaker), "")
-            if known in ("", gender):
+            between = self._latest_person(at, gender, since=self.last_end)
+            if known in ("", gender) and between in (None, speaker):
                 return speaker, "pronoun"
         return self._latest_person(at, gender), "pronoun"
 
@@ -236,7 +237,14 @@ class Referents:
         quotations; -1 if nowhere."""
         at = self.body.rfind(surname, 0, at)
         while at >= 0:
-            if _word_at(self.body, at, len(surname)) and not self._inside_quote(at):
+            end = at + len(surname)
+            # "Brunson's safe return" names no subject a "he" goes back to.
+            possessive = self.body[end : end + 1] in ("'", "’")
+            if (
+                _word_at(self.body, at, len(surname))
+                and not possessive
+                and not self._inside_quote(at)
+            ):
                 return at
             at = self.body.rfind(surname, 0, at)
         return -1

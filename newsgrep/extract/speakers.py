@@ -87,7 +87,7 @@ class Speakers:
         text = text[text.rfind("\n") + 1 :]
         if not text or '"' in text or "”" in text:
             return None
-        ends = list(sp.SENTENCE_END.finditer(text))
+        ends = [end for end in sp.SENTENCE_END.finditer(text) if end.end() < len(text)]
         found = self._speech_in(text[ends[-1].end() :] if ends else text, paragraph, paragraph)
         return Attribution(found.speaker, found.cue, False, paragraph) if found else None
 

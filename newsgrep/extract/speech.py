@@ -40,7 +40,9 @@ _ADVERB = (
     r"publicly|privately|repeatedly|often|frequently|bluntly|flatly|sharply|"
     r"angrily|quickly|never|not)"
 )
-_NAME_WORD = r"[A-Z][\w'’.\-]*"
+# A capitalised word; a full stop only on initials and short abbreviations
+# ("J.", "U.S.", "Gov."), so "... Coalition. Their" is no name.
+_NAME_WORD = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][a-z]{0,3}\.|[A-Z][\w'’\-]*)"
 _PARTICLE = r"(?:de|da|di|du|van|von|der|den|le|la|bin|ibn|al|el|abu|y)"
 NAME = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{0,5}}"
 # "(R-Iowa)", "(R., S.C.)", "of the Brookings Institution": kept off the name.
@@ -101,6 +103,6 @@ SENTENCE_SUBJECT = re.compile(
 SENTENCE_END = re.compile(
     r"[.!?](?<!\b[A-Z]\.)(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt|No|Mt|Ft|Fr)\.)"
     r"(?<!\b(?:Mrs|Sen|Rep|Gov|Gen|Col|Sgt|Maj|Adm|Rev)\.)(?<!\b(?:Capt|Prof|Supt)\.)"
-    r"[\"”’)]*\s+(?=[\"“A-Z])"
+    r"[\"”’)]*(?:\s+(?=[\"“A-Z])|\s*$)"
 )
 PARAGRAPH_END = re.compile(r"\n[^\S\n]*\n|\n[ \t]{2,}(?=\S)")
