@@ -48,7 +48,11 @@ NAME = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{0,5}}"
 # "(R-Iowa)", "(R., S.C.)", "of the Brookings Institution": kept off the name.
 _NAME_TAIL = rf"(?:\s*\([^()\n]{{1,30}}\))?(?:\s+(?:of|at|from)\s+(?:the\s+)?{NAME})?"
 # Where a name stops: "Ford O'Connell." or "Maria Zakharova told".
-_NAME_END = r"(?:\s*[,.;:!?(]|\s*$|\s+(?:of|at|from|in|on|who|told|added)\b)"
+# Not "the University of Virginia's Larry Sabato", whose name is the last.
+_NAME_END = (
+    r"(?:\s*[,.;:!?(]|\s*$|\s+(?:at|from|in|on|who|told|added)\b"
+    r"|\s+of\b(?!(?:\s+[A-Z][\w\-]*)+['’]s\b))"
+)
 # "Kremlin spokesman Dmitry Peskov", "campaign manager Kellyanne Conway".
 _ROLE_NAME = rf"(?:{NAME}\s+)?(?:[a-z][\w'’\-]*\s+){{0,3}}{NAME}"
 DESCRIPTION = r"(?i:the|a|an|one|another|his|her|its|their)\s+(?:[\w'’.\-]+\s+){0,4}?[\w'’.\-]+"
@@ -80,8 +84,8 @@ SUBJECT_VERB = re.compile(
 # Marron', '," said the firm's chairman, Arthur Miller'
 VERB_SUBJECT = re.compile(
     rf"[\s,—–-]*(?:{VERBS}|[a-z]{{3,}}ed|according\s+to)\s+"
-    rf"(?:{DESCRIPTION}(?=,\s+[A-Z])\s*,\s*|(?:[\w'’\-]+\s+){{0,4}}?(?={NAME}{_NAME_END}))?"
-    rf"(?:(?P<name>{NAME})|(?P<desc>{DESCRIPTION}(?=[,.;:!?\s]*(?:$|[,.;:!?]))))"
+    rf"(?:{DESCRIPTION}(?=,\s+[A-Z])\s*,\s*|(?:[\w'’\-]+\s+){{0,7}}?(?={NAME}{_NAME_END}))?"
+    rf"(?:(?P<name>{NAME})(?={_NAME_END})|(?P<desc>{DESCRIPTION}(?=[,.;:!?\s]*(?:$|[,.;:!?]))))"
 )
 # '” Andrew O’Hehir, Salon' at the end of a paragraph: a cited author.
 CITED = re.compile(rf"\s*[—–-]?\s*(?P<name>{NAME})(?:,\s+[^.\n]{{1,60}})?\s*$")
@@ -95,8 +99,8 @@ SUBJECT_BEFORE = re.compile(rf"{_NAMED_SUBJECT}(?:\s+{_ADVERB}){{0,3}}\s*$")
 # A sentence's own subject, for a participle's quotation ("Shelby issued a
 # statement saying ..."): the first subject after any opening phrase.
 SENTENCE_SUBJECT = re.compile(
-    rf"(?:(?:But|And|Yet|Still|So|Then|Later|Meanwhile|However|Instead|Earlier|"
-    rf"(?:On|In|At|During|After|Before|According\s+to)\s+[^,]{{1,80}}),?\s+)?{SUBJECT}"
+    rf"(?:(?:But|And|Yet|Still|So|Then|Later|Meanwhile|However|Instead|Earlier)\s+|"
+    rf"(?:On|In|At|During|After|Before|According\s+to)\s+[^,]{{1,80}},\s+)?{SUBJECT}"
 )
 # A full stop ends a sentence unless it ends an initial ("J.", "U.S.") or a
 # title ("Mr.", "Gov.", "Sen.").

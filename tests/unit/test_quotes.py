@@ -247,3 +247,12 @@ def test_organisation_speaking_through_it():
         "You knew it": "Gabbard campaign",
         "The spin cannot": "Gabbard campaign",
     }
+
+
+def test_said_before_a_long_description_and_a_name():
+    body = (
+        '"It will be a donnybrook," said Democratic strategist and Fox News contributor '
+        'Joe Trippi. "It is the center of the universe," said the University of '
+        "Virginia’s Larry Sabato."
+    )
+    assert said(body) == {"It will be": "Joe Trippi", "It is the": "Larry Sabato"}
