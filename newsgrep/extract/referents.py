@@ -303,9 +303,12 @@ def _name_words(phrase: str) -> list[str]:
     """The name in a capitalised phrase: titles, roles and lower-case words
     before it and a sentence's first word ('But Putin') gone, possessives cut."""
     words = [w.rstrip(".,") if not re.fullmatch(r"[A-Z]\.", w) else w for w in phrase.split()]
-    words = [_POSSESSIVE.sub("", w) if w.endswith(("'s", "’s")) else w for w in words]
     cut = 0
     for i, word in enumerate(words):
+        if word.endswith(("'s", "’s")):
+            words[i] = word = _POSSESSIVE.sub("", word)
+            if i < len(words) - 1:  # "Virginia's Larry Sabato": the owner goes
+                cut = i + 1
         lower = word.lower()
         if (
             lower in _TITLE_WORDS
