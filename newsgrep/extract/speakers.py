@@ -25,8 +25,7 @@ from newsgrep.extract.referents import Referents
 
 _AFTER = 160  # characters read after a quotation for its attribution
 _BEFORE = 300  # characters read back before it
-_SUBJECT_CHARS = 90  # characters read back before a verb for its subject
-_PARTICIPLE = re.compile(rf"(?:{sp.PARTICIPLES})$".replace(" ", r"\s+"))
+_SUBJECT_CHARS = 200  # characters read back before a verb for its subject
 
 
 @dataclass(frozen=True)
@@ -75,7 +74,7 @@ class Speakers:
         if not text or text[0].isalnum():
             return None
         match = sp.SUBJECT_VERB.match(text) or sp.VERB_SUBJECT.match(text) or sp.CITED.match(text)
-        return self._resolve(match, end, paragraph, after=True) if match else None
+        return self._resolve(match.groupdict(), end, paragraph, after=True) if match else None
 
     def _before(self, start: int, paragraph: int) -> Attribution | None:
         return self._speech_in(self._clause_before(start, paragraph), start, paragraph)
@@ -98,21 +97,18 @@ class Speakers:
         if backwards is None:
             return None
         verb_start, verb_end = len(text) - backwards.end(), len(text) - backwards.start()
+        subject: dict[str, str] | None = None
         if text.startswith("according", verb_start):
-            match = sp.VERB_SUBJECT.match(text, verb_start)
-        elif _PARTICIPLE.match(text, verb_start, verb_end):
-            match = sp.SENTENCE_SUBJECT.match(text)
-        else:
-            low = max(0, verb_start - _SUBJECT_CHARS)
-            match = sp.SUBJECT_BEFORE.search(text, low, verb_start) or sp.SENTENCE_SUBJECT.match(
-                text, 0, verb_start
-            )
-        return self._resolve(match, at, paragraph) if match else None
+            subject = _groups(sp.VERB_SUBJECT.match(text, verb_start))
+        elif not sp.PARTICIPLE.match(text, verb_start, verb_end):
+            subject = sp.subject_before(text[max(0, verb_start - _SUBJECT_CHARS) : verb_start])
+        if subject is None:  # "Shelby issued a statement saying ...": the sentence's
+            subject = _groups(sp.SENTENCE_SUBJECT.match(text, 0, verb_start))
+        return self._resolve(subject, at, paragraph) if subject else None
 
     def _resolve(
-        self, match: re.Match[str], at: int, paragraph: int, after: bool = False
+        self, groups: dict[str, str], at: int, paragraph: int, after: bool = False
     ) -> Attribution | None:
-        groups = match.groupdict()
         pronoun = (groups.get("pron") or "").lower()
         if pronoun in ("it", "they") and self.previous and self.previous.cue == "organisation":
             speaker, cue = self.previous.speaker, "pronoun"
@@ -148,3 +144,7 @@ class Speakers:
         return start == paragraph and self.referents.no_one_else_named(
             previous.speaker or "", self.referents.last_end, start
         )
+
+
+def _groups(match: re.Match[str] | None) -> dict[str, str] | None:
+    return {k: v for k, v in match.groupdict().items() if v} if match else None
