@@ -88,6 +88,8 @@ class Referents:
         self.ends: list[int] = []  # name no one
         self.named: list[str] = []  # speakers named that ``people`` lacks
         self._candidates: list[tuple[str, str, str]] | None = None
+        self._read = 0  # people and named speakers in ``_candidates``
+        self._mentions: dict[str, list[int]] = {}  # surname: where it is named
         self._index: list[tuple[str, str, str]] = []
         self._lower = ""  # the body in lower case, made when a title needs it
 
@@ -223,8 +225,10 @@ class Referents:
     def _people(self) -> list[tuple[str, str, str]]:
         """Each person who may speak, with surname and first name's gender
         ("" when unknown); read once, speakers named later added."""
-        if self._candidates is None or len(self._candidates) < len(self.people) + len(self.named):
+        known = len(self.people) + len(self.named)
+        if self._candidates is None or self._read != known:
             genders = lx.given_name_genders()
+            self._read = known
             self._candidates = [
                 (p, p.split()[-1], genders.get(p.split()[0].lower(), "") if " " in p else "")
                 for p in [*self.people, *self.named]
@@ -235,19 +239,24 @@ class Referents:
     def _last_mention(self, surname: str, at: int) -> int:
         """Where ``surname`` was last named before ``at``, outside
         quotations; -1 if nowhere."""
-        at = self.body.rfind(surname, 0, at)
+        places = self._mentions.get(surname)
+        if places is None:
+            places = self._mentions[surname] = self._find_mentions(surname)
+        i = bisect.bisect_left(places, at) - 1
+        while i >= 0 and self._inside_quote(places[i]):
+            i -= 1
+        return places[i] if i >= 0 else -1
+
+    def _find_mentions(self, surname: str) -> list[int]:
+        """Every place ``surname`` is named as a whole word, possessives
+        left out ("Brunson's safe return" names no subject a "he" goes back to)."""
+        places, at = [], self.body.find(surname)
         while at >= 0:
             end = at + len(surname)
-            # "Brunson's safe return" names no subject a "he" goes back to.
-            possessive = self.body[end : end + 1] in ("'", "’")
-            if (
-                _word_at(self.body, at, len(surname))
-                and not possessive
-                and not self._inside_quote(at)
-            ):
-                return at
-            at = self.body.rfind(surname, 0, at)
-        return -1
+            if _word_at(self.body, at, len(surname)) and self.body[end : end + 1] not in ("'", "’"):
+                places.append(at)
+            at = self.body.find(surname, end)
+        return places
 
     def _inside_quote(self, at: int) -> bool:
         i = bisect.bisect_right(self.starts, at) - 1
