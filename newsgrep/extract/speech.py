@@ -131,11 +131,12 @@ PARAGRAPH_END = re.compile(r"\n[^\S\n]*\n|\n[ \t]{2,}(?=\S)")
 
 
 # Read back from a verb: a name ending the text, a parenthesis after it
-# ("(R-Iowa)"), a body it belongs to ("Mann of the Brookings Institution").
+# ("(R-Iowa)"), a body or a place it belongs to ("Mann of the Brookings
+# Institution", "the banker in Sao Paulo").
 # A pattern that starts with a capital is only tried at capitals: cheap.
 _NAME_AT_END = re.compile(rf"{NAME}$")
 _PARENTHESIS_AT_END = re.compile(r"\s*\([^()\n]{1,30}\)$")
-_BODY_OF = re.compile(r"\s+(?:of|at|from)(?:\s+the)?$")
+_PLACE_OF = re.compile(r"\s+(?:of|at|from|in|for|with|near)(?:\s+the)?$")
 _PRONOUNS = frozenset("he she they we it".split())
 _DETERMINERS = frozenset("the a an one another his her its their".split())
 _APPOSITION_CHARS = 120
@@ -161,9 +162,14 @@ def subject_before(text: str) -> dict[str, str] | None:
         return {"pron": last}
     name = _NAME_AT_END.search(head, max(0, len(head) - 80))
     if name:
-        owner = _BODY_OF.search(head, max(0, name.start() - 10), name.start())
-        person = owner and _NAME_AT_END.search(head, max(0, owner.start() - 60), owner.start())
-        return {"name": (person or name).group()}
+        place = _PLACE_OF.search(head, max(0, name.start() - 10), name.start())
+        if not place:
+            return {"name": name.group()}
+        # "Mann of the Brookings Institution", "the banker in Sao Paulo"
+        person = _NAME_AT_END.search(head, max(0, place.start() - 60), place.start())
+        if person:
+            return {"name": person.group()}
+        head = head[: place.start()]
     tail = head.rsplit(None, 5)
     for i in range(len(tail) - 1, -1, -1):
         if tail[i].lower() in _DETERMINERS:

@@ -256,3 +256,14 @@ def test_said_before_a_long_description_and_a_name():
         "Virginia’s Larry Sabato."
     )
     assert said(body) == {"It will be": "Joe Trippi", "It is the": "Larry Sabato"}
+
+
+def test_a_place_or_body_after_the_subject_is_not_the_speaker():
+    body = (
+        'The foreign banker in Sao Paulo said, "I think Brazil could have an agreement."\n\n'
+        'Thomas E. Mann of the Brookings Institution wrote: "Most Americans were appalled."'
+    )
+    assert said(body, ("Thomas E. Mann",)) == {
+        "I think Brazil": None,
+        "Most Americans were": "Thomas E. Mann",
+    }
