@@ -120,7 +120,7 @@ class Referents:
         """A capitalised subject: a person's fullest name, or an organisation."""
         words = _name_words(phrase)
         if not words:
-            if all(w.lower() in lx.FUNCTION_WORDS for w in phrase.split()):
+            if all(_POSSESSIVE.sub("", w).lower() in lx.FUNCTION_WORDS for w in phrase.split()):
                 return None, "none"  # "That", "According"
             return self.description("the " + phrase, at)
         person = self._person(words, at)

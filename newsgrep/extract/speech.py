@@ -136,7 +136,7 @@ PARAGRAPH_END = re.compile(r"\n[^\S\n]*\n|\n[ \t]{2,}(?=\S)")
 # A pattern that starts with a capital is only tried at capitals: cheap.
 _NAME_AT_END = re.compile(rf"{NAME}$")
 _PARENTHESIS_AT_END = re.compile(r"\s*\([^()\n]{1,30}\)$")
-_PLACE_OF = re.compile(r"\s+(?:of|at|from|in|for|with|near)(?:\s+the)?$")
+_PLACE_OF = re.compile(r"\s+(?:of|at|from|in|for|with|near)(?:\s+the)?\s*$")
 _PRONOUNS = frozenset("he she they we it".split())
 _DETERMINERS = frozenset("the a an one another his her its their".split())
 _APPOSITION_CHARS = 120
