@@ -52,8 +52,18 @@ administration organization organisation party campaign commission committee
 council court union office authority board embassy army military police network
 newspaper paper website league association foundation university institute
 center centre service team club alliance bureau airline carrier insurer lender
-maker producer retailer utility exchange statement report letter release
+maker producer retailer utility exchange report
 """.split()
+)
+# Documents that speak for whoever wrote them: "the letter said".
+_DOCUMENTS = frozenset("letter statement release memo complaint lawsuit filing email".split())
+_OWNER_WORDS = (
+    r"(?:the\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*(?:\s+(?:campaign|administration|"
+    r"government|company|committee|party|ministry|group|department))?"
+)
+_AUTHORED = (
+    r"\b{document}\s+(?:from|by|of)\s+(?P<from>" + _OWNER_WORDS + r")"
+    r"|(?P<by>" + _OWNER_WORDS + r")['’]s(?:\s+[a-z][\w\-]*){{0,2}}\s+{document}\b"
 )
 _COMPANY_HEADS = frozenset("company firm corporation group bank".split())
 _SUFFIXES = r"(?:Inc|Corp|Co|Ltd|LLC|Plc|PLC|AG|SA|NV|Group|Corporation|Company|Bank)\b\.?"
@@ -146,9 +156,11 @@ class Referents:
         head = _POSSESSIVE.sub("", words[-1].lower())
         if head not in _TITLE_WORDS and all(w[:1].isupper() for w in words):
             return " ".join(words), "organisation"
-        if head in _ORGANISATION_NOUNS:
+        if head in _ORGANISATION_NOUNS or head in _DOCUMENTS:
             if any(w[:1].isupper() for w in words):  # "the Gabbard campaign"
                 return " ".join(words), "organisation"
+            if head in _DOCUMENTS:
+                return self._author(head, at), "organisation"
             return self._organisation(head, at), "organisation"
         if head in _SPOKESPEOPLE:
             return self._represented(words[:-1], owner, head, at), "title"
@@ -288,6 +300,18 @@ class Referents:
             if person and _surname(person) not in self.reporters:
                 return person
         return None
+
+    def _author(self, document: str, at: int) -> str | None:
+        """Who wrote 'the letter': the story's last 'letter from the Gabbard
+        campaign' or 'the Gabbard campaign's letter' before ``at``."""
+        pattern = re.compile(_AUTHORED.format(document=re.escape(document)))
+        found = None
+        for found in pattern.finditer(self.body, 0, at):  # noqa: B007 (the last one)
+            continue
+        if not found:
+            return None
+        words = _POSSESSIVE.sub("", (found.group("from") or found.group("by")).strip()).split()
+        return " ".join(w for w in words if w.lower() not in ("the", "a", "an")) or None
 
     def _organisation(self, head: str, at: int) -> str | None:
         """The organisation a story named before calling it 'the company'."""

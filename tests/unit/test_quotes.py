@@ -267,3 +267,15 @@ def test_a_place_or_body_after_the_subject_is_not_the_speaker():
         "I think Brazil": None,
         "Most Americans were": "Thomas E. Mann",
     }
+
+
+def test_a_document_speaks_for_whoever_wrote_it():
+    body = (
+        "A letter from the Gabbard campaign’s legal counsel demanded a retraction.\n\n"
+        "“You knew it was false,” the letter said.\n\n"
+        '"Your spin cannot explain it away," it continued.'
+    )
+    assert said(body, ("Tulsi Gabbard", "Hillary Clinton")) == {
+        "You knew it": "Gabbard campaign",
+        "Your spin cannot": "Gabbard campaign",
+    }
