@@ -72,12 +72,14 @@ _NAME_TAIL = rf"(?:\s*\([^()\n]{{1,30}}\))?(?:\s+(?:of|at|from)\s+(?:the\s+)?{NA
 # Where a name stops: "Ford O'Connell." or "Maria Zakharova told".
 # Not "the University of Virginia's Larry Sabato", whose name is the last.
 _NAME_END = (
-    r"(?:\s*[,.;:!?(]|\s*$|\s+(?:at|from|in|on|who|told|added)\b"
+    r"(?:\s*[,.;:!?(]|\s*$|\s+(?:and|at|from|in|on|who|told|added)\b"
     r"|\s+of\b(?!(?:\s+[A-Z][\w\-]*)+['’]s\b))"
 )
 # "Kremlin spokesman Dmitry Peskov", "campaign manager Kellyanne Conway".
 _ROLE_NAME = rf"(?:{NAME}\s+)?(?:[a-z][\w'’\-]*\s+){{0,3}}{NAME}"
-DESCRIPTION = r"(?i:the|a|an|one|another|his|her|its|their)\s+(?:[\w'’.\-]+\s+){0,4}?[\w'’.\-]+"
+# A word of a description: "U.S." keeps its stops, "Coalition." does not.
+_WORD = r"(?:(?:[A-Z]\.)+|[\w'’\-]+)"
+DESCRIPTION = rf"(?i:the|a|an|one|another|his|her|its|their)\s+(?:{_WORD}\s+){{0,4}}?{_WORD}"
 _PRONOUN = r"(?i:he|she|they|we|it)"
 # ", the NATO chief," or ", who ... ," between a subject and its verb.
 _APPOSITION = r"(?:\s*,\s*[^,;\"“”]{1,120}?,)?"
@@ -117,7 +119,7 @@ VERB_REVERSED = re.compile(rf"\b{_trie([v[::-1] for v in [*_ALL_VERBS, 'accordin
 # A sentence's own subject, for a participle's quotation ("Shelby issued a
 # statement saying ..."): the first subject after any opening phrase.
 SENTENCE_SUBJECT = re.compile(
-    rf"(?:(?:But|And|Yet|Still|So|Then|Later|Meanwhile|However|Instead|Earlier)\s+|"
+    rf"(?:(?:But|And|Yet|Still|So|Then|Later|Meanwhile|However|Instead|Earlier),?\s+|"
     rf"(?:On|In|At|During|After|Before|According\s+to)\s+[^,]{{1,80}},\s+)?{SUBJECT}"
 )
 # A full stop ends a sentence unless it ends an initial ("J.", "U.S.") or a
