@@ -39,13 +39,16 @@ _CLOSES_BEFORE = frozenset(" \t\n\r)]},.;:!?—–-…\u00a0") | {""}
 _NAMING = frozenset(
     """
 so-called dubbed nicknamed named titled entitled headlined termed branded labeled
-labelled as word words term terms phrase phrases slogan slogans motto label hashtag
+labelled word words term terms phrase phrases slogan slogans motto label hashtag
 headline banner book novel memoir film movie documentary song album single show
 series sitcom play musical opera poem essay article op-ed column editorial podcast
 episode exhibit exhibition painting
 """.split()
 )
+_NAMING_AS = frozenset("known to dubbed labeled labelled branded billed".split())
 _ARTICLES = frozenset(("a", "an", "the"))
+# A whole sentence: a capital first, a full stop, question or exclamation last.
+_SENTENCE = re.compile(r"[\"'‘(\[]?[A-Z].*[.?!][\"'’)\]]?$", re.DOTALL)
 _SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
 _SHORT = 3  # words: "fake news" quoted without a speaker is a scare quote
 _MINOR = frozenset("a an and as at but by for from in into of on or the to with vs".split())
@@ -126,7 +129,11 @@ def spans(body: str) -> Iterator[Span]:
                 opened, curly, piece, pieces = at, char == "“", at + 1, []
                 start_paragraph = paragraph
             continue
-        if char == "”" or (char == '"' and not curly and after in _CLOSES_BEFORE):
+        # A straight mark closes a curly quotation too: pages mix them
+        # ('“So this is a great time."'), never the other way round.
+        if char == "”" or (
+            char == '"' and after in _CLOSES_BEFORE and not (curly and before.isspace())
+        ):
             pieces.append(body[piece:at])
             text = " ".join(" ".join(pieces).split())
             if text:
@@ -158,7 +165,9 @@ def _is_quotation(body: str, span: Span, found: Attribution | None) -> bool:
     words = span.text.split()
     if len(words) > 1 and _title_case(words):
         return bool(found and found.after)
-    if found and found.adjacent:
+    if found and (found.adjacent or _SENTENCE.match(span.text)):
+        # a short span a verb governs, or a whole sentence going on from
+        # the quotation before ('... ," Obama said. "That happens often."')
         return True
     return len(words) > _SHORT
 
@@ -166,11 +175,17 @@ def _is_quotation(body: str, span: Span, found: Attribution | None) -> bool:
 def _named(body: str, span: Span) -> bool:
     """True when the word before the opening mark, past an article, names a
     thing: 'the book "...', 'known as a "backdoor"'."""
-    words = body[max(span.paragraph, span.start - 30) : span.start].lower().split()[-2:]
-    words = [w.strip(",:") for w in words]
+    words = [
+        w.strip(",:")
+        for w in body[max(span.paragraph, span.start - 40) : span.start].lower().split()[-3:]
+    ]
     if words and words[-1] in _ARTICLES:
         words.pop()
-    return bool(words) and words[-1] in _NAMING
+    if not words:
+        return False
+    if words[-1] == "as":  # "known as", "referred to as"; not "described as"
+        return any(word in _NAMING_AS for word in words[:-1])
+    return words[-1] in _NAMING
 
 
 def _title_case(words: list[str]) -> bool:

@@ -279,3 +279,27 @@ def test_a_document_speaks_for_whoever_wrote_it():
         "You knew it": "Gabbard campaign",
         "Your spin cannot": "Gabbard campaign",
     }
+
+
+def test_a_straight_mark_closes_a_curly_quotation():
+    body = '“We will see more of it,” Moore said. “So this is a great time for it."\n\nNext.'
+    assert said(body, ("Stephen Moore",)) == {
+        "We will see": "Stephen Moore",
+        "So this is": "Stephen Moore",
+    }
+
+
+def test_a_short_whole_sentence_goes_on_from_the_quotation_before():
+    body = "“Few have not had the experience,” Obama said. “That happens often.”"
+    assert said(body, ("Barack Obama",)) == {
+        "Few have not": "Barack Obama",
+        "That happens often.": "Barack Obama",
+    }
+
+
+def test_described_as_quotes_and_known_as_names():
+    body = (
+        'He described the meetings with the leaders as "not contentious." '
+        'It includes what is known in technical terms as a "backdoor" key.'
+    )
+    assert said(body, ("Donald Trump",)) == {"not contentious.": None}
