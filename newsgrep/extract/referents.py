@@ -84,6 +84,7 @@ _NAME_BEFORE = re.compile(
 _SAME_SPEAKER_CHARS = 400
 _TITLE_MENTIONS = 4  # the latest mentions of a title read for a name
 _POSSESSIVE = re.compile(r"['’]s?$")
+_NATIONALITY = ("an", "ese", "ish", "ian", "i", "ch")
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
 
 
@@ -136,6 +137,8 @@ class Referents:
         person = self._person(words, at)
         if person:
             return self._not_reporter(person), "name"
+        if len(words) == 1 and _no_speaker(words[0].lower()):
+            return None, "none"
         if _organisation_like(words):
             return " ".join(words), "organisation"
         name = " ".join(words)
@@ -351,6 +354,12 @@ def _name_words(phrase: str) -> list[str]:
         ):
             cut = i + 1
     return [w for w in words[cut:] if w]
+
+
+def _no_speaker(word: str) -> bool:
+    """A month, a weekday or a people's adjective ("In July, ...", "Canadian
+    ... said") alone names no speaker; a country ("China said") may."""
+    return word in lx.MONTHS_AND_DAYS or (word in lx.places() and word.endswith(_NATIONALITY))
 
 
 def _organisation_like(words: list[str]) -> bool:

@@ -303,3 +303,11 @@ def test_described_as_quotes_and_known_as_names():
         'It includes what is known in technical terms as a "backdoor" key.'
     )
     assert said(body, ("Donald Trump",)) == {"not contentious.": None}
+
+
+def test_a_month_or_a_nationality_alone_is_no_speaker_but_a_country_is():
+    body = (
+        'In July, she called it "profoundly immoral and wrong for us." '
+        '"We will not accept the sanctions now," China said.'
+    )
+    assert said(body) == {"profoundly immoral and": None, "We will not": "China"}
