@@ -98,9 +98,12 @@ class Referents:
         self.starts: list[int] = []  # quotations already read: their words
         self.ends: list[int] = []  # name no one
         self.named: list[str] = []  # speakers named that ``people`` lacks
-        self._candidates: list[tuple[str, str, str]] | None = None
-        self._read = 0  # people and named speakers in ``_candidates``
+        self._candidates: list[tuple[str, str, str]] = []
+        self._read = 0  # people and named speakers read into ``_candidates``
         self._mentions: dict[str, list[int]] = {}  # surname: where it is named
+        self._merged_people = 0  # candidates whose mentions are merged
+        self._merged: list[tuple[int, str, str]] = []  # every mention, in order
+        self._merged_places: list[int] = []
         self._index: list[tuple[str, str, str]] = []
         self._lower = ""  # the body in lower case, made when a title needs it
 
@@ -224,43 +227,60 @@ class Referents:
         people named in that last sentence, the first: a sentence's subject
         comes before its objects ("Trump arrived, mentioning Brunson's
         return. 'He is on American soil,' he said" is Trump)."""
-        mentions = []
-        for person, surname, known in self._people():
-            if gender and known and known != gender:
+        places, mentions = self._every_mention()
+        best, sentence = None, -1
+        for i in range(bisect.bisect_left(places, at) - 1, -1, -1):
+            where, person, known = mentions[i]
+            if where < max(since, sentence):
+                break
+            if (gender and known and known != gender) or self._inside_quote(where):
                 continue
-            mention = self._last_mention(surname, at)
-            if mention >= since:
-                mentions.append((mention, person))
-        if not mentions:
-            return None
-        last = max(mentions)[0]
-        sentence = max(self.body.rfind(". ", 0, last), self.body.rfind("\n", 0, last), since)
-        return min(m for m in mentions if m[0] >= sentence)[1]
+            if best is None:  # the last one named: read back to its sentence's start
+                sentence = max(self.body.rfind(". ", 0, where), self.body.rfind("\n", 0, where))
+            best = person
+        return best
+
+    def _every_mention(self) -> tuple[list[int], list[tuple[int, str, str]]]:
+        """Every place a person who may speak is named, in story order:
+        (place, person, gender), and the places alone for bisection; a
+        speaker named later is merged in."""
+        people = self._people()
+        for person, surname, known in people[self._merged_people :]:
+            for where in self._places(surname):
+                i = bisect.bisect_left(self._merged_places, where)
+                self._merged_places.insert(i, where)
+                self._merged.insert(i, (where, person, known))
+        self._merged_people = len(people)
+        return self._merged_places, self._merged
 
     def _people(self) -> list[tuple[str, str, str]]:
         """Each person who may speak, with surname and first name's gender
-        ("" when unknown); read once, speakers named later added."""
-        known = len(self.people) + len(self.named)
-        if self._candidates is None or self._read != known:
+        ("" when unknown); speakers named later added at the end."""
+        everyone = [*self.people, *self.named]
+        if self._read < len(everyone):
             genders = lx.given_name_genders()
-            self._read = known
-            self._candidates = [
+            self._candidates += [
                 (p, p.split()[-1], genders.get(p.split()[0].lower(), "") if " " in p else "")
-                for p in [*self.people, *self.named]
-                if _surname(p) not in self.reporters
+                for p in everyone[self._read :]
+                if p.strip() and _surname(p) not in self.reporters
             ]
+            self._read = len(everyone)
         return self._candidates
 
     def _last_mention(self, surname: str, at: int) -> int:
         """Where ``surname`` was last named before ``at``, outside
         quotations; -1 if nowhere."""
-        places = self._mentions.get(surname)
-        if places is None:
-            places = self._mentions[surname] = self._find_mentions(surname)
+        places = self._places(surname)
         i = bisect.bisect_left(places, at) - 1
         while i >= 0 and self._inside_quote(places[i]):
             i -= 1
         return places[i] if i >= 0 else -1
+
+    def _places(self, surname: str) -> list[int]:
+        places = self._mentions.get(surname)
+        if places is None:
+            places = self._mentions[surname] = self._find_mentions(surname)
+        return places
 
     def _find_mentions(self, surname: str) -> list[int]:
         """Every place ``surname`` is named as a whole word, possessives
