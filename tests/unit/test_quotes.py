@@ -311,3 +311,8 @@ def test_a_month_or_a_nationality_alone_is_no_speaker_but_a_country_is():
         '"We will not accept the sanctions now," China said.'
     )
     assert said(body) == {"profoundly immoral and": None, "We will not": "China"}
+
+
+def test_quoted_as_saying_names_the_speaker():
+    body = '"Russia will not be queuing up for NATO accession," Putin was quoted as saying.'
+    assert said(body, ("Vladimir Putin",)) == {"Russia will not": "Vladimir Putin"}
