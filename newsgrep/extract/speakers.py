@@ -58,9 +58,9 @@ class Speakers:
         if self.body[end - 2 : end - 1] == ".":
             # '... mistake." Jonathan Schanzer tweeted, "...': a full stop
             # inside the marks ends the sentence; the next may be another's.
-            found = self._before(start, paragraph) or self._after(end, paragraph)
+            found = self._before(start, paragraph) or self._after(start, end, paragraph)
         else:
-            found = self._after(end, paragraph) or self._before(start, paragraph)
+            found = self._after(start, end, paragraph) or self._before(start, paragraph)
         if found:
             return found
         if previous and previous.speaker and self._continues(previous, start, paragraph):
@@ -69,12 +69,14 @@ class Speakers:
             return self._introduced(paragraph)
         return None
 
-    def _after(self, end: int, paragraph: int) -> Attribution | None:
+    def _after(self, start: int, end: int, paragraph: int) -> Attribution | None:
+        """'," Putin said': the speaker is read from the story before ``start``
+        (names inside the quotation itself are no antecedents)."""
         text = self._clause_after(end)
         if not text or text[0].isalnum():
             return None
         match = sp.SUBJECT_VERB.match(text) or sp.VERB_SUBJECT.match(text) or sp.CITED.match(text)
-        return self._resolve(match.groupdict(), end, paragraph, after=True) if match else None
+        return self._resolve(match.groupdict(), start, paragraph, after=True) if match else None
 
     def _before(self, start: int, paragraph: int) -> Attribution | None:
         return self._speech_in(self._clause_before(start, paragraph), start, paragraph)
@@ -87,7 +89,10 @@ class Speakers:
         if not text or '"' in text or "”" in text:
             return None
         ends = [end for end in sp.SENTENCE_END.finditer(text) if end.end() < len(text)]
-        found = self._speech_in(text[ends[-1].end() :] if ends else text, paragraph, paragraph)
+        # Its subject and verb open the sentence ("Hanson added that ..."): a
+        # name later in it ("activists who block Gorsuch say") is no speaker.
+        match = sp.SUBJECT_VERB.match(text, ends[-1].end() if ends else 0)
+        found = self._resolve(match.groupdict(), paragraph, paragraph) if match else None
         return Attribution(found.speaker, found.cue, False, paragraph) if found else None
 
     def _speech_in(self, text: str, at: int, paragraph: int) -> Attribution | None:

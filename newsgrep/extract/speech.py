@@ -64,7 +64,7 @@ _ADVERBS = (
 _ADVERB = f"(?:{'|'.join(_ADVERBS)})"
 # A capitalised word; a full stop only on initials and short abbreviations
 # ("J.", "U.S.", "Gov."), so "... Coalition. Their" is no name.
-_NAME_WORD = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][a-z]{0,3}\.|[A-Z][\w'’\-]*)"
+_NAME_WORD = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][a-z]{0,3}\.|[A-Z][\w'’\-]*(?:\.(?:org|com|net)\b)?)"
 _PARTICLE = r"(?:de|da|di|du|van|von|der|den|le|la|bin|ibn|al|el|abu|y)"
 NAME = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{0,5}}"
 # "(R-Iowa)", "(R., S.C.)", "of the Brookings Institution": kept off the name.

@@ -316,3 +316,19 @@ def test_a_month_or_a_nationality_alone_is_no_speaker_but_a_country_is():
 def test_quoted_as_saying_names_the_speaker():
     body = '"Russia will not be queuing up for NATO accession," Putin was quoted as saying.'
     assert said(body, ("Vladimir Putin",)) == {"Russia will not": "Vladimir Putin"}
+
+
+def test_names_inside_the_quotation_are_no_antecedents():
+    body = (
+        'Chris Christie said, "You should wonder about him."\n\n'
+        '"The core of my criticism of Mr. Trump is this," he said.'
+    )
+    assert said(body, ("Chris Christie", "Donald Trump"))["The core of"] == "Chris Christie"
+
+
+def test_an_introducing_sentence_names_its_speaker_first():
+    body = (
+        "Activists who want to block Gorsuch say the senators are kidding themselves.\n\n"
+        "“Grass-roots mobilization has opened the way,” MoveOn.org director Ben Wikler said."
+    )
+    assert said(body, ("Neil Gorsuch",)) == {"Grass-roots mobilization has": "Ben Wikler"}
