@@ -65,6 +65,7 @@ _AUTHORED = (
     r"\b{document}\s+(?:from|by|of)\s+(?P<from>" + _OWNER_WORDS + r")"
     r"|(?P<by>" + _OWNER_WORDS + r")['’]s(?:\s+[a-z][\w\-]*){{0,2}}\s+{document}\b"
 )
+_FIRMS = frozenset("company firm corporation bank".split())
 _COMPANY_HEADS = frozenset("company firm corporation group bank".split())
 _SUFFIXES = r"(?:Inc|Corp|Co|Ltd|LLC|Plc|PLC|AG|SA|NV|Group|Corporation|Company|Bank)\b\.?"
 # A company's name: capitalised words up to a suffix, found from the suffix
@@ -102,6 +103,7 @@ class Referents:
         self._read = 0  # people and named speakers read into ``_candidates``
         self._mentions: dict[str, list[int]] = {}  # surname: where it is named
         self._merged_people = 0  # candidates whose mentions are merged
+        self.last_organisation: str | None = None  # the last that spoke
         self._merged: list[tuple[int, str, str]] = []  # every mention, in order
         self._merged_places: list[int] = []
         self._index: list[tuple[str, str, str]] = []
@@ -143,7 +145,8 @@ class Referents:
         if len(words) == 1 and _no_speaker(words[0].lower()):
             return None, "none"
         if _organisation_like(words):
-            return " ".join(words), "organisation"
+            self.last_organisation = " ".join(words)
+            return self.last_organisation, "organisation"
         name = " ".join(words)
         if _surname(name) in self.reporters:
             return None, "name"
@@ -161,13 +164,19 @@ class Referents:
             return None, "none"
         head = _POSSESSIVE.sub("", words[-1].lower())
         if head not in _TITLE_WORDS and all(w[:1].isupper() for w in words):
-            return " ".join(words), "organisation"
+            self.last_organisation = " ".join(words)
+            return self.last_organisation, "organisation"
         if head in _ORGANISATION_NOUNS or head in _DOCUMENTS:
             if any(w[:1].isupper() for w in words):  # "the Gabbard campaign"
-                return " ".join(words), "organisation"
+                kept = words[:-1] if head in _DOCUMENTS else words  # "the CMP statement"
+                self.last_organisation = " ".join(kept)
+                return self.last_organisation, "organisation"
             if head in _DOCUMENTS:
                 return self._author(head, at), "organisation"
-            return self._organisation(head, at), "organisation"
+            # "the group said": the body named before, else the last that spoke
+            # (not for "the company": firms are named with "Inc" and the like)
+            spoke = None if head in _FIRMS else self.last_organisation
+            return self._organisation(head, at) or spoke, "organisation"
         if head in _SPOKESPEOPLE:
             return self._represented(words[:-1], owner, head, at), "title"
         if determiner.lower() not in ("the", "his", "her", "their") or head in _UNNAMED:
@@ -180,6 +189,9 @@ class Referents:
         named = [w for w in modifiers if w[:1].isupper()]
         if named:
             return self.name(" ".join(named), at)[0]
+        bodies = [w for w in modifiers if w.lower() in _ORGANISATION_NOUNS]
+        if bodies:  # "a company spokesman"
+            return self.description("the " + bodies[-1], at)[0]
         if owner:
             return (self.name if owner[:1].isupper() else self.description)(owner, at)[0]
         for mention in reversed(list(_SPOKESPERSON.finditer(self.body, 0, at))[-_TITLE_MENTIONS:]):

@@ -55,12 +55,17 @@ class Speakers:
         """Who said the quotation between ``start`` and ``end``, or None when
         no verb or earlier quotation says."""
         self.previous = previous
+        sides = [self._after, self._before]
         if self.body[end - 2 : end - 1] == ".":
             # '... mistake." Jonathan Schanzer tweeted, "...': a full stop
             # inside the marks ends the sentence; the next may be another's.
-            found = self._before(start, paragraph) or self._after(start, end, paragraph)
-        else:
-            found = self._after(start, end, paragraph) or self._before(start, paragraph)
+            sides.reverse()
+        found = sides[0](start, end, paragraph)
+        if found is None or found.speaker is None:
+            # '... said, "..." according to the pool report': a verb that
+            # names someone beats one that names no one.
+            other = sides[1](start, end, paragraph)
+            found = other if other and (other.speaker or found is None) else found
         if found:
             return found
         if previous and previous.speaker and self._continues(previous, start, paragraph):
@@ -78,7 +83,7 @@ class Speakers:
         match = sp.SUBJECT_VERB.match(text) or sp.VERB_SUBJECT.match(text) or sp.CITED.match(text)
         return self._resolve(match.groupdict(), start, paragraph, after=True) if match else None
 
-    def _before(self, start: int, paragraph: int) -> Attribution | None:
+    def _before(self, start: int, end: int, paragraph: int) -> Attribution | None:
         return self._speech_in(self._clause_before(start, paragraph), start, paragraph)
 
     def _introduced(self, paragraph: int) -> Attribution | None:

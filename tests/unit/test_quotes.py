@@ -332,3 +332,25 @@ def test_an_introducing_sentence_names_its_speaker_first():
         "“Grass-roots mobilization has opened the way,” MoveOn.org director Ben Wikler said."
     )
     assert said(body, ("Neil Gorsuch",)) == {"Grass-roots mobilization has": "Ben Wikler"}
+
+
+def test_a_verb_naming_someone_beats_one_naming_no_one():
+    body = (
+        'Spokesperson Heather Nauert said, "It is like standing at the altar," '
+        "according to the pool report."
+    )
+    assert said(body, ("Heather Nauert",)) == {"It is like": "Heather Nauert"}
+
+
+def test_the_group_is_the_body_that_spoke_before():
+    body = (
+        '"They will fail," said the CMP statement. '
+        '"They are not succeeding in any of it," the group said. '
+        'StemExpress won an order. A company spokesman said the firm is "grateful its rights '
+        'were vindicated in court."'
+    )
+    assert said(body) == {
+        "They will fail": "CMP",
+        "They are not": "CMP",
+        "grateful its rights": None,
+    }
