@@ -83,6 +83,7 @@ _NAME_BEFORE = re.compile(
 # A "he said" this close after another's quotation (in characters) goes on
 # with that speaker: the story would name anyone new.
 _SAME_SPEAKER_CHARS = 400
+_REACH = 20_000  # characters searched back for an earlier name or body
 _TITLE_MENTIONS = 4  # the latest mentions of a title read for a name
 _POSSESSIVE = re.compile(r"['’]s?$")
 _NATIONALITY = ("an", "ese", "ish", "ian", "i", "ch")
@@ -194,7 +195,9 @@ class Referents:
             return self.description("the " + bodies[-1], at)[0]
         if owner:
             return (self.name if owner[:1].isupper() else self.description)(owner, at)[0]
-        for mention in reversed(list(_SPOKESPERSON.finditer(self.body, 0, at))[-_TITLE_MENTIONS:]):
+        for mention in reversed(
+            list(_SPOKESPERSON.finditer(self.body, self._reach(at), at))[-_TITLE_MENTIONS:]
+        ):
             if mention.group("role").lower() == head:
                 return self.name(mention.group("who"), at)[0]
         return None
@@ -240,15 +243,16 @@ class Referents:
         comes before its objects ("Trump arrived, mentioning Brunson's
         return. 'He is on American soil,' he said" is Trump)."""
         places, mentions = self._every_mention()
-        best, sentence = None, -1
+        best, stop = None, max(since, self._reach(at))
         for i in range(bisect.bisect_left(places, at) - 1, -1, -1):
             where, person, known = mentions[i]
-            if where < max(since, sentence):
+            if where < stop:
                 break
             if (gender and known and known != gender) or self._inside_quote(where):
                 continue
             if best is None:  # the last one named: read back to its sentence's start
                 sentence = max(self.body.rfind(". ", 0, where), self.body.rfind("\n", 0, where))
+                stop = max(stop, sentence)
             best = person
         return best
 
@@ -336,12 +340,18 @@ class Referents:
                 return person
         return None
 
+    @staticmethod
+    def _reach(at: int) -> int:
+        """Where a search back from ``at`` for an earlier name starts: a story
+        introduces whom it quotes near, and a huge one must stay linear."""
+        return max(0, at - _REACH)
+
     def _author(self, document: str, at: int) -> str | None:
         """Who wrote 'the letter': the story's last 'letter from the Gabbard
         campaign' or 'the Gabbard campaign's letter' before ``at``."""
         pattern = re.compile(_AUTHORED.format(document=re.escape(document)))
         found = None
-        for found in pattern.finditer(self.body, 0, at):  # noqa: B007 (the last one)
+        for found in pattern.finditer(self.body, self._reach(at), at):  # noqa: B007 (the last one)
             continue
         if not found:
             return None
@@ -351,7 +361,7 @@ class Referents:
     def _organisation(self, head: str, at: int) -> str | None:
         """The organisation a story named before calling it 'the company'."""
         if head in _COMPANY_HEADS:
-            suffixes = list(_COMPANY_SUFFIX.finditer(self.body, 0, at))
+            suffixes = list(_COMPANY_SUFFIX.finditer(self.body, self._reach(at), at))
             found = (
                 _COMPANY.search(self.body, max(0, suffixes[-1].start() - 80), suffixes[-1].end())
                 if suffixes
@@ -360,7 +370,7 @@ class Referents:
         else:
             named = re.compile(_NAMED_BODY.format(head=head.capitalize()))
             found = None
-            for found in named.finditer(self.body, 0, at):  # noqa: B007 (the last one)
+            for found in named.finditer(self.body, self._reach(at), at):  # noqa: B007 (the last one)
                 continue
         if not found:
             return None
