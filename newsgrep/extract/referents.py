@@ -22,15 +22,17 @@ import re
 from collections.abc import Sequence
 
 from newsgrep.extract import lexicon as lx
-
-_TITLE_WORDS = (
-    lx.TITLES
-    | lx.ROLES
-    | frozenset(
-        "spokesman spokeswoman spokesperson official chief head candidate nominee "
-        "leader lawmaker legislator".split()
-    )
+from newsgrep.extract.speaker_names import (
+    ORGANISATION_NOUNS,
+    POSSESSIVE,
+    TITLE_WORDS,
+    name_words,
+    no_speaker,
+    organisation_like,
+    surname_of,
+    word_at,
 )
+
 _SPOKESPEOPLE = frozenset(
     "spokesman spokeswoman spokesperson spokespeople spokesmen lawyer lawyers attorney "
     "attorneys counsel representative".split()
@@ -44,16 +46,6 @@ _SPOKESPERSON = re.compile(
 _UNNAMED = frozenset(
     "official officials source sources aide aides "
     "person people man woman analyst analysts expert experts observer observers".split()
-)
-_ORGANISATION_NOUNS = frozenset(
-    """
-company firm corporation group bank ministry department agency government
-administration organization organisation party campaign commission committee
-council court union office authority board embassy army military police network
-newspaper paper website league association foundation university institute
-center centre service team club alliance bureau airline carrier insurer lender
-maker producer retailer utility exchange report
-""".split()
 )
 # Documents that speak for whoever wrote them: "the letter said".
 _DOCUMENTS = frozenset("letter statement release memo complaint lawsuit filing email".split())
@@ -85,8 +77,6 @@ _NAME_BEFORE = re.compile(
 _SAME_SPEAKER_CHARS = 400
 _REACH = 20_000  # characters searched back for an earlier name or body
 _TITLE_MENTIONS = 4  # the latest mentions of a title read for a name
-_POSSESSIVE = re.compile(r"['’]s?$")
-_NATIONALITY = ("an", "ese", "ish", "ian", "i", "ch")
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
 
 
@@ -96,7 +86,7 @@ class Referents:
     def __init__(self, body: str, people: Sequence[str], authors: Sequence[str]) -> None:
         self.body = body
         self.people = list(people)
-        self.reporters = {_surname(a) for a in authors if a.strip()}
+        self.reporters = {surname_of(a) for a in authors if a.strip()}
         self.starts: list[int] = []  # quotations already read: their words
         self.ends: list[int] = []  # name no one
         self.named: list[str] = []  # speakers named that ``people`` lacks
@@ -135,21 +125,21 @@ class Referents:
 
     def name(self, phrase: str, at: int) -> tuple[str | None, str]:
         """A capitalised subject: a person's fullest name, or an organisation."""
-        words = _name_words(phrase)
+        words = name_words(phrase)
         if not words:
-            if all(_POSSESSIVE.sub("", w).lower() in lx.FUNCTION_WORDS for w in phrase.split()):
+            if all(POSSESSIVE.sub("", w).lower() in lx.FUNCTION_WORDS for w in phrase.split()):
                 return None, "none"  # "That", "According"
             return self.description("the " + phrase, at)
         person = self._person(words, at)
         if person:
             return self._not_reporter(person), "name"
-        if len(words) == 1 and _no_speaker(words[0].lower()):
+        if len(words) == 1 and no_speaker(words[0].lower()):
             return None, "none"
-        if _organisation_like(words):
+        if organisation_like(words):
             self.last_organisation = " ".join(words)
             return self.last_organisation, "organisation"
         name = " ".join(words)
-        if _surname(name) in self.reporters:
+        if surname_of(name) in self.reporters:
             return None, "name"
         if len(words) > 1:  # a given name and a surname: someone later "he" may be
             self.named.append(name)
@@ -163,11 +153,11 @@ class Referents:
         words = head_part.split()
         if not words:
             return None, "none"
-        head = _POSSESSIVE.sub("", words[-1].lower())
-        if head not in _TITLE_WORDS and all(w[:1].isupper() for w in words):
+        head = POSSESSIVE.sub("", words[-1].lower())
+        if head not in TITLE_WORDS and all(w[:1].isupper() for w in words):
             self.last_organisation = " ".join(words)
             return self.last_organisation, "organisation"
-        if head in _ORGANISATION_NOUNS or head in _DOCUMENTS:
+        if head in ORGANISATION_NOUNS or head in _DOCUMENTS:
             if any(w[:1].isupper() for w in words):  # "the Gabbard campaign"
                 kept = words[:-1] if head in _DOCUMENTS else words  # "the CMP statement"
                 self.last_organisation = " ".join(kept)
@@ -190,7 +180,7 @@ class Referents:
         named = [w for w in modifiers if w[:1].isupper()]
         if named:
             return self.name(" ".join(named), at)[0]
-        bodies = [w for w in modifiers if w.lower() in _ORGANISATION_NOUNS]
+        bodies = [w for w in modifiers if w.lower() in ORGANISATION_NOUNS]
         if bodies:  # "a company spokesman"
             return self.description("the " + bodies[-1], at)[0]
         if owner:
@@ -235,7 +225,7 @@ class Referents:
         return self._index
 
     def _not_reporter(self, person: str) -> str | None:
-        return None if _surname(person) in self.reporters else person
+        return None if surname_of(person) in self.reporters else person
 
     def _latest_person(self, at: int, gender: str | None, since: int = 0) -> str | None:
         """The person named last before ``at`` (and after ``since``); of the
@@ -278,7 +268,7 @@ class Referents:
             self._candidates += [
                 (p, p.split()[-1], genders.get(p.split()[0].lower(), "") if " " in p else "")
                 for p in everyone[self._read :]
-                if p.strip() and _surname(p) not in self.reporters
+                if p.strip() and surname_of(p) not in self.reporters
             ]
             self._read = len(everyone)
         return self._candidates
@@ -304,7 +294,7 @@ class Referents:
         places, at = [], self.body.find(surname)
         while at >= 0:
             end = at + len(surname)
-            if _word_at(self.body, at, len(surname)) and self.body[end : end + 1] not in ("'", "’"):
+            if word_at(self.body, at, len(surname)) and self.body[end : end + 1] not in ("'", "’"):
                 places.append(at)
             at = self.body.find(surname, end)
         return places
@@ -321,7 +311,7 @@ class Referents:
         seen = 0
         end = self._lower.rfind(head, 0, at)
         while end >= 0 and seen < _TITLE_MENTIONS:
-            if _word_at(self._lower, end, len(head)):
+            if word_at(self._lower, end, len(head)):
                 seen += 1
                 person = self._named_beside(end, end + len(head), at)
                 if person:
@@ -334,9 +324,9 @@ class Referents:
         after = _NAME_AFTER.match(self.body, end)
         before = _NAME_BEFORE.search(self.body, max(0, start - 120), start)
         for found in (after, before):
-            words = _name_words(found.group(1)) if found else []
+            words = name_words(found.group(1)) if found else []
             person = self._person(words, at) if words else None
-            if person and _surname(person) not in self.reporters:
+            if person and surname_of(person) not in self.reporters:
                 return person
         return None
 
@@ -355,7 +345,7 @@ class Referents:
             continue
         if not found:
             return None
-        words = _POSSESSIVE.sub("", (found.group("from") or found.group("by")).strip()).split()
+        words = POSSESSIVE.sub("", (found.group("from") or found.group("by")).strip()).split()
         return " ".join(w for w in words if w.lower() not in ("the", "a", "an")) or None
 
     def _organisation(self, head: str, at: int) -> str | None:
@@ -374,52 +364,4 @@ class Referents:
                 continue
         if not found:
             return None
-        return " ".join(_name_words(found.group()) or found.group().split())
-
-
-def _name_words(phrase: str) -> list[str]:
-    """The name in a capitalised phrase: titles, roles and lower-case words
-    before it and a sentence's first word ('But Putin') gone, possessives cut."""
-    words = [w.rstrip(".,") if not re.fullmatch(r"[A-Z]\.", w) else w for w in phrase.split()]
-    cut = 0
-    for i, word in enumerate(words):
-        if word.endswith(("'s", "’s")):
-            words[i] = word = _POSSESSIVE.sub("", word)
-            if i < len(words) - 1:  # "Virginia's Larry Sabato": the owner goes
-                cut = i + 1
-        lower = word.lower()
-        if (
-            lower in _TITLE_WORDS
-            or lower + "." in _TITLE_WORDS  # "Gov" for "Gov."
-            or lower in lx.FUNCTION_WORDS
-            or not word[:1].isupper()  # "Kremlin spokesman Dmitry Peskov"
-        ):
-            cut = i + 1
-    return [w for w in words[cut:] if w]
-
-
-def _no_speaker(word: str) -> bool:
-    """A month, a weekday or a people's adjective ("In July, ...", "Canadian
-    ... said") alone names no speaker; a country ("China said") may."""
-    return word in lx.MONTHS_AND_DAYS or (word in lx.places() and word.endswith(_NATIONALITY))
-
-
-def _organisation_like(words: list[str]) -> bool:
-    lowered = [w.lower() for w in words]
-    return (
-        any(w in lx.ORGANISATION_WORDS or w in _ORGANISATION_NOUNS for w in lowered)
-        or (len(words) == 1 and words[0].isupper() and len(words[0]) > 1)
-        or lowered[-1] in lx.places()
-    )
-
-
-def _surname(name: str) -> str:
-    words = name.split()
-    return words[-1].lower() if words else ""
-
-
-def _word_at(text: str, at: int, length: int) -> bool:
-    """True when text[at:at+length] is a whole word."""
-    before = text[at - 1 : at]
-    after = text[at + length : at + length + 1]
-    return not (before.isalnum() or after.isalnum())
+        return " ".join(name_words(found.group()) or found.group().split())
