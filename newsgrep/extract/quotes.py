@@ -4,7 +4,8 @@ One compiled pattern finds every quotation mark and paragraph break in the
 body; a small loop pairs the marks into quotations:
 
 - curly marks (“ ”) pair as written; straight ones (") open before a word and
-  close after one;
+  close after one, a curly quotation too (pages mix them); an opening curly
+  mark typed where the closing one belongs (',“ Graham said') closes;
 - a quotation running over paragraphs opens each paragraph with a mark and
   closes only the last ("“One.\\n\\n“Two.”" is one quotation, "One. Two.");
 - a quotation left open at a paragraph's end with no mark opening the next is
@@ -102,7 +103,7 @@ def _share_forward(body: str, found: list[tuple[Span, Attribution | None]]) -> N
 def spans(body: str) -> Iterator[Span]:
     """The quotations in ``body``, marks paired as the module docstring says."""
     opened = -1  # the open quotation's first mark, or -1
-    curly = False  # whether it opened with “ (then only ” closes it)
+    curly = False  # whether it opened with “
     piece = 0  # where the open paragraph's words begin
     pieces: list[str] = []
     paragraph = 0
@@ -129,18 +130,7 @@ def spans(body: str) -> Iterator[Span]:
                 opened, curly, piece, pieces = at, char == "“", at + 1, []
                 start_paragraph = paragraph
             continue
-        # A straight mark closes a curly quotation too: pages mix them
-        # ('“So this is a great time."'), never the other way round.
-        if char == "”" or (
-            char == '"' and after in _CLOSES_BEFORE and not (curly and before.isspace())
-        ):
-            pieces.append(body[piece:at])
-            text = " ".join(" ".join(pieces).split())
-            if text:
-                yield Span(opened, at + 1, text, start_paragraph)
-            opened, pieces = -1, []
-        elif char == "“" and before in ",.?!" and after.isspace():
-            # '...,“ Graham said': an opening mark typed for a closing one.
+        if _closes(char, before, after, curly):
             pieces.append(body[piece:at])
             text = " ".join(" ".join(pieces).split())
             if text:
@@ -151,6 +141,16 @@ def spans(body: str) -> Iterator[Span]:
             # closed; start again here.
             opened, curly, piece, pieces = at, char == "“", at + 1, []
             start_paragraph = paragraph
+
+
+def _closes(char: str, before: str, after: str, curly: bool) -> bool:
+    """True when a mark closes the open quotation: ”; a straight mark after
+    a word (pages mix them: '“So this is a great time."', but "no" inside a
+    curly quotation is its words); an opening mark typed for a closing one
+    ('...,“ Graham said')."""
+    if char == '"':
+        return after in _CLOSES_BEFORE and not (curly and before.isspace())
+    return char == "”" or (before in ",.?!" and after.isspace())
 
 
 def _opens_here(body: str, at: int) -> bool:
