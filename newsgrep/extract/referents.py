@@ -32,6 +32,7 @@ from newsgrep.extract.speaker_names import (
     surname_of,
     word_at,
 )
+from newsgrep.extract.speech import SENTENCE_END
 
 _SPOKESPEOPLE = frozenset(
     "spokesman spokeswoman spokesperson spokespeople spokesmen lawyer lawyers attorney "
@@ -75,8 +76,18 @@ _NAME_BEFORE = re.compile(
 # A "he said" this close after another's quotation (in characters) goes on
 # with that speaker: the story would name anyone new.
 _SAME_SPEAKER_CHARS = 400
+_SENTENCE_CHARS = 400  # characters read back for a sentence's start
 _REACH = 20_000  # characters searched back for an earlier name or body
 _TITLE_MENTIONS = 4  # the latest mentions of a title read for a name
+_TITLE_GENDER = {
+    "mr": "m",
+    "mrs": "f",
+    "ms": "f",
+    "miss": "f",
+    "sir": "m",
+    "lord": "m",
+    "lady": "f",
+}
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
 
 
@@ -131,6 +142,9 @@ class Referents:
                 return None, "none"  # "That", "According"
             return self.description("the " + phrase, at)
         person = self._person(words, at)
+        if person and _title_gender(phrase) and _gender(person) not in ("", _title_gender(phrase)):
+            person = None  # "Mr. Romney" is not "Ann Romney"
+            words = words[-1:]
         if person:
             return self._not_reporter(person), "name"
         if len(words) == 1 and no_speaker(words[0].lower()):
@@ -241,10 +255,19 @@ class Referents:
             if (gender and known and known != gender) or self._inside_quote(where):
                 continue
             if best is None:  # the last one named: read back to its sentence's start
-                sentence = max(self.body.rfind(". ", 0, where), self.body.rfind("\n", 0, where))
+                sentence = self._sentence_start(where)
                 stop = max(stop, sentence)
             best = person
         return best
+
+    def _sentence_start(self, at: int) -> int:
+        """Where the sentence holding ``at`` starts ("Mr. Eastwood spoke with
+        Mr. Obama" is one sentence: titles and initials end none)."""
+        low = max(0, at - _SENTENCE_CHARS, self.body.rfind("\n", 0, at))
+        start = low
+        for end in SENTENCE_END.finditer(self.body, low, at):
+            start = end.end()
+        return start
 
     def _every_mention(self) -> tuple[list[int], list[tuple[int, str, str]]]:
         """Every place a person who may speak is named, in story order:
@@ -365,3 +388,16 @@ class Referents:
         if not found:
             return None
         return " ".join(name_words(found.group()) or found.group().split())
+
+
+def _title_gender(phrase: str) -> str:
+    """'Mr. Romney' is a man, 'Mrs. Romney' a woman; "" when no title says."""
+    first = phrase.split()[0].rstrip(".").lower() if phrase.split() else ""
+    return _TITLE_GENDER.get(first, "")
+
+
+def _gender(person: str) -> str:
+    """The gender of ``person``'s first name: "m", "f" or "" (unknown, or a
+    surname alone)."""
+    first = person.split()[0].lower() if " " in person else ""
+    return lx.given_name_genders().get(first, "")

@@ -154,6 +154,10 @@ def subject_before(text: str) -> dict[str, str] | None:
     words = text.rstrip().rsplit(None, 4)
     while words and words[-1].lower() in _ADVERBS:
         words.pop()
+    if words and words[-1].lower() in ("who", "which"):  # "Warren of Massachusetts, who said"
+        words.pop()
+        text = text[: text.rstrip().rfind(" ")].rstrip().rstrip(",")
+        words.append(text.rsplit(None, 1)[-1] if text.strip() else "")
     head = text[: text.rstrip().rfind(words[-1]) + len(words[-1])] if words else ""
     if head.endswith(","):  # "Smith, the chief negotiator, said"
         comma = head.rfind(",", max(0, len(head) - _APPOSITION_CHARS), len(head) - 1)
