@@ -362,10 +362,16 @@ def test_mr_is_not_a_woman_of_that_surname():
 
 
 def test_titles_and_initials_end_no_sentence_for_a_pronoun():
-    body = "Mr. Eastwood spoke with Mr. Obama.\n\nHe went on, saying, “What do you want me to tell him?”"
+    body = (
+        "Mr. Eastwood spoke with Mr. Obama.\n\n"
+        "He went on, saying, “What do you want me to tell him?”"
+    )
     assert said(body, ("Clint Eastwood", "Barack Obama"))["What do you"] == "Clint Eastwood"
 
 
 def test_who_said_is_the_name_before_it():
-    body = "Several Democrats, including Elizabeth Warren of Massachusetts, who called it the “next step” for all."
+    body = (
+        "Several Democrats, including Elizabeth Warren of Massachusetts, "
+        "who called it the “next step” for all."
+    )
     assert said(body, ("Elizabeth Warren",)) == {"next step": "Elizabeth Warren"}
