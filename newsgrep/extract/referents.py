@@ -79,6 +79,12 @@ _SAME_SPEAKER_CHARS = 400
 _SENTENCE_CHARS = 400  # characters read back for a sentence's start
 _REACH = 20_000  # characters searched back for an earlier name or body
 _TITLE_MENTIONS = 4  # the latest mentions of a title read for a name
+# A sentence opening with a title: "The president said", "The senator, ..."
+_THE_TITLE = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))The\s+(president|senator|governor|minister|prime\s+minister|"
+    r"secretary|chancellor|mayor|speaker|chairman|chairwoman|congressman|congresswoman|"
+    r"judge|justice|king|queen|pope|ambassador|general|commander|leader)\b"
+)
 _TITLE_GENDER = {
     "mr": "m",
     "mrs": "f",
@@ -132,7 +138,22 @@ class Referents:
             between = self._latest_person(at, gender, since=self.last_end)
             if known in ("", gender) and between in (None, speaker):
                 return speaker, "pronoun"
-        return self._latest_person(at, gender), "pronoun"
+        return self._titled_subject(at) or self._latest_person(at, gender), "pronoun"
+
+    def _titled_subject(self, at: int) -> str | None:
+        """'The president demonstrated ... "...," he said': a sentence since
+        the last person named opens with a title; the person it stands for."""
+        low = max(self._reach(at), self.last_end, self._last_named(at))
+        found = None
+        for found in _THE_TITLE.finditer(self.body, low, at):  # noqa: B007 (the last one)
+            continue
+        return self._titled(found.group(1).lower(), found.start()) if found else None
+
+    def _last_named(self, at: int) -> int:
+        """Where the last person named before ``at`` is named (0 if none)."""
+        places = self._every_mention()[0]
+        i = bisect.bisect_left(places, at) - 1
+        return places[i] if i >= 0 else 0
 
     def name(self, phrase: str, at: int) -> tuple[str | None, str]:
         """A capitalised subject: a person's fullest name, or an organisation."""

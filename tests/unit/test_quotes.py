@@ -375,3 +375,12 @@ def test_who_said_is_the_name_before_it():
         "who called it the “next step” for all."
     )
     assert said(body, ("Elizabeth Warren",)) == {"next step": "Elizabeth Warren"}
+
+
+def test_he_after_a_sentence_opened_by_a_title_is_the_titled_person():
+    body = (
+        "President Barack Obama spoke for an hour. Senator John McCain listened.\n\n"
+        "The president demonstrated clearly how he plans to act.\n\n"
+        '"If Congress will not act soon, I will," he said.'
+    )
+    assert said(body, ("Barack Obama", "John McCain")) == {"If Congress will": "Barack Obama"}
