@@ -243,6 +243,9 @@ class Referents:
         ]
         if not matches and len(words) > 2:  # "Wyoming Gov Matt Mead"
             matches = [person for person, last, _ in self._names() if last == surname]
+        if not matches and len(words) == 1:  # "Melania" for Melania Trump, if she alone
+            firsts = [person for person, last, first in self._names() if first == surname]
+            matches = firsts if len(firsts) == 1 and " " in firsts[0] else []
         if not matches:
             return None
         if len(matches) > 1:

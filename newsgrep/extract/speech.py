@@ -25,7 +25,8 @@ _FINITE = (
     "contended|reiterated|pledged|promised|vowed|urged|concluded|boasted|lamented|"
     "mused|wondered|countered|charged|claimed|claims|scoffed|whispered|agreed|"
     "agrees|called|calls|described|describes|panned|retorted|texted|emailed|read|"
-    "reads|went on|chimed in|shot back|pointed out|points out"
+    "reads|went on|chimed in|shot back|pointed out|points out|asserted|asserts|put it|"
+    "puts it|bragged|fumed|snapped|mocked|marveled|marvelled"
 )
 _BASE = "say|tell|add|note|ask|write|explain|warn|argue|insist|call|describe"
 _PARTICIPLES = (
@@ -115,7 +116,10 @@ CITED = re.compile(rf"\s*[—–-]?\s*(?P<name>{NAME})(?:,\s+[^.\n]{{1,60}})?\s*
 # backwards: Python's re tries a long alternation at every position, so
 # reversed, the search stops at the verb nearest the mark instead of
 # reading the whole sentence.
-VERB_REVERSED = re.compile(rf"\b{_trie([v[::-1] for v in [*_ALL_VERBS, 'according to']])}\b")
+# (not "closed-door": a hyphen after a verb makes it part of another word)
+VERB_REVERSED = re.compile(
+    rf"(?<!-)\b{_trie([v[::-1] for v in [*_ALL_VERBS, 'according to']])}\b(?!-)"
+)
 # A sentence's own subject, for a participle's quotation ("Shelby issued a
 # statement saying ..."): the first subject after any opening phrase.
 SENTENCE_SUBJECT = re.compile(
@@ -137,6 +141,7 @@ PARAGRAPH_END = re.compile(r"\n[^\S\n]*\n|\n[ \t]{2,}(?=\S)")
 # Institution", "the banker in Sao Paulo").
 # A pattern that starts with a capital is only tried at capitals: cheap.
 _NAME_AT_END = re.compile(rf"{NAME}$")
+_WHOLE_NAME = re.compile(NAME)
 _PARENTHESIS_AT_END = re.compile(r"\s*\([^()\n]{1,30}\)$")
 _PLACE_OF = re.compile(r"\s+(?:of|at|from|in|for|with|near)(?:\s+the)?\s*$")
 _PRONOUNS = frozenset("he she they we it".split())
@@ -161,6 +166,9 @@ def subject_before(text: str) -> dict[str, str] | None:
     head = text[: text.rstrip().rfind(words[-1]) + len(words[-1])] if words else ""
     if head.endswith(","):  # "Smith, the chief negotiator, said"
         comma = head.rfind(",", max(0, len(head) - _APPOSITION_CHARS), len(head) - 1)
+        between = head[comma + 1 : -1].strip() if comma > 0 else ""
+        if _WHOLE_NAME.fullmatch(between):  # "his wife, Melania, put it"
+            return {"name": between}
         head = head[:comma] if comma > 0 else head[:-1]
     head = _PARENTHESIS_AT_END.sub("", head.rstrip())
     last = head.rsplit(None, 1)[-1] if head.strip() else ""

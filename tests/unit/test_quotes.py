@@ -384,3 +384,16 @@ def test_he_after_a_sentence_opened_by_a_title_is_the_titled_person():
         '"If Congress will not act soon, I will," he said.'
     )
     assert said(body, ("Barack Obama", "John McCain")) == {"If Congress will": "Barack Obama"}
+
+
+def test_a_name_between_commas_before_the_verb_and_a_first_name_alone():
+    body = (
+        "As his wife, Melania, recently put it, when you attack her husband, "
+        "“he will punch back ten times harder.”"
+    )
+    assert said(body, ("Melania Trump", "Ann Smith")) == {"he will punch": "Melania Trump"}
+
+
+def test_a_hyphenated_word_is_no_speech_verb():
+    body = 'Trump left. He described his closed-door meetings as "not contentious."'
+    assert said(body, ("Donald Trump",)) == {"not contentious.": "Donald Trump"}
