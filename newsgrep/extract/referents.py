@@ -336,12 +336,19 @@ class Referents:
         return places
 
     def _find_mentions(self, surname: str) -> list[int]:
-        """Every place ``surname`` is named as a whole word, possessives
-        left out ("Brunson's safe return" names no subject a "he" goes back to)."""
+        """Every place ``surname`` is named as a whole word, left out where it
+        names no subject a "he" goes back to: a possessive ("Brunson's safe
+        return") or the first name of someone else ("Michael Bloomberg" is
+        no mention of Delvone Michael)."""
         places, at = [], self.body.find(surname)
         while at >= 0:
             end = at + len(surname)
-            if word_at(self.body, at, len(surname)) and self.body[end : end + 1] not in ("'", "’"):
+            after = self.body[end : end + 2]
+            if (
+                word_at(self.body, at, len(surname))
+                and after[:1] not in ("'", "’")
+                and not (after[:1] == " " and after[1:].isupper())
+            ):
                 places.append(at)
             at = self.body.find(surname, end)
         return places

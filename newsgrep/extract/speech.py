@@ -77,7 +77,7 @@ _NAME_END = (
     r"|\s+of\b(?!(?:\s+[A-Z][\w\-]*)+['’]s\b))"
 )
 # "Kremlin spokesman Dmitry Peskov", "campaign manager Kellyanne Conway".
-_ROLE_NAME = rf"(?:{NAME}\s+)?(?:[a-z][\w'’\-]*\s+){{0,3}}{NAME}"
+_ROLE_NAME = rf"(?:{NAME}\s+)?(?:[a-z][\w'’\-]*\s+){{0,4}}{NAME}"
 # A word of a description: "U.S." keeps its stops, "Coalition." does not.
 _WORD = r"(?:(?:[A-Z]\.)+|[\w'’\-]+)"
 DESCRIPTION = rf"(?i:the|a|an|one|another|his|her|its|their)\s+(?:{_WORD}\s+){{0,4}}?{_WORD}"
@@ -96,6 +96,9 @@ def _subject(name: str) -> str:
 # After a mark the subject is matched where it starts, and may carry role
 # words ("Kremlin spokesman Dmitry Peskov"); before a verb see subject_before.
 SUBJECT = _subject(_ROLE_NAME)
+# A sentence's opening subject: a name alone ("Hanson had a few examples
+# Americans have seen, pointing out" is Hanson's, not the Americans').
+_OPENING_SUBJECT = _subject(NAME)
 
 # After a closing mark: '," Putin said', '," he added', '," the minister
 # told reporters', '?" panned Scott Huffman' (any "-ed" verb right after
@@ -124,7 +127,7 @@ VERB_REVERSED = re.compile(
 # statement saying ..."): the first subject after any opening phrase.
 SENTENCE_SUBJECT = re.compile(
     rf"(?:(?:But|And|Yet|Still|So|Then|Later|Meanwhile|However|Instead|Earlier),?\s+|"
-    rf"(?:On|In|At|During|After|Before|According\s+to)\s+[^,]{{1,80}},\s+)?{SUBJECT}"
+    rf"(?:On|In|At|During|After|Before|According\s+to)\s+[^,]{{1,80}},\s+)?{_OPENING_SUBJECT}"
 )
 # A full stop ends a sentence unless it ends an initial ("J.", "U.S.") or a
 # title ("Mr.", "Gov.", "Sen.").

@@ -397,3 +397,15 @@ def test_a_name_between_commas_before_the_verb_and_a_first_name_alone():
 def test_a_hyphenated_word_is_no_speech_verb():
     body = 'Trump left. He described his closed-door meetings as "not contentious."'
     assert said(body, ("Donald Trump",)) == {"not contentious.": "Donald Trump"}
+
+
+def test_role_words_before_a_name_after_the_quotation_and_first_names_of_others():
+    body = (
+        "Michael Bloomberg said he was not running.\n\n"
+        "“Joe Biden went out and apologized for being male,” he said.\n\n"
+        "“It’s preseason,” a frustrated and hapless Mike Pence told the governors."
+    )
+    assert said(body, ("Michael Bloomberg", "Delvone Michael", "Mike Pence")) == {
+        "Joe Biden went": "Michael Bloomberg",
+        "It’s preseason": "Mike Pence",
+    }
