@@ -192,6 +192,9 @@ class Referents:
         if head not in TITLE_WORDS and all(w[:1].isupper() for w in words):
             self.last_organisation = " ".join(words)
             return self.last_organisation, "organisation"
+        named = _trailing_name(words)
+        if named and head not in ORGANISATION_NOUNS and head not in _DOCUMENTS:
+            return self.name(named, at)  # "a frustrated and hapless Mike Pence"
         if head in ORGANISATION_NOUNS or head in _DOCUMENTS:
             if any(w[:1].isupper() for w in words):  # "the Gabbard campaign"
                 kept = words[:-1] if head in _DOCUMENTS else words  # "the CMP statement"
@@ -432,3 +435,12 @@ def _gender(person: str) -> str:
     surname alone)."""
     first = person.split()[0].lower() if " " in person else ""
     return lx.given_name_genders().get(first, "")
+
+
+def _trailing_name(words: list[str]) -> str:
+    """The capitalised words ending a description after lower-case ones ("a
+    frustrated and hapless Mike Pence" -> "Mike Pence"), or ""."""
+    i = len(words)
+    while i > 0 and words[i - 1][:1].isupper():
+        i -= 1
+    return " ".join(words[i:]) if 0 < i < len(words) else ""
