@@ -22,14 +22,18 @@ import re
 from collections.abc import Sequence
 
 from newsgrep.extract import lexicon as lx
+from newsgrep.extract.bodies import author_of, organisation_named
 from newsgrep.extract.speaker_names import (
     ORGANISATION_NOUNS,
     POSSESSIVE,
     TITLE_WORDS,
+    gender_of,
     name_words,
     no_speaker,
     organisation_like,
     surname_of,
+    title_gender,
+    trailing_name,
     word_at,
 )
 from newsgrep.extract.speech import SENTENCE_END
@@ -50,25 +54,7 @@ _UNNAMED = frozenset(
 )
 # Documents that speak for whoever wrote them: "the letter said".
 _DOCUMENTS = frozenset("letter statement release memo complaint lawsuit filing email".split())
-_OWNER_WORDS = (
-    r"(?:the\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*(?:\s+(?:campaign|administration|"
-    r"government|company|committee|party|ministry|group|department))?"
-)
-_AUTHORED = (
-    r"\b{document}\s+(?:from|by|of)\s+(?P<from>" + _OWNER_WORDS + r")"
-    r"|(?P<by>" + _OWNER_WORDS + r")['’]s(?:\s+[a-z][\w\-]*){{0,2}}\s+{document}\b"
-)
 _FIRMS = frozenset("company firm corporation bank".split())
-_COMPANY_HEADS = frozenset("company firm corporation group bank".split())
-_SUFFIXES = r"(?:Inc|Corp|Co|Ltd|LLC|Plc|PLC|AG|SA|NV|Group|Corporation|Company|Bank)\b\.?"
-# A company's name: capitalised words up to a suffix, found from the suffix
-# back (the suffix is rare; capitalised words are everywhere).
-_COMPANY_SUFFIX = re.compile(_SUFFIXES)
-_COMPANY = re.compile(
-    rf"[A-Z][\w&'’.\-]*(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\w&'’.\-]*){{0,4}}\s+{_SUFFIXES}$"
-)
-# "the Defence Ministry", "Ministry of Defence": a body named with the noun.
-_NAMED_BODY = r"(?:[A-Z][\w&'’.\-]*\s+){{0,4}}{head}\b(?:\s+of(?:\s+the)?(?:\s+[A-Z][\w'’\-]*)+)?"
 _NAME_AFTER = re.compile(r"\s+((?:[A-Z][\w'’.\-]*\s+){0,4}[A-Z][\w'’\-]*)")
 _NAME_BEFORE = re.compile(
     r"((?:[A-Z][\w'’.\-]*\s+){0,3}[A-Z][\w'’\-]*)\s*,\s+(?:the\s+|a\s+|an\s+)?[^,.\n]{0,60}$"
@@ -85,15 +71,6 @@ _THE_TITLE = re.compile(
     r"secretary|chancellor|mayor|speaker|chairman|chairwoman|congressman|congresswoman|"
     r"judge|justice|king|queen|pope|ambassador|general|commander|leader)\b"
 )
-_TITLE_GENDER = {
-    "mr": "m",
-    "mrs": "f",
-    "ms": "f",
-    "miss": "f",
-    "sir": "m",
-    "lord": "m",
-    "lady": "f",
-}
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
 
 
@@ -163,7 +140,7 @@ class Referents:
                 return None, "none"  # "That", "According"
             return self.description("the " + phrase, at)
         person = self._person(words, at)
-        if person and _title_gender(phrase) and _gender(person) not in ("", _title_gender(phrase)):
+        if person and title_gender(phrase) and gender_of(person) not in ("", title_gender(phrase)):
             person = None  # "Mr. Romney" is not "Ann Romney"
             words = words[-1:]
         if person:
@@ -192,7 +169,7 @@ class Referents:
         if head not in TITLE_WORDS and all(w[:1].isupper() for w in words):
             self.last_organisation = " ".join(words)
             return self.last_organisation, "organisation"
-        named = _trailing_name(words)
+        named = trailing_name(words)
         if named and head not in ORGANISATION_NOUNS and head not in _DOCUMENTS:
             return self.name(named, at)  # "a frustrated and hapless Mike Pence"
         if head in ORGANISATION_NOUNS or head in _DOCUMENTS:
@@ -201,11 +178,11 @@ class Referents:
                 self.last_organisation = " ".join(kept)
                 return self.last_organisation, "organisation"
             if head in _DOCUMENTS:
-                return self._author(head, at), "organisation"
+                return author_of(self.body, head, self._reach(at), at), "organisation"
             # "the group said": the body named before, else the last that spoke
             # (not for "the company": firms are named with "Inc" and the like)
             spoke = None if head in _FIRMS else self.last_organisation
-            return self._organisation(head, at) or spoke, "organisation"
+            return organisation_named(self.body, head, self._reach(at), at) or spoke, "organisation"
         if head in _SPOKESPEOPLE:
             return self._represented(words[:-1], owner, head, at), "title"
         if determiner.lower() not in ("the", "his", "her", "their") or head in _UNNAMED:
@@ -392,55 +369,3 @@ class Referents:
         """Where a search back from ``at`` for an earlier name starts: a story
         introduces whom it quotes near, and a huge one must stay linear."""
         return max(0, at - _REACH)
-
-    def _author(self, document: str, at: int) -> str | None:
-        """Who wrote 'the letter': the story's last 'letter from the Gabbard
-        campaign' or 'the Gabbard campaign's letter' before ``at``."""
-        pattern = re.compile(_AUTHORED.format(document=re.escape(document)))
-        found = None
-        for found in pattern.finditer(self.body, self._reach(at), at):  # noqa: B007 (the last one)
-            continue
-        if not found:
-            return None
-        words = POSSESSIVE.sub("", (found.group("from") or found.group("by")).strip()).split()
-        return " ".join(w for w in words if w.lower() not in ("the", "a", "an")) or None
-
-    def _organisation(self, head: str, at: int) -> str | None:
-        """The organisation a story named before calling it 'the company'."""
-        if head in _COMPANY_HEADS:
-            suffixes = list(_COMPANY_SUFFIX.finditer(self.body, self._reach(at), at))
-            found = (
-                _COMPANY.search(self.body, max(0, suffixes[-1].start() - 80), suffixes[-1].end())
-                if suffixes
-                else None
-            )
-        else:
-            named = re.compile(_NAMED_BODY.format(head=head.capitalize()))
-            found = None
-            for found in named.finditer(self.body, self._reach(at), at):  # noqa: B007 (the last one)
-                continue
-        if not found:
-            return None
-        return " ".join(name_words(found.group()) or found.group().split())
-
-
-def _title_gender(phrase: str) -> str:
-    """'Mr. Romney' is a man, 'Mrs. Romney' a woman; "" when no title says."""
-    first = phrase.split()[0].rstrip(".").lower() if phrase.split() else ""
-    return _TITLE_GENDER.get(first, "")
-
-
-def _gender(person: str) -> str:
-    """The gender of ``person``'s first name: "m", "f" or "" (unknown, or a
-    surname alone)."""
-    first = person.split()[0].lower() if " " in person else ""
-    return lx.given_name_genders().get(first, "")
-
-
-def _trailing_name(words: list[str]) -> str:
-    """The capitalised words ending a description after lower-case ones ("a
-    frustrated and hapless Mike Pence" -> "Mike Pence"), or ""."""
-    i = len(words)
-    while i > 0 and words[i - 1][:1].isupper():
-        i -= 1
-    return " ".join(words[i:]) if 0 < i < len(words) else ""

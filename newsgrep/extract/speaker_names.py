@@ -29,6 +29,16 @@ center centre service team club alliance bureau airline carrier insurer lender
 maker producer retailer utility exchange report
 """.split()
 )
+# Titles that say a person's sex: "Mr. Romney" is not Ann Romney.
+_TITLE_GENDER = {
+    "mr": "m",
+    "mrs": "f",
+    "ms": "f",
+    "miss": "f",
+    "sir": "m",
+    "lord": "m",
+    "lady": "f",
+}
 POSSESSIVE = re.compile(r"['’]s?$")
 # Endings of a people's adjective ("Canadian", "Japanese", "British", "French").
 NATIONALITY = ("an", "ese", "ish", "ian", "i", "ch")
@@ -80,3 +90,25 @@ def word_at(text: str, at: int, length: int) -> bool:
     before = text[at - 1 : at]
     after = text[at + length : at + length + 1]
     return not (before.isalnum() or after.isalnum())
+
+
+def title_gender(phrase: str) -> str:
+    """'Mr. Romney' is a man, 'Mrs. Romney' a woman; "" when no title says."""
+    first = phrase.split()[0].rstrip(".").lower() if phrase.split() else ""
+    return _TITLE_GENDER.get(first, "")
+
+
+def gender_of(person: str) -> str:
+    """The gender of ``person``'s first name: "m", "f" or "" (unknown, or a
+    surname alone)."""
+    first = person.split()[0].lower() if " " in person else ""
+    return lx.given_name_genders().get(first, "")
+
+
+def trailing_name(words: list[str]) -> str:
+    """The capitalised words ending a description after lower-case ones ("a
+    frustrated and hapless Mike Pence" -> "Mike Pence"), or ""."""
+    i = len(words)
+    while i > 0 and words[i - 1][:1].isupper():
+        i -= 1
+    return " ".join(words[i:]) if 0 < i < len(words) else ""
