@@ -32,6 +32,7 @@ from newsgrep.extract.speaker_names import (
     no_speaker,
     organisation_like,
     surname_of,
+    surname_word,
     title_gender,
     trailing_name,
     word_at,
@@ -214,8 +215,8 @@ class Referents:
 
     def _person(self, words: list[str], at: int) -> str | None:
         """The fullest name of the story's people that ``words`` names."""
-        surname = words[-1].lower()
-        given = words[0].lower() if len(words) > 1 else ""
+        surname = surname_of(" ".join(words))
+        given = words[0].lower() if len(words) > 1 and words[0].lower() != surname else ""
         matches = [
             person
             for person, last, first in self._names()
@@ -229,14 +230,14 @@ class Referents:
         if not matches:
             return None
         if len(matches) > 1:
-            matches.sort(key=lambda p: self._last_mention(p.split()[-1], at), reverse=True)
+            matches.sort(key=lambda p: self._last_mention(surname_word(p), at), reverse=True)
         return max(matches[:1] + [m for m in matches if matches[0] in m], key=len)
 
     def _names(self) -> list[tuple[str, str, str]]:
         """Each known person with surname and first name, lower-case."""
         if len(self._index) < len(self.people) + len(self.named):
             self._index = [
-                (p, p.split()[-1].lower(), p.split()[0].lower())
+                (p, surname_of(p), p.split()[0].lower())
                 for p in [*self.people, *self.named]
                 if p.strip()
             ]
@@ -293,7 +294,7 @@ class Referents:
         if self._read < len(everyone):
             genders = lx.given_name_genders()
             self._candidates += [
-                (p, p.split()[-1], genders.get(p.split()[0].lower(), "") if " " in p else "")
+                (p, surname_word(p), genders.get(p.split()[0].lower(), "") if " " in p else "")
                 for p in everyone[self._read :]
                 if p.strip() and surname_of(p) not in self.reporters
             ]

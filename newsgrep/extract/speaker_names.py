@@ -39,6 +39,7 @@ _TITLE_GENDER = {
     "lord": "m",
     "lady": "f",
 }
+_SUFFIXES = frozenset(("jr", "sr", "ii", "iii", "iv"))
 POSSESSIVE = re.compile(r"['’]s?$")
 # Endings of a people's adjective ("Canadian", "Japanese", "British", "French").
 NATIONALITY = ("an", "ese", "ish", "ian", "i", "ch")
@@ -81,8 +82,16 @@ def organisation_like(words: list[str]) -> bool:
 
 
 def surname_of(name: str) -> str:
-    words = name.split()
-    return words[-1].lower() if words else ""
+    """The surname, lower-case, past a suffix: "John Pitney Jr." -> "pitney"."""
+    return surname_word(name).lower()
+
+
+def surname_word(name: str) -> str:
+    """The surname as written, past a suffix: "John Pitney Jr." -> "Pitney"."""
+    words = [w.rstrip(".,") for w in name.split()]
+    while len(words) > 1 and words[-1].lower() in _SUFFIXES:
+        words.pop()
+    return words[-1] if words else ""
 
 
 def word_at(text: str, at: int, length: int) -> bool:

@@ -25,6 +25,8 @@ from newsgrep.extract.referents import Referents
 
 _AFTER = 160  # characters read after a quotation for its attribution
 _BEFORE = 300  # characters read back before it
+_CLOSING_REST = 60  # characters a sentence may go on after a closing attribution
+_CLOSING_COMMAS = 3  # commas read back from a sentence's end for one
 _SUBJECT_CHARS = 200  # characters read back before a verb for its subject
 
 
@@ -78,10 +80,32 @@ class Speakers:
         """'," Putin said': the speaker is read from the story before ``start``
         (names inside the quotation itself are no antecedents)."""
         text = self._clause_after(end)
-        if not text or text[0].isalnum():
+        if not text:
             return None
-        match = sp.SUBJECT_VERB.match(text) or sp.VERB_SUBJECT.match(text) or sp.CITED.match(text)
+        match = None
+        if not text[0].isalnum():
+            match = (
+                sp.SUBJECT_VERB.match(text) or sp.VERB_SUBJECT.match(text) or sp.CITED.match(text)
+            )
+        match = match or self._closing_attribution(text)
         return self._resolve(match.groupdict(), start, paragraph, after=True) if match else None
+
+    @staticmethod
+    def _closing_attribution(text: str) -> re.Match[str] | None:
+        """'"..." of inequality, says John Pitney' or '"a tremendous step"
+        toward better relations, Mr. Trump said.': the sentence the quoted
+        words stand in closes with its speaker."""
+        if '"' in text or "“" in text:  # another quotation speaks for itself
+            return None
+        comma = len(text)
+        for _ in range(_CLOSING_COMMAS):
+            comma = text.rfind(", ", 0, comma)
+            if comma < 0:
+                return None
+            match = sp.SUBJECT_VERB.match(text, comma) or sp.VERB_SUBJECT.match(text, comma)
+            if match and len(text) - match.end() < _CLOSING_REST:
+                return match
+        return None
 
     def _before(self, start: int, end: int, paragraph: int) -> Attribution | None:
         return self._speech_in(self._clause_before(start, paragraph), start, paragraph)

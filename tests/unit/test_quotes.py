@@ -409,3 +409,15 @@ def test_role_words_before_a_name_after_the_quotation_and_first_names_of_others(
         "Joe Biden went": "Michael Bloomberg",
         "It’s preseason": "Mike Pence",
     }
+
+
+def test_a_sentence_closing_with_its_speaker_after_the_quoted_words():
+    body = (
+        "Releasing Mr. Brunson was “a tremendous step” toward better relations, "
+        "Mr. Trump said. “Democrats must be careful in how they frame it” now, says "
+        "John Pitney Jr., a congressional expert."
+    )
+    assert said(body, ("Donald Trump", "Andrew Brunson", "John Pitney Jr.")) == {
+        "a tremendous step": "Donald Trump",
+        "Democrats must be": "John Pitney Jr.",
+    }
