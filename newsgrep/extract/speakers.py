@@ -102,7 +102,8 @@ class Speakers:
             comma = text.rfind(", ", 0, comma)
             if comma < 0:
                 return None
-            match = sp.SUBJECT_VERB.match(text, comma) or sp.VERB_SUBJECT.match(text, comma)
+            match = sp.CLOSING_SUBJECT_VERB.match(text, comma)
+            match = match or sp.CLOSING_VERB_SUBJECT.match(text, comma)
             if match and len(text) - match.end() < _CLOSING_REST:
                 return match
         return None

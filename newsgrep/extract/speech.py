@@ -106,13 +106,25 @@ _OPENING_SUBJECT = _subject(NAME)
 SUBJECT_VERB = re.compile(
     rf"[\s,—–-]*{SUBJECT}(?:\s+{_ADVERB}){{0,3}}\s+(?:{VERBS}|[a-z]{{3,}}ed)\b"
 )
-# '," said Putin', '," according to Ivanov', '," says center co-director
-# Marron', '," said the firm's chairman, Arthur Miller'
-VERB_SUBJECT = re.compile(
-    rf"[\s,—–-]*(?:{VERBS}|[a-z]{{3,}}ed|according\s+to)\s+"
-    rf"(?:{DESCRIPTION}(?=,\s+[A-Z])\s*,\s*|(?:[\w'’\-]+\s+){{0,7}}?(?={NAME}{_NAME_END}))?"
-    rf"(?:(?P<name>{NAME})(?={_NAME_END})|(?P<desc>{DESCRIPTION}(?=[,.;:!?\s]*(?:$|[,.;:!?]))))"
-)
+
+
+def _verb_subject(verbs: str) -> re.Pattern[str]:
+    """'," said Putin', '," according to Ivanov', '," says center co-director
+    Marron', '," said the firm's chairman, Arthur Miller'."""
+    return re.compile(
+        rf"[\s,—–-]*(?:{verbs}|according\s+to)\s+"
+        rf"(?:{DESCRIPTION}(?=,\s+[A-Z])\s*,\s*|(?:[\w'’\-]+\s+){{0,7}}?(?={NAME}{_NAME_END}))?"
+        rf"(?:(?P<name>{NAME})(?={_NAME_END})|(?P<desc>{DESCRIPTION}(?=[,.;:!?\s]*(?:$|[,.;:!?]))))"
+    )
+
+
+VERB_SUBJECT = _verb_subject(rf"{VERBS}|[a-z]{{3,}}ed")
+# A sentence that closes with its speaker after the quoted words ('"a
+# tremendous step" toward better relations, Mr. Trump said'): a comma, then
+# a subject and a verb of the list (not any "-ed" verb: ', in part because
+# Mueller mentioned' is no attribution).
+CLOSING_SUBJECT_VERB = re.compile(rf",\s+{_OPENING_SUBJECT}(?:\s+{_ADVERB}){{0,3}}\s+(?:{VERBS})\b")
+CLOSING_VERB_SUBJECT = _verb_subject(VERBS)
 # '” Andrew O’Hehir, Salon' at the end of a paragraph: a cited author.
 CITED = re.compile(rf"\s*[—–-]?\s*(?P<name>{NAME})(?:,\s+[^.\n]{{1,60}})?\s*$")
 # The last speech verb before a quotation, found by reading the sentence

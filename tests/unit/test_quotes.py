@@ -421,3 +421,11 @@ def test_a_sentence_closing_with_its_speaker_after_the_quoted_words():
         "a tremendous step": "Donald Trump",
         "Democrats must be": "John Pitney Jr.",
     }
+
+
+def test_a_clause_after_the_quoted_words_is_no_attribution_without_a_speech_verb():
+    body = (
+        'Giuliani told CNN he believes Mueller is "sensitive" to the fact that his inquiry '
+        "is a year old, in part because Mueller mentioned the anniversary."
+    )
+    assert said(body, ("Rudy Giuliani", "Robert Mueller")) == {"sensitive": "Rudy Giuliani"}
