@@ -98,10 +98,18 @@ def same_text(a: str, b: str) -> bool:
     return len(wa & wb) / len(wa | wb) >= 0.6
 
 
+def without_suffix(name: str) -> str:
+    """'james r clapper jr' -> 'james r clapper': a suffix is no surname."""
+    words = name.split()
+    while len(words) > 1 and words[-1] in ("jr", "sr", "ii", "iii", "iv"):
+        words.pop()
+    return " ".join(words)
+
+
 def same_speaker(found: str | None, gold: str | None) -> bool:
     if found is None or gold is None:
         return found is gold
-    nf, ng = normal(found), normal(gold)
+    nf, ng = without_suffix(normal(found)), without_suffix(normal(gold))
     if not nf or not ng:
         return nf == ng
     return nf.split()[-1] == ng.split()[-1] or nf in ng or ng in nf

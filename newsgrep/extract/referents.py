@@ -46,7 +46,7 @@ _SPOKESPEOPLE = frozenset(
 # "a spokesman for the company": who the head noun belongs to.
 _OWNER = re.compile(r"\s+(?:for|of|at|with|from|in|on)\s+")
 _SPOKESPERSON = re.compile(
-    r"(?P<who>[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3})(?:['’]s)?\s+"
+    r"(?P<who>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3})(?:['’]s)?\s+"
     r"(?P<role>(?i:spokesman|spokeswoman|spokesperson|lawyer|attorney|counsel))\b"
 )
 _UNNAMED = frozenset(

@@ -130,7 +130,7 @@ class Speakers:
         quotation at ``at``)."""
         backwards = sp.VERB_REVERSED.search(text[::-1])
         if backwards is None:
-            return None
+            return self._colon_subject(text, at, paragraph)
         verb_start, verb_end = len(text) - backwards.end(), len(text) - backwards.start()
         subject: dict[str, str] | None = None
         if text.startswith("according", verb_start):
@@ -140,6 +140,15 @@ class Speakers:
         if subject is None:  # "Shelby issued a statement saying ...": the sentence's
             subject = _groups(sp.SENTENCE_SUBJECT.match(text, 0, verb_start))
         return self._resolve(subject, at, paragraph) if subject else None
+
+    def _colon_subject(self, text: str, at: int, paragraph: int) -> Attribution | None:
+        """'Kasich also hedged: "..."': a sentence that opens with its subject
+        and ends in a colon before the quotation introduces it, whatever the
+        verb."""
+        if not text.rstrip().endswith(":"):
+            return None
+        match = sp.COLON_SUBJECT.match(text)
+        return self._resolve(match.groupdict(), at, paragraph) if match else None
 
     def _resolve(
         self, groups: dict[str, str], at: int, paragraph: int, after: bool = False

@@ -141,6 +141,8 @@ SENTENCE_SUBJECT = re.compile(
     rf"(?:(?:But|And|Yet|Still|So|Then|Later|Meanwhile|However|Instead|Earlier),?\s+|"
     rf"(?:On|In|At|During|After|Before|According\s+to)\s+[^,]{{1,80}},\s+)?{_OPENING_SUBJECT}"
 )
+# 'Kasich also hedged:' - a subject, adverbs and one verb, then the colon.
+COLON_SUBJECT = re.compile(rf"\s*{_OPENING_SUBJECT}(?:\s+{_ADVERB}){{0,3}}\s+[a-z]+\s*:\s*$")
 # A full stop ends a sentence unless it ends an initial ("J.", "U.S.") or a
 # title ("Mr.", "Gov.", "Sen.").
 SENTENCE_END = re.compile(
@@ -156,7 +158,9 @@ PARAGRAPH_END = re.compile(r"\n[^\S\n]*\n|\n[ \t]{2,}(?=\S)")
 # Institution", "the banker in Sao Paulo").
 # A pattern that starts with a capital is only tried at capitals: cheap.
 _NAME_AT_END = re.compile(rf"{NAME}$")
-_WHOLE_NAME = re.compile(NAME)
+# A name alone between commas, or with the body it belongs to.
+# ("R-Fla." between commas is a lawmaker's party and state, no name.)
+_LEADING_NAME = re.compile(rf"(?![DRI]-)({NAME})(?:\s+(?:of|at|from)\s+.*)?$")
 _PARENTHESIS_AT_END = re.compile(r"\s*\([^()\n]{1,30}\)$")
 _PLACE_OF = re.compile(r"\s+(?:of|at|from|in|for|with|near)(?:\s+the)?\s*$")
 _PRONOUNS = frozenset("he she they we it".split())
@@ -182,8 +186,9 @@ def subject_before(text: str) -> dict[str, str] | None:
     if head.endswith(","):  # "Smith, the chief negotiator, said"
         comma = head.rfind(",", max(0, len(head) - _APPOSITION_CHARS), len(head) - 1)
         between = head[comma + 1 : -1].strip() if comma > 0 else ""
-        if _WHOLE_NAME.fullmatch(between):  # "his wife, Melania, put it"
-            return {"name": between}
+        named = _LEADING_NAME.match(between)
+        if named:  # "his wife, Melania, put it"; "Their lawyer, Dror Ladin of the ACLU, said"
+            return {"name": named.group(1)}
         head = head[:comma] if comma > 0 else head[:-1]
     head = _PARENTHESIS_AT_END.sub("", head.rstrip())
     last = head.rsplit(None, 1)[-1] if head.strip() else ""

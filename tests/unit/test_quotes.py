@@ -429,3 +429,23 @@ def test_a_clause_after_the_quoted_words_is_no_attribution_without_a_speech_verb
         "is a year old, in part because Mueller mentioned the anniversary."
     )
     assert said(body, ("Rudy Giuliani", "Robert Mueller")) == {"sensitive": "Rudy Giuliani"}
+
+
+def test_a_name_between_commas_and_a_party_tag():
+    body = (
+        "The suit was brought by the Coalition. Their lawyer, Dror Ladin of the ACLU, "
+        'said, "It is time the president comes to terms with it." '
+        'Sen. Marco Rubio, R-Fla., said: "We will not support this bill now."'
+    )
+    assert said(body, ("Dror Ladin", "Marco Rubio")) == {
+        "It is time": "Dror Ladin",
+        "We will not": "Marco Rubio",
+    }
+
+
+def test_a_colon_after_a_subject_and_any_verb_introduces_the_quotation():
+    body = (
+        'Cruz said he was "not in the habit of it." Kasich also hedged: '
+        '"If the nominee is somebody hurting the country, I will not."'
+    )
+    assert said(body, ("Ted Cruz", "John Kasich"))["If the nominee"] == "John Kasich"
