@@ -4,7 +4,8 @@ One compiled pattern finds every quotation mark and paragraph break in the
 body; a small loop pairs the marks into quotations:
 
 - curly marks (“ ”) pair as written; straight ones (") open before a word and
-  close after one;
+  close after one, a curly quotation too (pages mix them); an opening curly
+  mark typed where the closing one belongs (',“ Graham said') closes;
 - a quotation running over paragraphs opens each paragraph with a mark and
   closes only the last ("“One.\\n\\n“Two.”" is one quotation, "One. Two.");
 - a quotation left open at a paragraph's end with no mark opening the next is
@@ -34,21 +35,21 @@ from newsgrep.model import Quote
 _MARK = re.compile(r"[“”\"\n](?:(?<=\n)(?:[^\S\n]*\n\s*|[ \t]{2,}(?=\S)))?")
 _OPENS_AFTER = frozenset(" \t\n\r([{—–-/\u00a0") | {""}
 _CLOSES_BEFORE = frozenset(" \t\n\r)]},.;:!?—–-…\u00a0") | {""}
-_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 # Words that name the next quoted span instead of quoting someone: "the
 # so-called", "a song titled", "the book", "known as", "the word".
 _NAMING = frozenset(
     """
-so-called dubbed nicknamed named called titled entitled headlined termed branded
-labeled labelled as word words term terms phrase phrases slogan slogans motto
-label hashtag headline banner book novel memoir film movie documentary song album
-single show series sitcom play musical opera poem essay article op-ed column
-editorial podcast episode report speech study paper bill act program programme
-campaign operation initiative exhibit exhibition painting game
+so-called dubbed nicknamed named titled entitled headlined termed branded labeled
+labelled word words term terms phrase phrases slogan slogans motto label hashtag
+headline banner book novel memoir film movie documentary song album single show
+series sitcom play musical opera poem essay article op-ed column editorial podcast
+episode exhibit exhibition painting
 """.split()
 )
-# The word before an opening mark, past an article: 'known as a "backdoor"'.
-_LAST_WORD = re.compile(r"([\w-]+)(?:\s+(?:a|an|the))?[\s,:]*$", re.IGNORECASE)
+_NAMING_AS = frozenset("known to dubbed labeled labelled branded billed".split())
+_ARTICLES = frozenset(("a", "an", "the"))
+# A whole sentence: a capital first, a full stop, question or exclamation last.
+_SENTENCE = re.compile(r"[\"'‘(\[]?[A-Z].*[.?!][\"'’)\]]?$", re.DOTALL)
 _SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
 _SHORT = 3  # words: "fake news" quoted without a speaker is a scare quote
 _MINOR = frozenset("a an and as at but by for from in into of on or the to with vs".split())
@@ -102,7 +103,7 @@ def _share_forward(body: str, found: list[tuple[Span, Attribution | None]]) -> N
 def spans(body: str) -> Iterator[Span]:
     """The quotations in ``body``, marks paired as the module docstring says."""
     opened = -1  # the open quotation's first mark, or -1
-    curly = False  # whether it opened with “ (then only ” closes it)
+    curly = False  # whether it opened with “
     piece = 0  # where the open paragraph's words begin
     pieces: list[str] = []
     paragraph = 0
@@ -129,14 +130,7 @@ def spans(body: str) -> Iterator[Span]:
                 opened, curly, piece, pieces = at, char == "“", at + 1, []
                 start_paragraph = paragraph
             continue
-        if char == "”" or (char == '"' and not curly and after in _CLOSES_BEFORE):
-            pieces.append(body[piece:at])
-            text = " ".join(" ".join(pieces).split())
-            if text:
-                yield Span(opened, at + 1, text, start_paragraph)
-            opened, pieces = -1, []
-        elif char == "“" and before in ",.?!" and after.isspace():
-            # '...,“ Graham said': an opening mark typed for a closing one.
+        if _closes(char, before, after, curly):
             pieces.append(body[piece:at])
             text = " ".join(" ".join(pieces).split())
             if text:
@@ -149,6 +143,16 @@ def spans(body: str) -> Iterator[Span]:
             start_paragraph = paragraph
 
 
+def _closes(char: str, before: str, after: str, curly: bool) -> bool:
+    """True when a mark closes the open quotation: ”; a straight mark after
+    a word (pages mix them: '“So this is a great time."', but "no" inside a
+    curly quotation is its words); an opening mark typed for a closing one
+    ('...,“ Graham said')."""
+    if char == '"':
+        return after in _CLOSES_BEFORE and not (curly and before.isspace())
+    return char == "”" or (before in ",.?!" and after.isspace())
+
+
 def _opens_here(body: str, at: int) -> bool:
     """True when the paragraph starting at ``at`` opens with a quotation mark."""
     return body[at : at + 1] in ("“", '"')
@@ -158,21 +162,37 @@ def _is_quotation(body: str, span: Span, found: Attribution | None) -> bool:
     """False for scare quotes and titles of works (see the module docstring)."""
     if _named(body, span):
         return bool(found and found.after and len(span.text) > 40)
-    words = _WORD.findall(span.text)
+    words = span.text.split()
     if len(words) > 1 and _title_case(words):
         return bool(found and found.after)
-    if found and found.adjacent:
+    if found and (found.adjacent or _SENTENCE.match(span.text)):
+        # a short span a verb governs, or a whole sentence going on from
+        # the quotation before ('... ," Obama said. "That happens often."')
         return True
     return len(words) > _SHORT
 
 
 def _named(body: str, span: Span) -> bool:
-    """True when the word before the opening mark names a thing ("the book")."""
-    word = _LAST_WORD.search(body, max(span.paragraph, span.start - 30), span.start)
-    return bool(word) and word.group(1).lower() in _NAMING
+    """True when the word before the opening mark, past an article, names a
+    thing: 'the book "...', 'known as a "backdoor"'."""
+    words = [
+        w.strip(",:")
+        for w in body[max(span.paragraph, span.start - 40) : span.start].lower().split()[-3:]
+    ]
+    if words and words[-1] in _ARTICLES:
+        words.pop()
+    if not words:
+        return False
+    if words[-1] == "as":  # "known as", "referred to as"; not "described as"
+        return any(word in _NAMING_AS for word in words[:-1])
+    return words[-1] in _NAMING
 
 
 def _title_case(words: list[str]) -> bool:
     """'The Art of the Deal', 'Profits Soar as Economy Advances.': every word
     capitalised but the small ones."""
-    return all(w[0].isupper() or not w[0].isalpha() or w.lower() in _MINOR for w in words)
+    for word in words:
+        first = word.lstrip("\"'‘’“”([")[:1]
+        if first.islower() and word.lower() not in _MINOR:
+            return False
+    return True

@@ -25,8 +25,9 @@ from newsgrep.extract.referents import Referents
 
 _AFTER = 160  # characters read after a quotation for its attribution
 _BEFORE = 300  # characters read back before it
-_SUBJECT_CHARS = 90  # characters read back before a verb for its subject
-_PARTICIPLE = re.compile(rf"(?:{sp.PARTICIPLES})$".replace(" ", r"\s+"))
+_CLOSING_REST = 60  # characters a sentence may go on after a closing attribution
+_CLOSING_COMMAS = 3  # commas read back from a sentence's end for one
+_SUBJECT_CHARS = 200  # characters read back before a verb for its subject
 
 
 @dataclass(frozen=True)
@@ -56,12 +57,17 @@ class Speakers:
         """Who said the quotation between ``start`` and ``end``, or None when
         no verb or earlier quotation says."""
         self.previous = previous
+        sides = [self._after, self._before]
         if self.body[end - 2 : end - 1] == ".":
             # '... mistake." Jonathan Schanzer tweeted, "...': a full stop
             # inside the marks ends the sentence; the next may be another's.
-            found = self._before(start, paragraph) or self._after(end, paragraph)
-        else:
-            found = self._after(end, paragraph) or self._before(start, paragraph)
+            sides.reverse()
+        found = sides[0](start, end, paragraph)
+        if found is None or found.speaker is None:
+            # '... said, "..." according to the pool report': a verb that
+            # names someone beats one that names no one.
+            other = sides[1](start, end, paragraph)
+            found = other if other and (other.speaker or found is None) else found
         if found:
             return found
         if previous and previous.speaker and self._continues(previous, start, paragraph):
@@ -70,14 +76,39 @@ class Speakers:
             return self._introduced(paragraph)
         return None
 
-    def _after(self, end: int, paragraph: int) -> Attribution | None:
+    def _after(self, start: int, end: int, paragraph: int) -> Attribution | None:
+        """'," Putin said': the speaker is read from the story before ``start``
+        (names inside the quotation itself are no antecedents)."""
         text = self._clause_after(end)
-        if not text or text[0].isalnum():
+        if not text:
             return None
-        match = sp.SUBJECT_VERB.match(text) or sp.VERB_SUBJECT.match(text) or sp.CITED.match(text)
-        return self._resolve(match, end, paragraph, after=True) if match else None
+        match = None
+        if not text[0].isalnum():
+            match = (
+                sp.SUBJECT_VERB.match(text) or sp.VERB_SUBJECT.match(text) or sp.CITED.match(text)
+            )
+        match = match or self._closing_attribution(text)
+        return self._resolve(match.groupdict(), start, paragraph, after=True) if match else None
 
-    def _before(self, start: int, paragraph: int) -> Attribution | None:
+    @staticmethod
+    def _closing_attribution(text: str) -> re.Match[str] | None:
+        """'"..." of inequality, says John Pitney' or '"a tremendous step"
+        toward better relations, Mr. Trump said.': the sentence the quoted
+        words stand in closes with its speaker."""
+        if '"' in text or "“" in text:  # another quotation speaks for itself
+            return None
+        comma = len(text)
+        for _ in range(_CLOSING_COMMAS):
+            comma = text.rfind(", ", 0, comma)
+            if comma < 0:
+                return None
+            match = sp.CLOSING_SUBJECT_VERB.match(text, comma)
+            match = match or sp.CLOSING_VERB_SUBJECT.match(text, comma)
+            if match and len(text) - match.end() < _CLOSING_REST:
+                return match
+        return None
+
+    def _before(self, start: int, end: int, paragraph: int) -> Attribution | None:
         return self._speech_in(self._clause_before(start, paragraph), start, paragraph)
 
     def _introduced(self, paragraph: int) -> Attribution | None:
@@ -87,8 +118,11 @@ class Speakers:
         text = text[text.rfind("\n") + 1 :]
         if not text or '"' in text or "”" in text:
             return None
-        ends = list(sp.SENTENCE_END.finditer(text))
-        found = self._speech_in(text[ends[-1].end() :] if ends else text, paragraph, paragraph)
+        ends = [end for end in sp.SENTENCE_END.finditer(text) if end.end() < len(text)]
+        # Its subject and verb open the sentence ("Hanson added that ..."): a
+        # name later in it ("activists who block Gorsuch say") is no speaker.
+        match = sp.SUBJECT_VERB.match(text, ends[-1].end() if ends else 0)
+        found = self._resolve(match.groupdict(), paragraph, paragraph) if match else None
         return Attribution(found.speaker, found.cue, False, paragraph) if found else None
 
     def _speech_in(self, text: str, at: int, paragraph: int) -> Attribution | None:
@@ -96,23 +130,29 @@ class Speakers:
         quotation at ``at``)."""
         backwards = sp.VERB_REVERSED.search(text[::-1])
         if backwards is None:
-            return None
+            return self._colon_subject(text, at, paragraph)
         verb_start, verb_end = len(text) - backwards.end(), len(text) - backwards.start()
+        subject: dict[str, str] | None = None
         if text.startswith("according", verb_start):
-            match = sp.VERB_SUBJECT.match(text, verb_start)
-        elif _PARTICIPLE.match(text, verb_start, verb_end):
-            match = sp.SENTENCE_SUBJECT.match(text)
-        else:
-            low = max(0, verb_start - _SUBJECT_CHARS)
-            match = sp.SUBJECT_BEFORE.search(text, low, verb_start) or sp.SENTENCE_SUBJECT.match(
-                text, 0, verb_start
-            )
-        return self._resolve(match, at, paragraph) if match else None
+            subject = _groups(sp.VERB_SUBJECT.match(text, verb_start))
+        elif not sp.PARTICIPLE.match(text, verb_start, verb_end):
+            subject = sp.subject_before(text[max(0, verb_start - _SUBJECT_CHARS) : verb_start])
+        if subject is None:  # "Shelby issued a statement saying ...": the sentence's
+            subject = _groups(sp.SENTENCE_SUBJECT.match(text, 0, verb_start))
+        return self._resolve(subject, at, paragraph) if subject else None
+
+    def _colon_subject(self, text: str, at: int, paragraph: int) -> Attribution | None:
+        """'Kasich also hedged: "..."': a sentence that opens with its subject
+        and ends in a colon before the quotation introduces it, whatever the
+        verb."""
+        if not text.rstrip().endswith(":"):
+            return None
+        match = sp.COLON_SUBJECT.match(text)
+        return self._resolve(match.groupdict(), at, paragraph) if match else None
 
     def _resolve(
-        self, match: re.Match[str], at: int, paragraph: int, after: bool = False
+        self, groups: dict[str, str], at: int, paragraph: int, after: bool = False
     ) -> Attribution | None:
-        groups = match.groupdict()
         pronoun = (groups.get("pron") or "").lower()
         if pronoun in ("it", "they") and self.previous and self.previous.cue == "organisation":
             speaker, cue = self.previous.speaker, "pronoun"
@@ -148,3 +188,7 @@ class Speakers:
         return start == paragraph and self.referents.no_one_else_named(
             previous.speaker or "", self.referents.last_end, start
         )
+
+
+def _groups(match: re.Match[str] | None) -> dict[str, str] | None:
+    return {k: v for k, v in match.groupdict().items() if v} if match else None

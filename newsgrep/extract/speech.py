@@ -25,38 +25,80 @@ _FINITE = (
     "contended|reiterated|pledged|promised|vowed|urged|concluded|boasted|lamented|"
     "mused|wondered|countered|charged|claimed|claims|scoffed|whispered|agreed|"
     "agrees|called|calls|described|describes|panned|retorted|texted|emailed|read|"
-    "reads|went on|chimed in|shot back|pointed out|points out"
+    "reads|went on|chimed in|shot back|pointed out|points out|asserted|asserts|put it|"
+    "puts it|bragged|fumed|snapped|mocked|marveled|marvelled"
 )
 _BASE = "say|tell|add|note|ask|write|explain|warn|argue|insist|call|describe"
-PARTICIPLES = (
+_PARTICIPLES = (
     "saying|telling|adding|noting|writing|tweeting|asking|explaining|warning|"
     "arguing|insisting|calling|describing|urging|declaring|pointing out|stating|"
     "acknowledging|posting|claiming"
 )
-VERBS = f"{_FINITE}|{_BASE}|{PARTICIPLES}".replace(" ", r"\s+")
-_ADVERB = (
-    r"(?:also|later|then|earlier|again|once|further|previously|recently|simply|"
-    r"has|had|have|was|were|is|are|did|does|will|would|quoted|as|reportedly|"
-    r"publicly|privately|repeatedly|often|frequently|bluntly|flatly|sharply|"
-    r"angrily|quickly|never|not)"
-)
-_NAME_WORD = r"[A-Z][\w'’.\-]*"
+_ALL_VERBS = f"{_FINITE}|{_BASE}|{_PARTICIPLES}".split("|")
+
+
+def _trie(words: list[str]) -> str:
+    """An alternation of ``words`` grouped by their first letters, so that the
+    regex engine tries one branch per letter instead of every word (Python's
+    re does not do this itself; it makes the verb scans several times faster).
+    A space in a word matches any run of white space."""
+    if "" in words:
+        rest = [w for w in words if w]
+        return f"(?:{_trie(rest)})?" if rest else ""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0], []).append(word[1:])
+    branches = [
+        (r"\s+" if first == " " else re.escape(first)) + _trie(tails)
+        for first, tails in sorted(groups.items())
+    ]
+    return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+
+
+VERBS = _trie(_ALL_VERBS)
+PARTICIPLE = re.compile(rf"{_trie(_PARTICIPLES.split('|'))}$")
+_ADVERBS = (
+    "also later then earlier again once further previously recently simply has had have "
+    "was were is are did does will would quoted as reportedly publicly privately "
+    "repeatedly often frequently bluntly flatly sharply angrily quickly never not"
+).split()
+_ADVERB = f"(?:{'|'.join(_ADVERBS)})"
+# A capitalised word; a full stop only on initials and short abbreviations
+# ("J.", "U.S.", "Gov."), so "... Coalition. Their" is no name.
+_NAME_WORD = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][a-z]{0,3}\.|[A-Z][\w'’\-]*(?:\.(?:org|com|net)\b)?)"
 _PARTICLE = r"(?:de|da|di|du|van|von|der|den|le|la|bin|ibn|al|el|abu|y)"
 NAME = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{0,5}}"
 # "(R-Iowa)", "(R., S.C.)", "of the Brookings Institution": kept off the name.
 _NAME_TAIL = rf"(?:\s*\([^()\n]{{1,30}}\))?(?:\s+(?:of|at|from)\s+(?:the\s+)?{NAME})?"
 # Where a name stops: "Ford O'Connell." or "Maria Zakharova told".
-_NAME_END = r"(?:\s*[,.;:!?(]|\s*$|\s+(?:of|at|from|in|on|who|told|added)\b)"
+# Not "the University of Virginia's Larry Sabato", whose name is the last.
+_NAME_END = (
+    r"(?:\s*[,.;:!?(]|\s*$|\s+(?:and|at|from|in|on|who|told|added)\b"
+    r"|\s+of\b(?!(?:\s+[A-Z][\w\-]*)+['’]s\b))"
+)
 # "Kremlin spokesman Dmitry Peskov", "campaign manager Kellyanne Conway".
-_ROLE_NAME = rf"(?:{NAME}\s+)?(?:[a-z][\w'’\-]*\s+){{0,3}}{NAME}"
-DESCRIPTION = r"(?i:the|a|an|one|another|his|her|its|their)\s+(?:[\w'’.\-]+\s+){0,4}?[\w'’.\-]+"
+_ROLE_NAME = rf"(?:{NAME}\s+)?(?:[a-z][\w'’\-]*\s+){{0,4}}{NAME}"
+# A word of a description: "U.S." keeps its stops, "Coalition." does not.
+_WORD = r"(?:(?:[A-Z]\.)+|[\w'’\-]+)"
+DESCRIPTION = rf"(?i:the|a|an|one|another|his|her|its|their)\s+(?:{_WORD}\s+){{0,4}}?{_WORD}"
 _PRONOUN = r"(?i:he|she|they|we|it)"
 # ", the NATO chief," or ", who ... ," between a subject and its verb.
 _APPOSITION = r"(?:\s*,\s*[^,;\"“”]{1,120}?,)?"
-SUBJECT = (
-    rf"(?:(?P<pron>\b{_PRONOUN})|(?P<desc>\b{DESCRIPTION})|(?P<name>{_ROLE_NAME}){_NAME_TAIL})"
-    rf"{_APPOSITION}"
-)
+
+
+def _subject(name: str) -> str:
+    return (
+        rf"(?:(?P<pron>\b{_PRONOUN})|(?P<desc>\b{DESCRIPTION})|(?P<name>{name}){_NAME_TAIL})"
+        rf"{_APPOSITION}"
+    )
+
+
+# After a mark the subject is matched where it starts, and may carry role
+# words ("Kremlin spokesman Dmitry Peskov"); before a verb see subject_before.
+SUBJECT = _subject(_ROLE_NAME)
+# A sentence's opening subject: a name alone ("Hanson had a few examples
+# Americans have seen, pointing out" is Hanson's, not the Americans').
+_OPENING_SUBJECT = _subject(NAME)
 
 # After a closing mark: '," Putin said', '," he added', '," the minister
 # told reporters', '?" panned Scott Huffman' (any "-ed" verb right after
@@ -64,33 +106,107 @@ SUBJECT = (
 SUBJECT_VERB = re.compile(
     rf"[\s,—–-]*{SUBJECT}(?:\s+{_ADVERB}){{0,3}}\s+(?:{VERBS}|[a-z]{{3,}}ed)\b"
 )
-# '," said Putin', '," according to Ivanov', '," says center co-director
-# Marron', '," said the firm's chairman, Arthur Miller'
-VERB_SUBJECT = re.compile(
-    rf"[\s,—–-]*(?:{VERBS}|[a-z]{{3,}}ed|according\s+to)\s+"
-    rf"(?:{DESCRIPTION}(?=,\s+[A-Z])\s*,\s*|(?:[\w'’\-]+\s+){{0,4}}?(?={NAME}{_NAME_END}))?"
-    rf"(?:(?P<name>{NAME})|(?P<desc>{DESCRIPTION}(?=[,.;:!?\s]*(?:$|[,.;:!?]))))"
-)
+
+
+def _verb_subject(verbs: str) -> re.Pattern[str]:
+    """'," said Putin', '," according to Ivanov', '," says center co-director
+    Marron', '," said the firm's chairman, Arthur Miller'."""
+    return re.compile(
+        rf"[\s,—–-]*(?:{verbs}|according\s+to)\s+"
+        rf"(?:{DESCRIPTION}(?=,\s+[A-Z])\s*,\s*|(?:[\w'’\-]+\s+){{0,7}}?(?={NAME}{_NAME_END}))?"
+        rf"(?:(?P<name>{NAME})(?={_NAME_END})|(?P<desc>{DESCRIPTION}(?=[,.;:!?\s]*(?:$|[,.;:!?]))))"
+    )
+
+
+VERB_SUBJECT = _verb_subject(rf"{VERBS}|[a-z]{{3,}}ed")
+# A sentence that closes with its speaker after the quoted words ('"a
+# tremendous step" toward better relations, Mr. Trump said'): a comma, then
+# a subject and a verb of the list (not any "-ed" verb: ', in part because
+# Mueller mentioned' is no attribution).
+CLOSING_SUBJECT_VERB = re.compile(rf",\s+{_OPENING_SUBJECT}(?:\s+{_ADVERB}){{0,3}}\s+(?:{VERBS})\b")
+CLOSING_VERB_SUBJECT = _verb_subject(VERBS)
 # '” Andrew O’Hehir, Salon' at the end of a paragraph: a cited author.
 CITED = re.compile(rf"\s*[—–-]?\s*(?P<name>{NAME})(?:,\s+[^.\n]{{1,60}})?\s*$")
 # The last speech verb before a quotation, found by reading the sentence
 # backwards: Python's re tries a long alternation at every position, so
 # reversed, the search stops at the verb nearest the mark instead of
 # reading the whole sentence.
-_REVERSED = "|".join(v.replace(r"\s+", " ")[::-1].replace(" ", r"\s+") for v in VERBS.split("|"))
-VERB_REVERSED = re.compile(rf"\b(?:{_REVERSED}|ot\s+gnidrocca)\b")
-SUBJECT_BEFORE = re.compile(rf"{SUBJECT}(?:\s+{_ADVERB}){{0,3}}\s*$")
+# (not "closed-door": a hyphen after a verb makes it part of another word)
+VERB_REVERSED = re.compile(
+    rf"(?<!-)\b{_trie([v[::-1] for v in [*_ALL_VERBS, 'according to']])}\b(?!-)"
+)
 # A sentence's own subject, for a participle's quotation ("Shelby issued a
 # statement saying ..."): the first subject after any opening phrase.
 SENTENCE_SUBJECT = re.compile(
-    rf"(?:(?:But|And|Yet|Still|So|Then|Later|Meanwhile|However|Instead|Earlier|"
-    rf"(?:On|In|At|During|After|Before|According\s+to)\s+[^,]{{1,80}}),?\s+)?{SUBJECT}"
+    rf"(?:(?:But|And|Yet|Still|So|Then|Later|Meanwhile|However|Instead|Earlier),?\s+|"
+    rf"(?:On|In|At|During|After|Before|According\s+to)\s+[^,]{{1,80}},\s+)?{_OPENING_SUBJECT}"
 )
+# 'Kasich also hedged:' - a subject, adverbs and one verb, then the colon.
+COLON_SUBJECT = re.compile(rf"\s*{_OPENING_SUBJECT}(?:\s+{_ADVERB}){{0,3}}\s+[a-z]+\s*:\s*$")
 # A full stop ends a sentence unless it ends an initial ("J.", "U.S.") or a
 # title ("Mr.", "Gov.", "Sen.").
 SENTENCE_END = re.compile(
-    r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt|No|Mt|Ft|Fr))"
-    r"(?<!\b(?:Mrs|Sen|Rep|Gov|Gen|Col|Sgt|Maj|Adm|Rev))(?<!\b(?:Capt|Prof|Supt))"
-    r"[.!?][\"”’)]*\s+(?=[\"“A-Z])"
+    r"[.!?](?<!\b[A-Z]\.)(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt|No|Mt|Ft|Fr)\.)"
+    r"(?<!\b(?:Mrs|Sen|Rep|Gov|Gen|Col|Sgt|Maj|Adm|Rev)\.)(?<!\b(?:Capt|Prof|Supt)\.)"
+    r"[\"”’)]*(?:\s+(?=[\"“A-Z])|\s*$)"
 )
 PARAGRAPH_END = re.compile(r"\n[^\S\n]*\n|\n[ \t]{2,}(?=\S)")
+
+
+# Read back from a verb: a name ending the text, a parenthesis after it
+# ("(R-Iowa)"), a body or a place it belongs to ("Mann of the Brookings
+# Institution", "the banker in Sao Paulo").
+# A pattern that starts with a capital is only tried at capitals: cheap.
+_NAME_AT_END = re.compile(rf"{NAME}$")
+# A name alone between commas, or with the body it belongs to.
+# ("R-Fla." between commas is a lawmaker's party and state, no name.)
+_LEADING_NAME = re.compile(rf"(?![DRI]-)({NAME})(?:\s+(?:of|at|from)\s+.*)?$")
+_PARENTHESIS_AT_END = re.compile(r"\s*\([^()\n]{1,30}\)$")
+_PLACE_OF = re.compile(r"\s+(?:of|at|from|in|for|with|near)(?:\s+the)?\s*$")
+_PRONOUNS = frozenset("he she they we it".split())
+_DETERMINERS = frozenset("the a an one another his her its their".split())
+_APPOSITION_CHARS = 120
+
+
+def subject_before(text: str) -> dict[str, str] | None:
+    """The subject that ends ``text`` (the words before a speech verb), as
+    {"pron" | "name" | "desc": words}: "Putin", "he", "the NATO chief",
+    "Smith, the chief negotiator,", "Rep. Tom Latham (R-Iowa)", each with
+    adverbs after it ("also", "has"). Read back with string methods and
+    patterns anchored at capitals: a search for a whole subject pattern
+    ending the text would try every position."""
+    words = text.rstrip().rsplit(None, 4)
+    while words and words[-1].lower() in _ADVERBS:
+        words.pop()
+    if words and words[-1].lower() in ("who", "which"):  # "Warren of Massachusetts, who said"
+        words.pop()
+        text = text[: text.rstrip().rfind(" ")].rstrip().rstrip(",")
+        words.append(text.rsplit(None, 1)[-1] if text.strip() else "")
+    head = text[: text.rstrip().rfind(words[-1]) + len(words[-1])] if words else ""
+    if head.endswith(","):  # "Smith, the chief negotiator, said"
+        comma = head.rfind(",", max(0, len(head) - _APPOSITION_CHARS), len(head) - 1)
+        between = head[comma + 1 : -1].strip() if comma > 0 else ""
+        named = _LEADING_NAME.match(between)
+        if named:  # "his wife, Melania, put it"; "Their lawyer, Dror Ladin of the ACLU, said"
+            return {"name": named.group(1)}
+        head = head[:comma] if comma > 0 else head[:-1]
+    head = _PARENTHESIS_AT_END.sub("", head.rstrip())
+    last = head.rsplit(None, 1)[-1] if head.strip() else ""
+    if last.lower() in _PRONOUNS:
+        return {"pron": last}
+    name = _NAME_AT_END.search(head, max(0, len(head) - 80))
+    if name:
+        place = _PLACE_OF.search(head, max(0, name.start() - 10), name.start())
+        if not place:
+            return {"name": name.group()}
+        # "Mann of the Brookings Institution", "the banker in Sao Paulo"
+        person = _NAME_AT_END.search(head, max(0, place.start() - 60), place.start())
+        if person:
+            return {"name": person.group()}
+        head = head[: place.start()]
+    tail = head.rsplit(None, 5)
+    for i in range(len(tail) - 1, -1, -1):
+        if tail[i].lower() in _DETERMINERS:
+            phrase = " ".join(tail[i:])
+            return {"desc": phrase} if not re.search(r"[,;:.!?\"“”]", phrase) else None
+    return None
