@@ -230,8 +230,8 @@ class _Compiler:
             tokens = self.tokens[word]
             if len(tokens) == 1:
                 stems.append(tokens[0])
-            elif tokens:
-                phrases.append(self._term(t.Term(word)))
+            elif (phrase := self._term(t.Term(word))) is not None:
+                phrases.append(phrase)
         parts = [_word(stem, count) for stem, count in Counter(stems).items()]
         return _one_or(parts + phrases + others, _should)
 
