@@ -268,5 +268,10 @@ def with_backoff(
         except Exception as err:
             if not retryable(err):
                 raise
-        sleep(min(first_delay * 2**attempt, MAX_BACKOFF))
+        sleep(backoff_delay(attempt, first_delay))
     return call()
+
+
+def backoff_delay(attempt: int, first_delay: float = FIRST_BACKOFF) -> float:
+    """Seconds to wait before try ``attempt + 2``: doubling, capped."""
+    return float(min(first_delay * 2**attempt, MAX_BACKOFF))

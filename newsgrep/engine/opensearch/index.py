@@ -7,17 +7,20 @@ write side is writer.py, the manifest manifest.py and the writer lock lock.py.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from functools import cached_property
 from typing import TYPE_CHECKING
 
 from newsgrep.engine.opensearch.client import ClusterAddress, connect
+from newsgrep.engine.opensearch.lock import cluster_writer_lock
+from newsgrep.engine.opensearch.manifest import ClusterManifest
+from newsgrep.engine.opensearch.writer import OpenSearchWriter
 from newsgrep.model import Facets, IndexStats, SearchOptions, SearchResult, Story
 from newsgrep.query.tree import Query
 
 if TYPE_CHECKING:
     from opensearchpy import OpenSearch
-
-    from newsgrep.engine.base import IndexWriter
 
 
 class OpenSearchIndex:
@@ -51,8 +54,16 @@ class OpenSearchIndex:
     def stats(self, top: int = 10) -> IndexStats:
         raise _reading_missing("stats")
 
-    def open_writer(self, rebuild: bool = False) -> IndexWriter:
-        raise NotImplementedError("writing to an OpenSearch index: not yet (issue 16)")
+    def open_writer(self, rebuild: bool = False) -> OpenSearchWriter:
+        return OpenSearchWriter(self.client, self.address, rebuild)
+
+    def writer_lock(
+        self, wait: bool = False, on_wait: Callable[[int | None], None] | None = None
+    ) -> AbstractContextManager[None]:
+        return cluster_writer_lock(self.client, self.address, wait, on_wait)
+
+    def manifest(self) -> ClusterManifest:
+        return ClusterManifest(self.client, self.address)
 
 
 def _reading_missing(what: str) -> NotImplementedError:

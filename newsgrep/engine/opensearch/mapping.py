@@ -19,7 +19,8 @@ reads the same in every output:
   with ``.keyword`` for counts.
 * ``path`` and ``file``: exact keywords; ``file`` finds a file's stories to
   forget them. ``date``: a date (no time zone: newsgrep's dates are naive).
-  ``url``: kept, not searched.
+  ``url``: kept, not searched. ``run``, newsgrep's own, says which
+  writer wrote a story (see writer.py).
 
 Whoosh scores with BM25F (k1 1.2, b 0.75, the defaults rank/weights.py
 builds on): the same BM25 parameters are set here explicitly, so a cluster
@@ -113,6 +114,9 @@ def _mappings() -> dict[str, Any]:
         "date": {"type": "date", "format": "strict_date_optional_time||epoch_millis"},
         "source": _with_keyword({"type": "text", "analyzer": "newsgrep_commas"}),
         "url": {"type": "keyword", "index": False, "doc_values": False},
+        # The writer run that wrote the story (not one of Whoosh's fields):
+        # re-indexing a file removes its stories of other runs only.
+        "run": {"type": "keyword"},
     }
     for name in TEXT_FIELDS:
         properties[name] = {
