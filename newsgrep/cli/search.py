@@ -15,6 +15,7 @@ from newsgrep.cli.options import (
     paging_options,
     reports_errors,
 )
+from newsgrep.engine import IndexLocation
 from newsgrep.errors import ExitStatus
 from newsgrep.model import SearchOptions
 from newsgrep.output.charts import print_chart, print_json, print_table
@@ -85,7 +86,7 @@ from newsgrep.safety import clean_line
 @reports_errors
 def search_command(
     query: str,
-    index_dir: str | None,
+    index_dir: IndexLocation,
     limit: int,
     page: int,
     sort: str,
@@ -151,7 +152,7 @@ def search_command(
 
 
 def print_search(
-    index_dir: str | None,
+    index_dir: IndexLocation,
     query: str,
     options: SearchOptions,
     as_json: bool,
@@ -177,7 +178,7 @@ def print_search(
 
 
 def print_counts(
-    index_dir: str | None,
+    index_dir: IndexLocation,
     query: str,
     by: str,
     options: SearchOptions,

@@ -8,6 +8,7 @@ import click
 
 import newsgrep
 from newsgrep.cli.options import color_option, index_option, json_option, reports_errors
+from newsgrep.engine import IndexLocation
 from newsgrep.errors import ExitStatus, StoryMissing
 from newsgrep.output.jsonschema import full_story_json, json_line
 from newsgrep.output.render import make_console, print_story, write_line
@@ -21,7 +22,7 @@ from newsgrep.output.render import make_console, print_story, write_line
 @color_option
 @reports_errors
 def show_command(
-    paths: tuple[str, ...], index_dir: str | None, query: str | None, as_json: bool, color: str
+    paths: tuple[str, ...], index_dir: IndexLocation, query: str | None, as_json: bool, color: str
 ) -> None:
     """Print whole stories as indexed: a metadata header, then the text.
 

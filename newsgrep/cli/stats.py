@@ -8,6 +8,7 @@ import click
 
 import newsgrep
 from newsgrep.cli.options import color_option, index_option, json_option, reports_errors
+from newsgrep.engine import IndexLocation
 from newsgrep.errors import ExitStatus
 from newsgrep.output.charts import print_stats
 from newsgrep.output.jsonschema import json_line, stats_json
@@ -26,7 +27,7 @@ from newsgrep.output.render import make_console, write_line
 @json_option("One JSON object.")
 @color_option
 @reports_errors
-def stats_command(index_dir: str | None, top: int, as_json: bool, color: str) -> None:
+def stats_command(index_dir: IndexLocation, top: int, as_json: bool, color: str) -> None:
     """What the index holds: stories, dates, names, size, updates.
 
     Stories and files, the date span, the top sources, people and places,

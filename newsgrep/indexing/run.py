@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
 
-from newsgrep.engine import open_engine
+from newsgrep.engine import ClusterAddress, index_location, open_engine
 from newsgrep.indexing import pipeline
 from newsgrep.indexing.lock import writer_lock
 from newsgrep.indexing.manifest import Manifest
@@ -29,7 +29,7 @@ from newsgrep.readers import may_hold_many_stories
 
 def index_paths(
     paths: Iterable[str | os.PathLike],
-    index_dir: str | os.PathLike,
+    index_dir: str | os.PathLike | ClusterAddress,
     *,
     default_source: str = "",
     rebuild: bool = False,
@@ -49,7 +49,9 @@ def index_paths(
     """
     started = time.perf_counter()
     report = IndexReport()
-    folder = Path(index_dir).absolute()
+    folder = index_location(index_dir)
+    if not isinstance(folder, Path):
+        raise NotImplementedError("indexing into an OpenSearch cluster: not yet (issue 16)")
     with writer_lock(folder, wait=wait, on_wait=on_wait), _ctrl_c_stops() as stopping:
         _run(
             paths,

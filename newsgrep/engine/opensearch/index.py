@@ -1,0 +1,60 @@
+"""An index on an OpenSearch cluster (see engine.base.Engine).
+
+The read side (search, count_by, similar, stories, stats) compiles
+newsgrep's query tree to the query DSL in the modules beside this one; the
+write side is writer.py, the manifest manifest.py and the writer lock lock.py.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from newsgrep.engine.opensearch.client import ClusterAddress, connect
+from newsgrep.model import Facets, IndexStats, SearchOptions, SearchResult, Story
+from newsgrep.query.tree import Query
+
+if TYPE_CHECKING:
+    from opensearchpy import OpenSearch
+
+    from newsgrep.engine.base import IndexWriter
+
+
+class OpenSearchIndex:
+    """The index ``address.name`` on a cluster."""
+
+    def __init__(self, address: ClusterAddress) -> None:
+        self.address = address
+        self.location = str(address)
+
+    @cached_property
+    def client(self) -> OpenSearch:
+        """One client per engine, made on first use."""
+        return connect(self.address)
+
+    def search(self, query: Query, options: SearchOptions, text: str = "") -> SearchResult:
+        raise _reading_missing("search")
+
+    def count_by(
+        self, query: Query, by: str, options: SearchOptions, share: bool = False
+    ) -> Facets:
+        raise _reading_missing("count_by")
+
+    def similar(
+        self, path: str, limit: int = 10, page: int = 1, snippets: bool = True
+    ) -> SearchResult:
+        raise _reading_missing("similar")
+
+    def stories(self, path: str, query: Query | None = None) -> list[Story]:
+        raise _reading_missing("stories")
+
+    def stats(self, top: int = 10) -> IndexStats:
+        raise _reading_missing("stats")
+
+    def open_writer(self, rebuild: bool = False) -> IndexWriter:
+        raise NotImplementedError("writing to an OpenSearch index: not yet (issue 16)")
+
+
+def _reading_missing(what: str) -> NotImplementedError:
+    # Filled in by the read side of issue 16 (engine/opensearch/searching.py, ...).
+    return NotImplementedError(f"OpenSearchIndex.{what}: the read side is not written yet")
