@@ -38,13 +38,13 @@ def search(
     started = time.perf_counter()
     analyze = analyzer(client, name)
     request = ranked_request(tree, options, analyze)
-    fetch = _Fetcher(client, name, request)
+    fetch = Fetcher(client, name, request)
     if options.dedup or options.fold_page:
         hits, total, folded, distinct = _folded(fetch, options)
     else:
         first = (options.page - 1) * options.limit if options.limit else 0
         found, total = fetch(first, options.limit)
-        hits = [_hit(first + i + 1, doc, options.snippets) for i, doc in enumerate(found)]
+        hits = [search_hit(first + i + 1, doc, options.snippets) for i, doc in enumerate(found)]
         folded, distinct = 0, False
     suggestion = did_you_mean(client, name, text, tree) if options.suggest and text else None
     return SearchResult(
@@ -113,7 +113,7 @@ def analyzer(client: Any, name: str) -> Analyze:
     return analyze
 
 
-class _Fetcher:
+class Fetcher:
     """Ranked hits of one request, any slice of them, and the exact total."""
 
     def __init__(self, client: Any, name: str, request: DSL) -> None:
@@ -164,7 +164,7 @@ class _Fetcher:
                 self.client.clear_scroll(scroll_id=scroll_id, ignore=(404,))
 
 
-def _folded(fetch: _Fetcher, options: SearchOptions) -> tuple[list[Hit], int, int, bool]:
+def _folded(fetch: Fetcher, options: SearchOptions) -> tuple[list[Hit], int, int, bool]:
     """Hits with their near-duplicates folded (rank/dedup.py's fold_ranked)."""
     known: dict[str, Sketch] = {}
     matches = 0
@@ -184,10 +184,10 @@ def _folded(fetch: _Fetcher, options: SearchOptions) -> tuple[list[Hit], int, in
 
     wanted = options.page * options.limit
     found, groups, complete = fold_ranked(run, sketch_of, wanted, options.dedup)
-    return folded_hits(found, groups, complete, matches, options, _hit)
+    return folded_hits(found, groups, complete, matches, options, search_hit)
 
 
-def _hit(rank: int, doc: dict, with_snippets: bool) -> Hit:
+def search_hit(rank: int, doc: dict, with_snippets: bool) -> Hit:
     """A Hit from a search hit: its stored fields, its marked title and snippets."""
     source = dict(doc["_source"])
     source["date"] = parse_date(source.get("date"))
