@@ -220,12 +220,16 @@ def _answered(address: ClusterAddress, err: Any) -> IndexProblem:
             f"the cluster at {address.base} does not allow this request to ${ENV_USER}'s user"
         )
     if status == 404 and "index_not_found" in kind:
-        return IndexMissing(
-            f"no index {address.name} at {address.base}; "
-            f"build one with: newsgrep index --index {address} FOLDER"
-        )
+        return index_missing(address)
     answer = f"the cluster at {address.base} answered {status}: {_detail(err)}"
     return IndexProblem(_redacted(answer))
+
+
+def index_missing(address: ClusterAddress) -> IndexMissing:
+    return IndexMissing(
+        f"no index {address.name} at {address.base}; "
+        f"build one with: newsgrep index --index {address} FOLDER"
+    )
 
 
 def _detail(err: Any) -> str:
