@@ -220,12 +220,16 @@ def _answered(address: ClusterAddress, err: Any) -> IndexProblem:
             f"the cluster at {address.base} does not allow this request to ${ENV_USER}'s user"
         )
     if status == 404 and "index_not_found" in kind:
-        return IndexMissing(
-            f"no index {address.name} at {address.base}; "
-            f"build one with: newsgrep index --index {address} FOLDER"
-        )
+        return index_missing(address)
     answer = f"the cluster at {address.base} answered {status}: {_detail(err)}"
     return IndexProblem(_redacted(answer))
+
+
+def index_missing(address: ClusterAddress) -> IndexMissing:
+    return IndexMissing(
+        f"no index {address.name} at {address.base}; "
+        f"build one with: newsgrep index --index {address} FOLDER"
+    )
 
 
 def _detail(err: Any) -> str:
@@ -244,11 +248,13 @@ def _redacted(text: str) -> str:
 
 
 def retryable(err: Exception) -> bool:
-    """Worth trying again after a pause: a node gone, the cluster overloaded."""
+    """Worth trying again after a pause: the cluster overloaded or between
+    nodes. (A node that cannot be reached the client has already tried on
+    every other node: waiting would only delay the one-line error.)"""
     from opensearchpy import exceptions as os_errors
 
     if isinstance(err, os_errors.ConnectionError):
-        return True
+        return False
     status = getattr(err, "status_code", None)
     return isinstance(err, os_errors.TransportError) and (
         status == 429 or (isinstance(status, int) and status >= 500)

@@ -12,7 +12,7 @@ from contextlib import AbstractContextManager
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from newsgrep.engine.opensearch import facets, lookup, searching, similar, stats
+from newsgrep.engine.opensearch import facets, lookup, searching, similar, state, stats
 from newsgrep.engine.opensearch.client import ClusterAddress, cluster_errors, connect
 from newsgrep.engine.opensearch.lock import cluster_writer_lock
 from newsgrep.engine.opensearch.manifest import ClusterManifest
@@ -70,3 +70,9 @@ class OpenSearchIndex:
 
     def manifest(self) -> ClusterManifest:
         return ClusterManifest(self.client, self.address)
+
+    def read_state(self, key: str) -> str | None:
+        return state.read_state(self.client, self.address, key)
+
+    def write_state(self, key: str, value: str) -> None:
+        state.write_state(self.client, self.address, key, value)

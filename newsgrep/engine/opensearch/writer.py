@@ -49,6 +49,8 @@ BULK_BYTES = 4 * 1024 * 1024
 # Items of a bulk request refused with these statuses are sent again.
 RETRY_ITEM_STATUSES = frozenset({429, 502, 503, 504})
 ITEM_ATTEMPTS = 6
+# Files whose stories one delete-by-query removes (OpenSearch allows 65,536 terms).
+FORGET_PER_REQUEST = 10_000
 
 
 def story_document(article: Article, file: str, run: str) -> dict[str, Any]:
@@ -169,20 +171,23 @@ class OpenSearchWriter:
 
     def _forget(self, files: Sequence[str]) -> None:
         """Remove the stories of ``files`` written before this writer opened."""
-        query = {
-            "bool": {
-                "filter": [{"terms": {"file": list(files)}}],
-                "must_not": [{"term": {"run": self._run}}],
+        for start in range(0, len(files), FORGET_PER_REQUEST):
+            query = {
+                "bool": {
+                    "filter": [
+                        {"terms": {"file": list(files[start : start + FORGET_PER_REQUEST])}}
+                    ],
+                    "must_not": [{"term": {"run": self._run}}],
+                }
             }
-        }
-        with_backoff(
-            lambda: self._client.delete_by_query(
-                index=self._address.name,
-                body={"query": query},
-                params={"conflicts": "proceed", "refresh": "true"},
-                request_timeout=BULK_TIMEOUT,
+            with_backoff(
+                lambda: self._client.delete_by_query(
+                    index=self._address.name,
+                    body={"query": query},  # noqa: B023 - called at once
+                    params={"conflicts": "proceed", "refresh": "true"},
+                    request_timeout=BULK_TIMEOUT,
+                )
             )
-        )
 
 
 def _chunks(lines: list[tuple[str, str]], index: str) -> list[list[str]]:
