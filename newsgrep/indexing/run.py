@@ -17,10 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
 
-from newsgrep.engine import ClusterAddress, index_location, open_engine
+from newsgrep.engine import ClusterAddress, open_engine
+from newsgrep.engine.base import Engine, Manifest
 from newsgrep.indexing import pipeline
-from newsgrep.indexing.lock import writer_lock
-from newsgrep.indexing.manifest import Manifest
 from newsgrep.indexing.walk import SkipHandler, walk_files
 from newsgrep.indexing.workers import FileTask
 from newsgrep.model import IndexReport
@@ -49,13 +48,11 @@ def index_paths(
     """
     started = time.perf_counter()
     report = IndexReport()
-    folder = index_location(index_dir)
-    if not isinstance(folder, Path):
-        raise NotImplementedError("indexing into an OpenSearch cluster: not yet (issue 16)")
-    with writer_lock(folder, wait=wait, on_wait=on_wait), _ctrl_c_stops() as stopping:
+    engine = open_engine(index_dir)
+    with engine.writer_lock(wait=wait, on_wait=on_wait), _ctrl_c_stops() as stopping:
         _run(
             paths,
-            folder,
+            engine,
             report,
             _Options(default_source, rebuild, jobs, on_skip, on_files, stopping),
         )
@@ -74,10 +71,10 @@ class _Options:
 
 
 def _run(
-    paths: Iterable[str | os.PathLike], folder: Path, report: IndexReport, options: _Options
+    paths: Iterable[str | os.PathLike], engine: Engine, report: IndexReport, options: _Options
 ) -> None:
-    writer = open_engine(folder).open_writer(rebuild=options.rebuild)
-    manifest = Manifest(folder)
+    writer = engine.open_writer(rebuild=options.rebuild)
+    manifest = engine.manifest()
     try:
         if options.rebuild:
             manifest.clear()

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from newsgrep.indexing.lock import writer_lock
+from newsgrep.engine.local.lock import writer_lock
 from tests.helpers.paths import ROOT
 from tests.helpers.synthetic import write_corpus
 

@@ -8,7 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from newsgrep.cli.app import cli
 from newsgrep.engine import index_location, open_engine
 from newsgrep.engine.opensearch import client
 from newsgrep.engine.opensearch.client import (
@@ -19,6 +21,7 @@ from newsgrep.engine.opensearch.client import (
     with_backoff,
 )
 from newsgrep.errors import ClusterUnreachable, IndexProblem
+from tests.helpers.paths import CORPUS
 
 PASSWORD = "s3cret-Passw0rd"
 
@@ -116,6 +119,26 @@ def test_an_unreachable_cluster_is_one_line_without_the_password(monkeypatch):
     message = str(caught.value)
     assert message.startswith("cannot reach the OpenSearch cluster at http://127.0.0.1:9")
     assert PASSWORD not in message + repr(opensearch) + repr(caught.value)
+
+
+def test_the_command_line_gives_one_line_and_exit_2_for_an_unreachable_cluster(monkeypatch):
+    monkeypatch.setenv(client.ENV_PASSWORD, PASSWORD)
+    result = CliRunner().invoke(
+        cli, ["index", str(CORPUS), "--index", "http://127.0.0.1:9/news"], catch_exceptions=False
+    )
+    assert result.exit_code == 2, result.output
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and "cannot reach" in lines[0] and PASSWORD not in result.output
+
+
+def test_insecure_prints_one_warning(monkeypatch):
+    result = CliRunner().invoke(
+        cli,
+        ["index", str(CORPUS), "--insecure", "--index", "https://127.0.0.1:9/news"],
+        catch_exceptions=False,
+    )
+    assert result.output.count("warning: --insecure") == 1
+    assert result.exit_code == 2
 
 
 def test_writes_back_off_on_overload_and_give_up_on_bad_requests():

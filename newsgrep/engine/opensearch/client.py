@@ -244,11 +244,13 @@ def _redacted(text: str) -> str:
 
 
 def retryable(err: Exception) -> bool:
-    """Worth trying again after a pause: a node gone, the cluster overloaded."""
+    """Worth trying again after a pause: the cluster overloaded or between
+    nodes. (A node that cannot be reached the client has already tried on
+    every other node: waiting would only delay the one-line error.)"""
     from opensearchpy import exceptions as os_errors
 
     if isinstance(err, os_errors.ConnectionError):
-        return True
+        return False
     status = getattr(err, "status_code", None)
     return isinstance(err, os_errors.TransportError) and (
         status == 429 or (isinstance(status, int) and status >= 500)
@@ -268,5 +270,10 @@ def with_backoff(
         except Exception as err:
             if not retryable(err):
                 raise
-        sleep(min(first_delay * 2**attempt, MAX_BACKOFF))
+        sleep(backoff_delay(attempt, first_delay))
     return call()
+
+
+def backoff_delay(attempt: int, first_delay: float = FIRST_BACKOFF) -> float:
+    """Seconds to wait before try ``attempt + 2``: doubling, capped."""
+    return float(min(first_delay * 2**attempt, MAX_BACKOFF))

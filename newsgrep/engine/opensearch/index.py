@@ -7,17 +7,21 @@ write side is writer.py, the manifest manifest.py and the writer lock lock.py.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from newsgrep.engine.opensearch.client import ClusterAddress, connect
+from newsgrep.engine.opensearch import facets, lookup, searching, similar, stats
+from newsgrep.engine.opensearch.client import ClusterAddress, cluster_errors, connect
+from newsgrep.engine.opensearch.lock import cluster_writer_lock
+from newsgrep.engine.opensearch.manifest import ClusterManifest
+from newsgrep.engine.opensearch.writer import OpenSearchWriter
 from newsgrep.model import Facets, IndexStats, SearchOptions, SearchResult, Story
 from newsgrep.query.tree import Query
 
 if TYPE_CHECKING:
     from opensearchpy import OpenSearch
-
-    from newsgrep.engine.base import IndexWriter
 
 
 class OpenSearchIndex:
@@ -33,28 +37,36 @@ class OpenSearchIndex:
         return connect(self.address)
 
     def search(self, query: Query, options: SearchOptions, text: str = "") -> SearchResult:
-        raise _reading_missing("search")
+        with cluster_errors(self.address):
+            return searching.search(self.client, self.address.name, query, options, text)
 
     def count_by(
         self, query: Query, by: str, options: SearchOptions, share: bool = False
     ) -> Facets:
-        raise _reading_missing("count_by")
+        with cluster_errors(self.address):
+            return facets.count_by(self.client, self.address.name, query, by, options, share)
 
     def similar(
         self, path: str, limit: int = 10, page: int = 1, snippets: bool = True
     ) -> SearchResult:
-        raise _reading_missing("similar")
+        with cluster_errors(self.address):
+            return similar.similar(self.client, self.address.name, path, limit, page, snippets)
 
     def stories(self, path: str, query: Query | None = None) -> list[Story]:
-        raise _reading_missing("stories")
+        with cluster_errors(self.address):
+            return lookup.load_stories(self.client, self.address.name, path, query)
 
-    def stats(self, top: int = 10) -> IndexStats:
-        raise _reading_missing("stats")
+    def stats(self, top: int = stats.TOP) -> IndexStats:
+        with cluster_errors(self.address):
+            return stats.index_stats(self.client, self.address.name, self.location, top)
 
-    def open_writer(self, rebuild: bool = False) -> IndexWriter:
-        raise NotImplementedError("writing to an OpenSearch index: not yet (issue 16)")
+    def open_writer(self, rebuild: bool = False) -> OpenSearchWriter:
+        return OpenSearchWriter(self.client, self.address, rebuild)
 
+    def writer_lock(
+        self, wait: bool = False, on_wait: Callable[[int | None], None] | None = None
+    ) -> AbstractContextManager[None]:
+        return cluster_writer_lock(self.client, self.address, wait, on_wait)
 
-def _reading_missing(what: str) -> NotImplementedError:
-    # Filled in by the read side of issue 16 (engine/opensearch/searching.py, ...).
-    return NotImplementedError(f"OpenSearchIndex.{what}: the read side is not written yet")
+    def manifest(self) -> ClusterManifest:
+        return ClusterManifest(self.client, self.address)

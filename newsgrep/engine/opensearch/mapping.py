@@ -19,7 +19,8 @@ reads the same in every output:
   with ``.keyword`` for counts.
 * ``path`` and ``file``: exact keywords; ``file`` finds a file's stories to
   forget them. ``date``: a date (no time zone: newsgrep's dates are naive).
-  ``url``: kept, not searched.
+  ``url``: kept, not searched. ``run``, newsgrep's own, says which
+  writer wrote a story (see writer.py).
 
 Whoosh scores with BM25F (k1 1.2, b 0.75, the defaults rank/weights.py
 builds on): the same BM25 parameters are set here explicitly, so a cluster
@@ -33,7 +34,7 @@ from typing import Any
 
 # Bumped when the mapping changes in a way an existing index cannot follow:
 # writing to an index of another version asks for --rebuild.
-MAPPING_VERSION = 1
+MAPPING_VERSION = 2
 # Whoosh's StopFilter list (whoosh.analysis.filters.STOP_WORDS), copied so
 # that creating an index does not import Whoosh; a unit test compares them.
 STOP_WORDS = (
@@ -42,6 +43,16 @@ STOP_WORDS = (
 ).split()
 # Whoosh's RegexTokenizer default: words, dotted abbreviations (u.s) kept whole.
 WORD_PATTERN = r"[\w*]+(\.?[\w*]+)*"
+# A whole token of WORD_PATTERN that is a stop word or a single letter: cut
+# from the text before it is tokenized. Whoosh's StopFilter renumbers the
+# words after a stop word, so "treaty of Moscow" is the phrase "treaty
+# Moscow"; OpenSearch's stop filter leaves a gap that any word fills
+# ("treaty bans Moscow"). Cut before the tokenizer, a stop word leaves none.
+GAPLESS_STOPS = (
+    r"(?<![\w*])(?<![\w*]\.)(?:"
+    + "|".join(sorted(STOP_WORDS, key=len, reverse=True))
+    + r"|[\w*])(?![\w*])(?!\.[\w*])"
+)
 NAME_PATTERN = r"\w+"
 # Positions between two elements of an array: no phrase or span crosses it.
 ELEMENT_GAP = 10_000
@@ -75,6 +86,14 @@ def _settings() -> dict[str, Any]:
                 "newsgrep_names": pattern(NAME_PATTERN),
                 "newsgrep_commas": {"type": "pattern", "pattern": ","},
             },
+            "char_filter": {
+                "newsgrep_stops": {
+                    "type": "pattern_replace",
+                    "pattern": GAPLESS_STOPS,
+                    "replacement": "",
+                    "flags": "CASE_INSENSITIVE|UNICODE_CHARACTER_CLASS",
+                }
+            },
             "filter": {
                 "newsgrep_stop": {"type": "stop", "stopwords": STOP_WORDS},
                 "newsgrep_min2": {"type": "length", "min": 2},
@@ -82,6 +101,7 @@ def _settings() -> dict[str, Any]:
             "analyzer": {
                 "newsgrep_words": {
                     "type": "custom",
+                    "char_filter": ["newsgrep_stops"],
                     "tokenizer": "newsgrep_words",
                     "filter": [
                         "lowercase",
@@ -113,6 +133,9 @@ def _mappings() -> dict[str, Any]:
         "date": {"type": "date", "format": "strict_date_optional_time||epoch_millis"},
         "source": _with_keyword({"type": "text", "analyzer": "newsgrep_commas"}),
         "url": {"type": "keyword", "index": False, "doc_values": False},
+        # The writer run that wrote the story (not one of Whoosh's fields):
+        # re-indexing a file removes its stories of other runs only.
+        "run": {"type": "keyword"},
     }
     for name in TEXT_FIELDS:
         properties[name] = {
