@@ -26,7 +26,7 @@ from newsgrep.engine import open_engine
 from newsgrep.engine.opensearch import lock
 from newsgrep.engine.opensearch.client import connect, parse_cluster_url
 from newsgrep.engine.opensearch.manifest import ClusterManifest
-from newsgrep.errors import IndexBusy, IndexMissing
+from newsgrep.errors import IndexBusy, IndexingFailed, IndexMissing
 from tests.helpers.paths import CORPUS, ROOT
 
 pytestmark = pytest.mark.opensearch
@@ -249,3 +249,21 @@ def _all_paths(location: str) -> list[str]:
         index=address.name, body={"query": {"match_all": {}}, "_source": ["path"], "size": 5000}
     )
     return [hit["_source"]["path"] for hit in found["hits"]["hits"]]
+
+
+def test_a_writer_whose_lease_was_taken_over_commits_nothing_more(location, monkeypatch):
+    monkeypatch.setattr(lock, "HEARTBEAT_SECONDS", 0.05)
+    address = parse_cluster_url(location)
+    engine = open_engine(location)
+    with engine.writer_lock():
+        writer = engine.open_writer()
+        other = {"host": "another-machine", "pid": 1, "heartbeat": time.time()}
+        connect(address).index(index=address.companion("files"), id=lock.LOCK_ID, body=other)
+        deadline = time.monotonic() + 10
+        while engine._lease_kept() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        with pytest.raises(IndexingFailed, match="took over the writer lock"):
+            writer.commit(forget_files=["/nowhere"])
+    # The other indexer's lease stays: this one does not delete it on the way out.
+    with pytest.raises(IndexBusy, match="another-machine"):
+        newsgrep.index_paths([CORPUS], location, jobs=1)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import time
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC
 from typing import TYPE_CHECKING, Any
@@ -120,8 +120,15 @@ class DocumentBatchMaker:
 class OpenSearchWriter:
     """The index's one writer (see engine.base.IndexWriter)."""
 
-    def __init__(self, client: OpenSearch, address: ClusterAddress, rebuild: bool = False) -> None:
+    def __init__(
+        self,
+        client: OpenSearch,
+        address: ClusterAddress,
+        rebuild: bool = False,
+        lease_kept: Callable[[], bool] = lambda: True,
+    ) -> None:
         self._client, self._address = client, address
+        self._lease_kept = lease_kept
         with cluster_errors(address):
             open_stories_index(client, address, rebuild)
             known = None if rebuild else read_counter(client, address, INDEX_GENERATION)
@@ -140,6 +147,11 @@ class OpenSearchWriter:
         return DocumentBatchMaker(self._run)
 
     def commit(self, add: Sequence[object] = (), forget_files: Sequence[str] = ()) -> None:
+        if not self._lease_kept():
+            raise IndexingFailed(
+                f"another indexer took over the writer lock of {self._address} "
+                "(this run could not renew it); run again to finish"
+            )
         with cluster_errors(self._address):
             for documents in add:
                 assert isinstance(documents, Documents)
