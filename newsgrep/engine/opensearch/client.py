@@ -40,6 +40,8 @@ URL_SCHEMES = ("http", "https")
 # Seconds a request may take; a bulk write of a full batch gets longer.
 TIMEOUT = 30.0
 BULK_TIMEOUT = 120.0
+# opensearch-py's 0.1 s is too short for a busy cluster to list its nodes.
+SNIFF_TIMEOUT = 5.0
 # Retried at once on another node by the client: a node gone or overloaded.
 RETRY_STATUSES = (429, 502, 503, 504)
 RETRIES = 3
@@ -144,6 +146,7 @@ def client_options(address: ClusterAddress, env: Mapping[str, str] = os.environ)
         "retry_on_timeout": True,
         "sniff_on_start": sniff,
         "sniff_on_connection_fail": sniff,
+        "sniff_timeout": SNIFF_TIMEOUT,
     }
     user = env.get(ENV_USER)
     if user:
