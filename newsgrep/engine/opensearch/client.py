@@ -26,7 +26,6 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
-from urllib.parse import urlsplit
 
 from newsgrep.errors import ClusterUnreachable, IndexMissing, IndexProblem
 
@@ -118,6 +117,9 @@ def parse_cluster_url(url: str, insecure: bool = False) -> ClusterAddress:
 
 
 def _host(part: str, scheme: str, url: str) -> tuple[str, int]:
+    # Imported here: a search of a folder parses no URL.
+    from urllib.parse import urlsplit
+
     try:
         parsed = urlsplit(f"{scheme}://{part}")
         port = parsed.port
