@@ -267,3 +267,11 @@ def test_a_writer_whose_lease_was_taken_over_commits_nothing_more(location, monk
     # The other indexer's lease stays: this one does not delete it on the way out.
     with pytest.raises(IndexBusy, match="another-machine"):
         newsgrep.index_paths([CORPUS], location, jobs=1)
+
+
+def test_a_word_too_long_for_lucene_does_not_stop_the_run(location, tmp_path):
+    folder = tmp_path / "hostile"
+    folder.mkdir()
+    (folder / "blob.txt").write_text(f"Blob\n\nA story with {'x' * 40_000} in it about tariffs.\n")
+    assert newsgrep.index_paths([folder], location, jobs=1).indexed == 1
+    assert stories(location, "tariffs") == 1

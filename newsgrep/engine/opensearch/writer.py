@@ -226,7 +226,7 @@ def _refused_again(body: list[str], items: list[dict[str, Any]]) -> list[str]:
         if status < 300:
             continue
         if status not in RETRY_ITEM_STATUSES:
-            reason = (result.get("error") or {}).get("reason", "refused")
-            raise IndexingFailed(f"the cluster refused {result.get('_id')}: {reason}")
+            reason = " ".join(str((result.get("error") or {}).get("reason", "refused")).split())
+            raise IndexingFailed(f"the cluster refused {result.get('_id')}: {reason[:200]}")
         again += body[2 * position : 2 * position + 2]
     return again
