@@ -93,10 +93,23 @@ def test_a_second_run_changes_nothing(corpus, location):
     assert stories(location) == total
     engine = open_engine(location)
     generation = engine.open_writer().generation
+    written = manifest_writes(location)
     second = newsgrep.index_paths([corpus], location, jobs=1)
     assert (second.indexed, second.unchanged, second.removed) == (0, first.files, 0)
     assert stories(location) == total
     assert engine.open_writer().generation == generation
+    assert manifest_writes(location) == written  # the manifest was left alone too
+
+
+def manifest_writes(location: str) -> int:
+    """Writes to the manifest's index so far (its documents' sequence numbers only grow)."""
+    address = parse_cluster_url(location)
+    client = connect(address)
+    files = address.companion("files")
+    client.indices.refresh(index=files)
+    body = {"query": {"terms": {"kind": ["file", "root", "meta"]}}, "size": 0}
+    body["aggs"] = {"last": {"max": {"field": "_seq_no"}}}
+    return int(client.search(index=files, body=body)["aggregations"]["last"]["value"])
 
 
 def test_an_edited_file_has_its_stories_replaced(corpus, location):

@@ -47,6 +47,7 @@ class ClusterManifest:
         # "": SQLite's private temporary database, deleted when closed.
         self._seen = sqlite3.connect("", isolation_level=None)
         self._seen.execute("CREATE TABLE seen (path TEXT PRIMARY KEY)")
+        self._generation: int | None = None  # as last read or written
         with cluster_errors(address):
             ensure_files_index(client, address)
 
@@ -58,18 +59,22 @@ class ClusterManifest:
         with cluster_errors(self._address):
             self._delete_where(query)
             self._client.delete(index=self._index, id=MANIFEST_GENERATION, ignore=[404])
+        self._generation = -1
 
     def roots(self) -> list[str]:
         return sorted(doc["path"] for doc in self._all({"term": {"kind": "root"}}))
 
     def add_roots(self, roots: Iterable[str]) -> None:
-        docs = [(f"root:{r}", {"kind": "root", "path": r}) for r in roots]
-        self._write(docs, ())
+        known = set(self.roots())
+        docs = [(f"root:{r}", {"kind": "root", "path": r}) for r in roots if r not in known]
+        if docs:
+            self._write(docs, ())
 
     def generation(self) -> int:
         with cluster_errors(self._address):
             known = read_counter(self._client, self._address, MANIFEST_GENERATION)
-        return -1 if known is None else known
+        self._generation = -1 if known is None else known
+        return self._generation
 
     def empty(self) -> bool:
         with cluster_errors(self._address):
@@ -111,9 +116,13 @@ class ClusterManifest:
         self, states: Iterable[FileState], forgotten: Iterable[str], generation: int | None
     ) -> None:
         docs: list[tuple[str, dict[str, Any]]] = [(f"file:{s.path}", _record(s)) for s in states]
-        if generation is not None:
+        if generation is not None and generation != self._generation:
             docs.append((MANIFEST_GENERATION, {"kind": "meta", "value": generation}))
-        self._write(docs, [f"file:{p}" for p in forgotten])
+        deleted = [f"file:{p}" for p in forgotten]
+        if docs or deleted:  # an unchanged re-run writes nothing
+            self._write(docs, deleted)
+        if generation is not None:
+            self._generation = generation
 
     def _all(self, query: dict[str, Any]) -> Iterator[dict[str, Any]]:
         with cluster_errors(self._address):
