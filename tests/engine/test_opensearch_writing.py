@@ -78,10 +78,10 @@ def write_stories(file: Path, words: list[str]) -> None:
 
 
 def stories(location: str, word: str | None = None) -> int:
-    """Stories in the index (with ``word`` in the body), as a search sees them now."""
+    """Stories in the index (with ``word`` in the body), as a search sees them
+    now (no refresh here: the writer's commits make stories searchable)."""
     address = parse_cluster_url(location)
     client = connect(address)
-    client.indices.refresh(index=address.name)
     query = {"match": {"body": word}} if word else {"match_all": {}}
     return int(client.count(index=address.name, body={"query": query})["count"])
 

@@ -74,6 +74,9 @@ def _settings() -> dict[str, Any]:
         }
 
     return {
+        # Stories become searchable when the writer commits (it refreshes),
+        # as on Whoosh, not every second in the middle of a bulk load.
+        "refresh_interval": "-1",
         "similarity": {SIMILARITY: {"type": "BM25", "k1": BM25_K1, "b": BM25_B}},
         "analysis": {
             "tokenizer": {
