@@ -232,7 +232,7 @@ def test_kill_9_mid_run_and_the_next_run_completes_with_nothing_twice(location, 
     from tests.helpers.synthetic import write_corpus
 
     wire = write_corpus(tmp_path / "wire", 1500, per_folder=100)
-    command = [sys.executable, "-m", "newsgrep", "index", str(wire), "--index", location]
+    command = index_command(wire, location)
     env = dict(os.environ, NEWSGREP_COMMIT_SECONDS="0.3")
     process = subprocess.Popen(command, cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 120
@@ -249,6 +249,10 @@ def test_kill_9_mid_run_and_the_next_run_completes_with_nothing_twice(location, 
     assert stories(location) == 1500
     paths = _all_paths(location)
     assert len(paths) == len(set(paths)) == 1500
+
+
+def index_command(folder: Path, location: str, *options: str) -> list[str]:
+    return [sys.executable, "-m", "newsgrep", "index", str(folder), "--index", location, *options]
 
 
 def _exists(location: str) -> bool:
@@ -288,3 +292,24 @@ def test_a_word_too_long_for_lucene_does_not_stop_the_run(location, tmp_path):
     (folder / "blob.txt").write_text(f"Blob\n\nA story with {'x' * 40_000} in it about tariffs.\n")
     assert newsgrep.index_paths([folder], location, jobs=1).indexed == 1
     assert stories(location, "tariffs") == 1
+
+
+def test_wait_waits_for_the_running_indexer(corpus, location):
+    command = [
+        sys.executable,
+        "-m",
+        "newsgrep",
+        "index",
+        str(corpus),
+        "--wait",
+        "--index",
+        location,
+    ]
+    with open_engine(location).writer_lock():
+        process = subprocess.Popen(command, cwd=ROOT, stderr=subprocess.PIPE, text=True)
+        time.sleep(2 * lock.POLL_SECONDS)
+        assert process.poll() is None
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 0, stderr
+    assert f"waiting for the indexer (pid {os.getpid()}) writing {location}" in stderr
+    assert stories(location) > 0
