@@ -313,3 +313,13 @@ def test_wait_waits_for_the_running_indexer(corpus, location):
     assert process.returncode == 0, stderr
     assert f"waiting for the indexer (pid {os.getpid()}) writing {location}" in stderr
     assert stories(location) > 0
+
+
+def test_a_file_named_alone_is_looked_up_and_updated(corpus, location):
+    total = newsgrep.index_paths([corpus], location, jobs=1).indexed
+    wire = corpus / "wire.jsonl"
+    assert newsgrep.index_paths([wire], location, jobs=1).unchanged == 1
+    write_stories(wire, ["alpha", "bravo", "charlie", "delta"])
+    again = newsgrep.index_paths([wire], location, jobs=1)
+    assert (again.files, again.indexed, again.removed) == (1, 4, 0)
+    assert stories(location) == total + 1
