@@ -173,3 +173,15 @@ def test_a_search_of_a_folder_does_not_import_the_cluster_client(corpus_index):
         [sys.executable, "-c", code, str(corpus_index)], capture_output=True, text=True, check=True
     )
     assert shown.stdout.strip() == "False"
+
+
+def test_tls_failures_say_which_one():
+    from opensearchpy.exceptions import SSLError
+
+    address = parse_cluster_url("https://node:9200/news")
+    for raised, expected in (
+        ("[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed", "certificate"),
+        ("[SSL: WRONG_VERSION_NUMBER] wrong version number", "does the cluster speak https"),
+    ):
+        with pytest.raises(ClusterUnreachable, match=expected), client.cluster_errors(address):
+            raise SSLError("N/A", raised, Exception(raised))
