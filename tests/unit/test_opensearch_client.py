@@ -131,13 +131,14 @@ def test_the_command_line_gives_one_line_and_exit_2_for_an_unreachable_cluster(m
     assert len(lines) == 1 and "cannot reach" in lines[0] and PASSWORD not in result.output
 
 
-def test_insecure_prints_one_warning(monkeypatch):
+@pytest.mark.parametrize(("scheme", "warnings"), [("https", 1), ("http", 0)])
+def test_insecure_warns_once_where_there_is_a_certificate_to_skip(scheme, warnings):
     result = CliRunner().invoke(
         cli,
-        ["index", str(CORPUS), "--insecure", "--index", "https://127.0.0.1:9/news"],
+        ["index", str(CORPUS), "--insecure", "--index", f"{scheme}://127.0.0.1:9/news"],
         catch_exceptions=False,
     )
-    assert result.output.count("warning: --insecure") == 1
+    assert result.output.count("warning: --insecure") == warnings
     assert result.exit_code == 2
 
 
