@@ -10,7 +10,10 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import socket
+import subprocess
+import sys
 import time
 import uuid
 from collections.abc import Iterator
@@ -23,8 +26,8 @@ from newsgrep.engine import open_engine
 from newsgrep.engine.opensearch import lock
 from newsgrep.engine.opensearch.client import connect, parse_cluster_url
 from newsgrep.engine.opensearch.manifest import ClusterManifest
-from newsgrep.errors import IndexBusy
-from tests.helpers.paths import CORPUS
+from newsgrep.errors import IndexBusy, IndexingFailed, IndexMissing
+from tests.helpers.paths import CORPUS, ROOT
 
 pytestmark = pytest.mark.opensearch
 ENV_URL = "NEWSGREP_TEST_OPENSEARCH"
@@ -193,3 +196,74 @@ def test_worker_processes_index_the_same_stories(corpus, location, tmp_path):
     wire = write_corpus(tmp_path / "wire", 600, per_folder=100)
     report = newsgrep.index_paths([wire], location, jobs=2)
     assert report.jobs == 2 and report.indexed == 600 and stories(location) == 600
+
+
+def test_state_documents_are_kept_with_the_index(corpus, location):
+    engine = open_engine(location)
+    with pytest.raises(IndexMissing):
+        engine.read_state("watch.oil")
+    newsgrep.index_paths([corpus], location, jobs=1)
+    assert engine.read_state("watch.oil") is None
+    engine.write_state("watch.oil", '{"seen": ["a"]}')
+    engine.write_state("watch.oil", '{"seen": ["a", "b"]}')
+    assert open_engine(location).read_state("watch.oil") == '{"seen": ["a", "b"]}'
+    with pytest.raises(ValueError):
+        engine.write_state("../escape", "x")
+    # A rebuild starts the stories afresh; saved searches stay.
+    newsgrep.index_paths([corpus], location, jobs=1, rebuild=True)
+    assert engine.read_state("watch.oil") == '{"seen": ["a", "b"]}'
+
+
+@pytest.mark.slow
+def test_kill_9_mid_run_and_the_next_run_completes_with_nothing_twice(location, tmp_path):
+    from tests.helpers.synthetic import write_corpus
+
+    wire = write_corpus(tmp_path / "wire", 1500, per_folder=100)
+    command = [sys.executable, "-m", "newsgrep", "index", str(wire), "--index", location]
+    env = dict(os.environ, NEWSGREP_COMMIT_SECONDS="0.3")
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while process.poll() is None and time.monotonic() < deadline:
+        if _exists(location) and stories(location):
+            break
+        time.sleep(0.2)
+    process.send_signal(signal.SIGKILL)
+    if process.wait() == 0:
+        pytest.skip("the run finished before the kill arrived")
+    # The lease of the killed run is on record; its holder is dead, so it is taken over.
+    finished = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert finished.returncode == 0, finished.stderr
+    assert stories(location) == 1500
+    paths = _all_paths(location)
+    assert len(paths) == len(set(paths)) == 1500
+
+
+def _exists(location: str) -> bool:
+    address = parse_cluster_url(location)
+    return bool(connect(address).indices.exists(index=address.name))
+
+
+def _all_paths(location: str) -> list[str]:
+    address = parse_cluster_url(location)
+    found = connect(address).search(
+        index=address.name, body={"query": {"match_all": {}}, "_source": ["path"], "size": 5000}
+    )
+    return [hit["_source"]["path"] for hit in found["hits"]["hits"]]
+
+
+def test_a_writer_whose_lease_was_taken_over_commits_nothing_more(location, monkeypatch):
+    monkeypatch.setattr(lock, "HEARTBEAT_SECONDS", 0.05)
+    address = parse_cluster_url(location)
+    engine = open_engine(location)
+    with engine.writer_lock():
+        writer = engine.open_writer()
+        other = {"host": "another-machine", "pid": 1, "heartbeat": time.time()}
+        connect(address).index(index=address.companion("files"), id=lock.LOCK_ID, body=other)
+        deadline = time.monotonic() + 10
+        while engine._lease_kept() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        with pytest.raises(IndexingFailed, match="took over the writer lock"):
+            writer.commit(forget_files=["/nowhere"])
+    # The other indexer's lease stays: this one does not delete it on the way out.
+    with pytest.raises(IndexBusy, match="another-machine"):
+        newsgrep.index_paths([CORPUS], location, jobs=1)

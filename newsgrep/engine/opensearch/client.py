@@ -26,7 +26,6 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
-from urllib.parse import urlsplit
 
 from newsgrep.errors import ClusterUnreachable, IndexMissing, IndexProblem
 
@@ -40,6 +39,8 @@ URL_SCHEMES = ("http", "https")
 # Seconds a request may take; a bulk write of a full batch gets longer.
 TIMEOUT = 30.0
 BULK_TIMEOUT = 120.0
+# opensearch-py's 0.1 s is too short for a busy cluster to list its nodes.
+SNIFF_TIMEOUT = 5.0
 # Retried at once on another node by the client: a node gone or overloaded.
 RETRY_STATUSES = (429, 502, 503, 504)
 RETRIES = 3
@@ -116,6 +117,9 @@ def parse_cluster_url(url: str, insecure: bool = False) -> ClusterAddress:
 
 
 def _host(part: str, scheme: str, url: str) -> tuple[str, int]:
+    # Imported here: a search of a folder parses no URL.
+    from urllib.parse import urlsplit
+
     try:
         parsed = urlsplit(f"{scheme}://{part}")
         port = parsed.port
@@ -144,6 +148,7 @@ def client_options(address: ClusterAddress, env: Mapping[str, str] = os.environ)
         "retry_on_timeout": True,
         "sniff_on_start": sniff,
         "sniff_on_connection_fail": sniff,
+        "sniff_timeout": SNIFF_TIMEOUT,
     }
     user = env.get(ENV_USER)
     if user:
@@ -220,12 +225,16 @@ def _answered(address: ClusterAddress, err: Any) -> IndexProblem:
             f"the cluster at {address.base} does not allow this request to ${ENV_USER}'s user"
         )
     if status == 404 and "index_not_found" in kind:
-        return IndexMissing(
-            f"no index {address.name} at {address.base}; "
-            f"build one with: newsgrep index --index {address} FOLDER"
-        )
+        return index_missing(address)
     answer = f"the cluster at {address.base} answered {status}: {_detail(err)}"
     return IndexProblem(_redacted(answer))
+
+
+def index_missing(address: ClusterAddress) -> IndexMissing:
+    return IndexMissing(
+        f"no index {address.name} at {address.base}; "
+        f"build one with: newsgrep index --index {address} FOLDER"
+    )
 
 
 def _detail(err: Any) -> str:

@@ -7,14 +7,14 @@ write side is writer.py, the manifest manifest.py and the writer lock lock.py.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from contextlib import AbstractContextManager
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from newsgrep.engine.opensearch import facets, lookup, searching, similar, stats
+from newsgrep.engine.opensearch import facets, lookup, searching, similar, state, stats
 from newsgrep.engine.opensearch.client import ClusterAddress, cluster_errors, connect
-from newsgrep.engine.opensearch.lock import cluster_writer_lock
+from newsgrep.engine.opensearch.lock import Heartbeat, cluster_writer_lock
 from newsgrep.engine.opensearch.manifest import ClusterManifest
 from newsgrep.engine.opensearch.writer import OpenSearchWriter
 from newsgrep.model import Facets, IndexStats, SearchOptions, SearchResult, Story
@@ -30,6 +30,7 @@ class OpenSearchIndex:
     def __init__(self, address: ClusterAddress) -> None:
         self.address = address
         self.location = str(address)
+        self._heartbeat: Heartbeat | None = None
 
     @cached_property
     def client(self) -> OpenSearch:
@@ -61,12 +62,28 @@ class OpenSearchIndex:
             return stats.index_stats(self.client, self.address.name, self.location, top)
 
     def open_writer(self, rebuild: bool = False) -> OpenSearchWriter:
-        return OpenSearchWriter(self.client, self.address, rebuild)
+        return OpenSearchWriter(self.client, self.address, rebuild, self._lease_kept)
 
+    @contextmanager
     def writer_lock(
         self, wait: bool = False, on_wait: Callable[[int | None], None] | None = None
-    ) -> AbstractContextManager[None]:
-        return cluster_writer_lock(self.client, self.address, wait, on_wait)
+    ) -> Iterator[None]:
+        with cluster_writer_lock(self.client, self.address, wait, on_wait) as heartbeat:
+            self._heartbeat = heartbeat
+            try:
+                yield
+            finally:
+                self._heartbeat = None
+
+    def _lease_kept(self) -> bool:
+        """False once another indexer has taken the writer lock over."""
+        return self._heartbeat is None or not self._heartbeat.lost
 
     def manifest(self) -> ClusterManifest:
         return ClusterManifest(self.client, self.address)
+
+    def read_state(self, key: str) -> str | None:
+        return state.read_state(self.client, self.address, key)
+
+    def write_state(self, key: str, value: str) -> None:
+        state.write_state(self.client, self.address, key, value)

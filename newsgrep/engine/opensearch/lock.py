@@ -51,19 +51,21 @@ def cluster_writer_lock(
     address: ClusterAddress,
     wait: bool = False,
     on_wait: Callable[[int | None], None] | None = None,
-) -> Iterator[None]:
-    """Hold the index's writer lease; raise IndexBusy, or wait when asked to."""
+) -> Iterator[Heartbeat]:
+    """Hold the index's writer lease; raise IndexBusy, or wait when asked to.
+    The heartbeat says whether the lease is still this process's."""
     with cluster_errors(address):
         ensure_files_index(client, address)
         lease = _acquire(client, address, wait, on_wait)
-    heartbeat = _Heartbeat(client, address, lease)
+    heartbeat = Heartbeat(client, address, lease)
     heartbeat.start()
     try:
-        yield
+        yield heartbeat
     finally:
         heartbeat.stop()
-        with cluster_errors(address):
-            _release(client, address, heartbeat.lease)
+        if not heartbeat.lost:
+            with cluster_errors(address):
+                _release(client, address, heartbeat.lease)
 
 
 def _acquire(
@@ -160,20 +162,23 @@ def _release(client: OpenSearch, address: ClusterAddress, lease: Lease) -> None:
     )
 
 
-class _Heartbeat(threading.Thread):
+class Heartbeat(threading.Thread):
     """Renews the lease every HEARTBEAT_SECONDS until stopped.
 
     A renewal that fails (the cluster unreachable a while) is tried again at
-    the next beat; the lease goes stale only after STALE_SECONDS of them.
+    the next beat; the lease goes stale only after STALE_SECONDS of them. A
+    renewal refused because the lease changed means another indexer took it
+    over: ``lost`` turns true and the writer commits nothing more.
     """
 
     def __init__(self, client: OpenSearch, address: ClusterAddress, lease: Lease) -> None:
         super().__init__(name="newsgrep-lock-heartbeat", daemon=True)
         self._client, self._address, self.lease = client, address, lease
         self._stopping = threading.Event()
+        self.lost = False
 
     def run(self) -> None:
-        from opensearchpy.exceptions import OpenSearchException
+        from opensearchpy.exceptions import ConflictError, OpenSearchException
 
         while not self._stopping.wait(HEARTBEAT_SECONDS):
             try:
@@ -186,6 +191,9 @@ class _Heartbeat(threading.Thread):
                         "if_primary_term": self.lease.primary_term,
                     },
                 )
+            except ConflictError:
+                self.lost = True
+                return
             except OpenSearchException:
                 continue
             self.lease = _lease(answer)

@@ -5,13 +5,15 @@ Documents in the companion index ``NAME-newsgrep-files``: one per file
 (``kind: file``, its path, folder, size, time, digest, stories), one per
 root (``kind: root``) and the generation it last described (store.py). Each
 write is refreshed at once: the next question, or the next run on another
-machine, sees it. The files seen on disk in this run are kept in memory
-(a set of paths) until the run asks which are gone.
+machine, sees it. The files seen on disk in this run are noted in a
+private temporary SQLite database (on disk, as the folder manifest keeps
+them), so that memory stays flat however many files an archive holds.
 """
 
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -42,12 +44,14 @@ class ClusterManifest:
     def __init__(self, client: OpenSearch, address: ClusterAddress) -> None:
         self._client, self._address = client, address
         self._index = files_index(address)
-        self._seen: set[str] = set()
+        # "": SQLite's private temporary database, deleted when closed.
+        self._seen = sqlite3.connect("", isolation_level=None)
+        self._seen.execute("CREATE TABLE seen (path TEXT PRIMARY KEY)")
         with cluster_errors(address):
             ensure_files_index(client, address)
 
     def close(self) -> None:
-        self._seen.clear()
+        self._seen.close()
 
     def clear(self) -> None:
         query = {"terms": {"kind": ["file", "root"]}}
@@ -81,7 +85,7 @@ class ClusterManifest:
         return {doc["path"]: _state(doc) for doc in self._all(query)}
 
     def mark_seen(self, paths: Iterable[str]) -> None:
-        self._seen.update(paths)
+        self._seen.executemany("INSERT OR IGNORE INTO seen VALUES (?)", [(p,) for p in paths])
 
     def unseen(self, roots: Iterable[str]) -> Iterator[str]:
         for root in roots:
@@ -95,8 +99,13 @@ class ClusterManifest:
                     "minimum_should_match": 1,
                 }
             }
-            gone = [doc["path"] for doc in self._all(_files(under))]
-            yield from (path for path in gone if path not in self._seen)
+            for doc in self._all(_files(under)):
+                if not self._was_seen(doc["path"]):
+                    yield doc["path"]
+
+    def _was_seen(self, path: str) -> bool:
+        row = self._seen.execute("SELECT 1 FROM seen WHERE path = ?", (path,)).fetchone()
+        return row is not None
 
     def record(
         self, states: Iterable[FileState], forgotten: Iterable[str], generation: int | None

@@ -167,16 +167,16 @@ def _with_keyword(field: dict[str, Any]) -> dict[str, Any]:
     return {**field, "fields": {"keyword": {"type": "keyword", "ignore_above": 1024}}}
 
 
-def files_index_body() -> dict[str, Any]:
-    """The companion index of the manifest, the writer lock and the generation.
+def companion_index_body(looked_up: tuple[str, ...] = ()) -> dict[str, Any]:
+    """An index newsgrep keeps beside the stories (the manifest's, the state's).
 
-    Only what is looked up is indexed; the rest of a record rides in ``_source``.
+    Only the ``looked_up`` fields are indexed (as keywords); the rest of a
+    record rides in ``_source``.
     """
-    keyword = {"type": "keyword"}
     return {
         "settings": {"index": {"number_of_shards": 1}},
         "mappings": {
             "dynamic": False,
-            "properties": {"kind": keyword, "path": keyword, "folder": keyword},
+            "properties": {name: {"type": "keyword"} for name in looked_up},
         },
     }

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from newsgrep.engine.opensearch.client import ClusterAddress, with_backoff
-from newsgrep.engine.opensearch.mapping import MAPPING_VERSION, files_index_body, index_body
+from newsgrep.engine.opensearch.mapping import MAPPING_VERSION, companion_index_body, index_body
 from newsgrep.errors import IndexDamaged
 
 if TYPE_CHECKING:
@@ -43,7 +43,7 @@ def files_index(address: ClusterAddress) -> str:
 
 
 def ensure_files_index(client: OpenSearch, address: ClusterAddress) -> None:
-    _create(client, files_index(address), files_index_body())
+    ensure_index(client, files_index(address), companion_index_body(("kind", "path", "folder")))
 
 
 def open_stories_index(client: OpenSearch, address: ClusterAddress, rebuild: bool) -> None:
@@ -51,7 +51,7 @@ def open_stories_index(client: OpenSearch, address: ClusterAddress, rebuild: boo
     mapping this newsgrep does not write."""
     if rebuild:
         with_backoff(lambda: client.indices.delete(index=address.name, ignore_unavailable=True))
-    _create(client, address.name, index_body())
+    ensure_index(client, address.name, index_body())
     meta = with_backoff(lambda: client.indices.get_mapping(index=address.name))
     version = meta[address.name]["mappings"].get("_meta", {}).get("newsgrep_mapping")
     if version != MAPPING_VERSION:
@@ -62,7 +62,7 @@ def open_stories_index(client: OpenSearch, address: ClusterAddress, rebuild: boo
         )
 
 
-def _create(client: OpenSearch, name: str, body: dict[str, Any]) -> None:
+def ensure_index(client: OpenSearch, name: str, body: dict[str, Any]) -> None:
     """Create an index unless it exists (another machine may create it meanwhile)."""
     from opensearchpy.exceptions import RequestError
 

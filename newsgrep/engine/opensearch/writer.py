@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import time
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC
 from typing import TYPE_CHECKING, Any
@@ -49,6 +49,8 @@ BULK_BYTES = 4 * 1024 * 1024
 # Items of a bulk request refused with these statuses are sent again.
 RETRY_ITEM_STATUSES = frozenset({429, 502, 503, 504})
 ITEM_ATTEMPTS = 6
+# Files whose stories one delete-by-query removes (OpenSearch allows 65,536 terms).
+FORGET_PER_REQUEST = 10_000
 
 
 def story_document(article: Article, file: str, run: str) -> dict[str, Any]:
@@ -118,8 +120,15 @@ class DocumentBatchMaker:
 class OpenSearchWriter:
     """The index's one writer (see engine.base.IndexWriter)."""
 
-    def __init__(self, client: OpenSearch, address: ClusterAddress, rebuild: bool = False) -> None:
+    def __init__(
+        self,
+        client: OpenSearch,
+        address: ClusterAddress,
+        rebuild: bool = False,
+        lease_kept: Callable[[], bool] = lambda: True,
+    ) -> None:
         self._client, self._address = client, address
+        self._lease_kept = lease_kept
         with cluster_errors(address):
             open_stories_index(client, address, rebuild)
             known = None if rebuild else read_counter(client, address, INDEX_GENERATION)
@@ -138,6 +147,11 @@ class OpenSearchWriter:
         return DocumentBatchMaker(self._run)
 
     def commit(self, add: Sequence[object] = (), forget_files: Sequence[str] = ()) -> None:
+        if not self._lease_kept():
+            raise IndexingFailed(
+                f"another indexer took over the writer lock of {self._address} "
+                "(this run could not renew it); run again to finish"
+            )
         with cluster_errors(self._address):
             for documents in add:
                 assert isinstance(documents, Documents)
@@ -169,20 +183,23 @@ class OpenSearchWriter:
 
     def _forget(self, files: Sequence[str]) -> None:
         """Remove the stories of ``files`` written before this writer opened."""
-        query = {
-            "bool": {
-                "filter": [{"terms": {"file": list(files)}}],
-                "must_not": [{"term": {"run": self._run}}],
+        for start in range(0, len(files), FORGET_PER_REQUEST):
+            query = {
+                "bool": {
+                    "filter": [
+                        {"terms": {"file": list(files[start : start + FORGET_PER_REQUEST])}}
+                    ],
+                    "must_not": [{"term": {"run": self._run}}],
+                }
             }
-        }
-        with_backoff(
-            lambda: self._client.delete_by_query(
-                index=self._address.name,
-                body={"query": query},
-                params={"conflicts": "proceed", "refresh": "true"},
-                request_timeout=BULK_TIMEOUT,
+            with_backoff(
+                lambda: self._client.delete_by_query(
+                    index=self._address.name,
+                    body={"query": query},  # noqa: B023 - called at once
+                    params={"conflicts": "proceed", "refresh": "true"},
+                    request_timeout=BULK_TIMEOUT,
+                )
             )
-        )
 
 
 def _chunks(lines: list[tuple[str, str]], index: str) -> list[list[str]]:
