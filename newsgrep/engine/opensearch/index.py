@@ -59,7 +59,7 @@ class OpenSearchIndex:
 
     def stats(self, top: int = stats.TOP) -> IndexStats:
         with cluster_errors(self.address):
-            return stats.index_stats(self.client, self.address.name, self.location, top)
+            return stats.index_stats(self.client, self.address, top)
 
     def open_writer(self, rebuild: bool = False) -> OpenSearchWriter:
         return OpenSearchWriter(self.client, self.address, rebuild, self._lease_kept)

@@ -6,8 +6,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from newsgrep.engine.opensearch.client import ClusterAddress
 from newsgrep.engine.opensearch.facets import distinct_values, value_counts
 from newsgrep.engine.opensearch.searching import parse_date
+from newsgrep.engine.opensearch.store import INDEX_GENERATION, counter_written
 from newsgrep.model import IndexStats
 from newsgrep.rank.facets import FIELDS, ranked
 
@@ -15,8 +17,9 @@ TOP = 10
 EVERY: dict = {"match_all": {}}
 
 
-def index_stats(client: Any, name: str, location: str, top: int = TOP) -> IndexStats:
-    """Counts by aggregations; ``location`` is the index as the user named it."""
+def index_stats(client: Any, address: ClusterAddress, top: int = TOP) -> IndexStats:
+    """Counts by aggregations; updated: the writer's last commit."""
+    name = address.name
     answer = client.search(
         index=name,
         body={
@@ -31,7 +34,7 @@ def index_stats(client: Any, name: str, location: str, top: int = TOP) -> IndexS
     )
     aggs = answer["aggregations"]
     stats = IndexStats(
-        index=location,
+        index=str(address),
         stories=answer["hits"]["total"]["value"],
         files=distinct_values(client, name, EVERY, "file"),
         first_date=_date(aggs["first"]),
@@ -43,6 +46,7 @@ def index_stats(client: Any, name: str, location: str, top: int = TOP) -> IndexS
         stats.top[by] = values[:top] if top else values
     store = client.indices.stats(index=name, metric="store")
     stats.index_bytes = store["_all"]["primaries"]["store"]["size_in_bytes"]
+    stats.updated = counter_written(client, address, INDEX_GENERATION)
     return stats
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from newsgrep.engine.opensearch.client import ClusterAddress, with_backoff
@@ -81,11 +82,16 @@ def read_counter(client: OpenSearch, address: ClusterAddress, name: str) -> int 
 
 
 def write_counter(client: OpenSearch, address: ClusterAddress, name: str, value: int) -> None:
-    with_backoff(
-        lambda: client.index(
-            index=files_index(address), id=name, body={"kind": "meta", "value": value}
-        )
-    )
+    # "at": when it was written, for stats' "updated" (the index's last commit).
+    body = {"kind": "meta", "value": value, "at": datetime.now(UTC).isoformat()}
+    with_backoff(lambda: client.index(index=files_index(address), id=name, body=body))
+
+
+def counter_written(client: OpenSearch, address: ClusterAddress, name: str) -> datetime | None:
+    """When a counter was last written (local time), or None."""
+    found = with_backoff(lambda: client.get(index=files_index(address), id=name, ignore=[404]))
+    at = found.get("_source", {}).get("at") if found.get("found") else None
+    return datetime.fromisoformat(at).astimezone() if at else None
 
 
 def scan(client: OpenSearch, index: str, query: dict[str, Any], sort: str) -> Iterator[dict]:
