@@ -124,7 +124,8 @@ def latencies(location: str, runs: int) -> list[tuple[str, float, float]]:
 
 def overlap(collection: ranking.Collection, pair: dict[str, str]) -> tuple[float, int, dict]:
     """(mean share of shared top-10 stories, queries with the same top-10 set,
-    nDCG@10 per engine) over the collection's judged queries."""
+    nDCG@10 per engine) over the collection's judged queries. Indexes the
+    collection on both engines first."""
     rankers = {
         engine: ranking.newsgrep_ranker(collection, where, TOP) for engine, where in pair.items()
     }
@@ -177,6 +178,8 @@ def report_latency(pair: dict[str, str], runs: int) -> None:
 
 
 def report_overlap(made: Engines, args: argparse.Namespace) -> None:
+    import newsgrep
+
     print(
         f"\n{'top-10 overlap':<16}{'docs':>6}{'queries':>8}{'shared':>8}{'same set':>9}"
         f"{'nDCG@10 whoosh':>15}{'opensearch':>11}"
@@ -187,8 +190,9 @@ def report_overlap(made: Engines, args: argparse.Namespace) -> None:
     for collection in ranking.collections(choice):
         pair = made.pair(collection.name.split()[0].lower().replace("-", ""))
         shared, same, ndcg = overlap(collection, pair)
+        stories = newsgrep.index_stats(pair["whoosh"]).stories
         print(
-            f"{collection.name:<16}{len(collection.paths):>6}{len(collection.judged):>8}"
+            f"{collection.name:<16}{stories:>6}{len(collection.judged):>8}"
             f"{shared:>8.2f}{same:>5}/{len(collection.judged):<3}"
             f"{ndcg['whoosh']:>15.4f}{ndcg['opensearch']:>11.4f}",
             flush=True,

@@ -13,12 +13,15 @@ from click.testing import CliRunner
 
 import newsgrep
 from newsgrep.cli.app import cli
-from tests.helpers.cluster import cluster_url, delete_index, fresh_index_name, why_unusable
+from tests.helpers.cluster import (
+    ENGINES,
+    cluster_url,
+    delete_index,
+    fresh_index_name,
+    location_on,
+    why_unusable,
+)
 from tests.helpers.paths import CORPUS, REUTERS, SEED
-
-# The two engines every engine-neutral test runs on; the OpenSearch half is
-# marked so that ``-m opensearch`` (or ``-m "not opensearch"``) picks it.
-ENGINES = [pytest.param("whoosh"), pytest.param("opensearch", marks=pytest.mark.opensearch)]
 
 
 @pytest.fixture(scope="session")
@@ -45,13 +48,8 @@ def opensearch_url() -> str:
 def index_location(request, tmp_path) -> Iterator[str]:
     """Where a test builds its own index, once per engine: a fresh folder, or
     ``URL/newsgrep-test-<random>`` on the test cluster, deleted afterwards."""
-    if request.param == "whoosh":
-        yield str(tmp_path / "index")
-        return
-    url = request.getfixturevalue("opensearch_url")
-    name = fresh_index_name()
-    yield f"{url}/{name}"
-    delete_index(url, name)
+    with location_on(request.param, tmp_path, request) as location:
+        yield location
 
 
 @pytest.fixture(scope="session")

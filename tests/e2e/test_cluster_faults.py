@@ -49,8 +49,10 @@ def cluster_script(*args: str) -> str:
 def local_cluster(opensearch_url):
     """The nodes' HTTP addresses, both nodes up; skipped unless the test
     cluster is the one scripts/test-cluster runs (its nodes must be killable)."""
-    if cluster_script("url") != opensearch_url:
-        pytest.skip(f"{opensearch_url} is not the cluster scripts/test-cluster runs")
+    status = subprocess.run([str(SCRIPT), "status"], capture_output=True, text=True, check=False)
+    ours = all(f"{node}: running" in status.stdout for node in ("node-1", "node-2"))
+    if cluster_script("url") != opensearch_url or not ours:
+        pytest.skip(f"{opensearch_url} is not a cluster this scripts/test-cluster started")
     cluster_script("start")
     port = urlsplit(opensearch_url).port
     yield {"node-1": f"127.0.0.1:{port}", "node-2": f"127.0.0.1:{port + 1}"}

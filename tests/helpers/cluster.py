@@ -12,8 +12,16 @@ import os
 import urllib.error
 import urllib.request
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
 
 ENV_URL = "NEWSGREP_TEST_OPENSEARCH"
+# The two engines every engine-neutral test runs on; the OpenSearch half is
+# marked so that ``-m opensearch`` (or ``-m "not opensearch"``) picks it.
+ENGINES = [pytest.param("whoosh"), pytest.param("opensearch", marks=pytest.mark.opensearch)]
 HOW_TO_GET_ONE = "scripts/test-cluster start prints one"
 
 
@@ -34,6 +42,22 @@ def why_unusable(url: str | None) -> str | None:
     if health.get("status") not in ("green", "yellow"):
         return f"the OpenSearch cluster at {url} is {health.get('status')}"
     return None
+
+
+@contextmanager
+def location_on(engine: str, folder: Path, request) -> Iterator[str]:
+    """A fresh index location on ENGINE: ``FOLDER/index``, or
+    ``URL/newsgrep-test-<random>`` on the test cluster, deleted afterwards
+    (the test is skipped when there is no cluster: see ``opensearch_url``)."""
+    if engine == "whoosh":
+        yield str(folder / "index")
+        return
+    url = request.getfixturevalue("opensearch_url")
+    name = fresh_index_name()
+    try:
+        yield f"{url}/{name}"
+    finally:
+        delete_index(url, name)
 
 
 def fresh_index_name(purpose: str = "test") -> str:
