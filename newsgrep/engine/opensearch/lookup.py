@@ -9,14 +9,11 @@ from typing import Any
 from newsgrep.engine.hits import stored_hit
 from newsgrep.engine.opensearch.compile import compile_query
 from newsgrep.engine.opensearch.highlights import highlight, pieces
-from newsgrep.engine.opensearch.searching import analyzer, parse_date
+from newsgrep.engine.opensearch.searching import Fetcher, analyzer, parse_date
 from newsgrep.engine.paths import path_keys
 from newsgrep.errors import StoryMissing
 from newsgrep.model import Snippet, Story
 from newsgrep.query.tree import Query
-
-# A file holds at most this many stories as far as show is concerned.
-MOST_STORIES = 10_000
 
 
 def find_ids(client: Any, name: str, text: str) -> list[str]:
@@ -45,13 +42,13 @@ def load_stories(client: Any, name: str, text: str, query: Query | None = None) 
 
 def _found(client: Any, name: str, text: str, request: dict[str, Any]) -> list[dict]:
     """The story at the most literal key that names one, else every story
-    of the file at the most literal key that names a file, in file order."""
+    of the file at the most literal key that names a file, in file order
+    (however many: past the result window by a scroll)."""
     keys = path_keys(text)
     for field in ("path", "file"):
         for key in keys:
-            body = {**request, "size": MOST_STORIES, "query": {"term": {field: key}}}
-            answer = client.search(index=name, body={**body, "sort": ["_doc"]})
-            docs: list[dict] = answer["hits"]["hits"]
+            query = {**request, "query": {"term": {field: key}}, "sort": ["_doc"]}
+            docs, _ = Fetcher(client, name, query)(0, 0)
             if docs:
                 return docs
     raise StoryMissing(f"no story at {text} in the index")
