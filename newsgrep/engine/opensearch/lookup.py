@@ -42,7 +42,7 @@ def load_stories(client: Any, name: str, text: str, query: Query | None = None) 
 
 def _found(client: Any, name: str, text: str, request: dict[str, Any]) -> list[dict]:
     """The story at the most literal key that names one, else every story
-    of the file at the most literal key that names a file, in file order
+    of the file at the most literal key that names a file, in index order
     (however many: past the result window by a scroll)."""
     keys = path_keys(text)
     for field in ("path", "file"):
