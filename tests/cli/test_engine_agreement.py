@@ -44,3 +44,19 @@ def test_both_engines_agree_on_the_top_ten_of_most_queries(engines):
     whoosh, opensearch = engines
     same = [set(_top10(whoosh, args)) == set(_top10(opensearch, args)) for args, _ in SEARCHABLE]
     assert sum(same) / len(same) >= TOP_AGREEMENT, f"{sum(same)} of {len(same)} the same"
+
+
+@pytest.mark.parametrize("by", ["source", "person", "place", "year", "month", "week", "day"])
+@pytest.mark.parametrize("query", ["*", "NATO", "people:Putin"])
+def test_both_engines_count_alike_by_every_value(engines, query, by):
+    whoosh, opensearch = (run("search", query, "--by", by, "--json").stdout for run in engines)
+    assert whoosh and whoosh == opensearch
+
+
+def test_both_engines_tell_the_same_stats(engines):
+    def stats(run) -> dict:
+        told = json.loads(run("stats", "--json").stdout)
+        return {k: v for k, v in told.items() if k not in ("index", "index_bytes", "updated")}
+
+    whoosh, opensearch = engines
+    assert stats(whoosh) == stats(opensearch)
