@@ -18,6 +18,7 @@ from typing import Any
 from newsgrep.engine.hits import folded_hits, lead_snippet, stored_hit
 from newsgrep.engine.opensearch.compile import DSL, Analyze, compile_query, proximity_query
 from newsgrep.engine.opensearch.highlights import highlight, pieces
+from newsgrep.engine.opensearch.idf import whoosh_weighed
 from newsgrep.engine.opensearch.suggest import did_you_mean
 from newsgrep.model import Hit, SearchOptions, SearchResult
 from newsgrep.query.parser import filter_query
@@ -37,7 +38,7 @@ def search(
     """Ranked hits for a query (``text`` as typed, for did-you-mean); raises QueryError."""
     started = time.perf_counter()
     analyze = analyzer(client, name)
-    request = ranked_request(tree, options, analyze)
+    request = whoosh_weighed(client, name, ranked_request(tree, options, analyze))
     fetch = Fetcher(client, name, request)
     if options.dedup or options.fold_page:
         hits, total, folded, distinct = _folded(fetch, options)
