@@ -240,7 +240,7 @@ def _group(
 ) -> Query | None:
     """Clauses side by side: metadata filters, the rest optional; +required, -left out."""
     rest = [c for c in clauses if not isinstance(c, _Not)]
-    filters = [c for c in rest if _only_metadata(c)]
+    filters = [c for c in rest if only_metadata(c)]
     positive = _side_by_side([c for c in rest if c not in filters])
     if filters:
         positive = _all(filters + ([positive] if positive is not None else []))
@@ -264,7 +264,8 @@ def _is_plain(node: Query) -> TypeGuard[Term]:
     return isinstance(node, Term) and node.field is None and node.boost == 1
 
 
-def _only_metadata(node: Query) -> bool:
+def only_metadata(node: Query) -> bool:
+    """True for a clause on a story's metadata only (date:, source:, people:, ...)."""
     return all(
         isinstance(leaf, DateSpan) or getattr(leaf, "field", None) in METADATA_FIELDS
         for leaf in leaves(node)

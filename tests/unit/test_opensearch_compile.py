@@ -239,3 +239,9 @@ def test_no_proximity_without_two_different_words_side_by_side():
 def test_query_text_never_reaches_a_query_string_parser():
     compiled = json.dumps(dsl('NATO AND "treaty of Moscow" title:Putin~ Rob?rtson'))
     assert "query_string" not in compiled and "simple_query_string" not in compiled
+
+
+def test_metadata_beside_words_filters_without_scoring():
+    query = dsl("people:Putin NATO date:2001")
+    assert query["bool"]["must"] == [word("nato")]
+    assert [next(iter(part)) for part in query["bool"]["filter"]] == ["match_phrase", "range"]

@@ -27,7 +27,7 @@ from typing import Any
 
 from newsgrep.errors import QueryError
 from newsgrep.query import tree as t
-from newsgrep.query.parser import NOTHING
+from newsgrep.query.parser import NOTHING, only_metadata
 from newsgrep.rank.weights import PROXIMITY_SLOP, PROXIMITY_WEIGHT, TITLE_WEIGHT
 
 DSL = dict[str, Any]
@@ -187,8 +187,17 @@ class _Compiler:
     # -- operators --------------------------------------------------------------
 
     def _and(self, node: t.And) -> DSL | None:
-        parts = self._parts(node.parts)
-        return _one_or(parts, lambda ps: {"bool": {"must": ps}})
+        """Every part; a part on metadata only (``people:putin date:2001``
+        typed beside words) filters, it does not score, unless nothing else
+        would rank the stories."""
+        metadata = [part for part in node.parts if only_metadata(part)]
+        ranking = self._parts([part for part in node.parts if part not in metadata])
+        filters = self._parts(metadata)
+        if not ranking:
+            return _one_or(filters, lambda ps: {"bool": {"must": ps}})
+        if not filters:
+            return _one_or(ranking, lambda ps: {"bool": {"must": ps}})
+        return {"bool": {"must": ranking, "filter": filters}}
 
     def _or(self, node: t.Or) -> DSL | None:
         return _one_or(self._parts(node.parts), _should)
