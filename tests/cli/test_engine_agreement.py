@@ -10,6 +10,7 @@ import pytest
 
 from tests.cli.test_query_table import ROWS
 from tests.conftest import cli_on
+from tests.helpers.paths import CORPUS
 
 pytestmark = pytest.mark.opensearch
 SEARCHABLE = [(args, doc) for args, doc in ROWS if not doc.startswith("exit 2")]
@@ -60,3 +61,17 @@ def test_both_engines_tell_the_same_stats(engines):
 
     whoosh, opensearch = engines
     assert stats(whoosh) == stats(opensearch)
+
+
+def test_both_engines_find_mostly_the_same_similar_stories(engines):
+    def similar(run, story) -> set[str]:
+        lines = run("similar", str(story), "--json", "-n", "5").stdout.splitlines()
+        return {json.loads(line)["path"] for line in lines}
+
+    whoosh, opensearch = engines
+    stories = sorted(CORPUS.glob("*.txt"))
+    shared = [
+        len(similar(whoosh, s) & similar(opensearch, s)) / max(len(similar(whoosh, s)), 1)
+        for s in stories
+    ]
+    assert sum(shared) / len(shared) >= TOP_AGREEMENT
