@@ -245,3 +245,8 @@ def test_metadata_beside_words_filters_without_scoring():
     query = dsl("people:Putin NATO date:2001")
     assert query["bool"]["must"] == [word("nato")]
     assert [next(iter(part)) for part in query["bool"]["filter"]] == ["match_phrase", "range"]
+
+
+def test_a_fuzzy_name_is_folded_not_stemmed():
+    [every] = dsl("people:Schröders~")["bool"]["filter"]
+    assert every["fuzzy"]["people"]["value"] == "schroders"

@@ -164,7 +164,7 @@ class _Compiler:
     def _fuzzy(self, node: t.Fuzzy) -> DSL | None:
         """The word's stem (a word the analyser splits or stops: as typed,
         folded), and every indexed term within ``distance`` edits of it."""
-        tokens = self.tokens[node.text]
+        tokens = self.tokens[node.text] if _is_text(node.field) else []  # a name: unstemmed
         word = tokens[0] if len(tokens) == 1 else _folded(node.text)
         options = {"fuzziness": node.distance, "prefix_length": 0, "transpositions": False}
         return _in_fields(
