@@ -23,7 +23,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 from newsgrep.errors import QueryError
 from newsgrep.query import tree as t
@@ -32,7 +32,13 @@ from newsgrep.rank.weights import PROXIMITY_SLOP, PROXIMITY_WEIGHT, TITLE_WEIGHT
 
 DSL = dict[str, Any]
 # Each typed word's tokens as title and body index them, in the order given.
-Analyze = Callable[[Sequence[str]], list[list[str]]]
+# With ``whole``, each text analysed whole (not split, never a stop word), as
+# Whoosh analyses wildcard and fuzzy words: one token, its stem.
+
+
+class Analyze(Protocol):
+    def __call__(self, words: Sequence[str], whole: bool = False) -> list[list[str]]: ...
+
 
 TEXT_FIELDS = t.TEXT_FIELDS
 # The Whoosh index counts each title word twice (its title field boost);
@@ -102,8 +108,29 @@ def _typed_words(node: t.Query) -> Iterator[str]:
             yield from leaf.words
         elif isinstance(leaf, t.Phrase) and _is_text(leaf.field):
             yield from leaf.words
-        elif isinstance(leaf, (t.Term, t.Fuzzy)) and _is_text(leaf.field):
+        elif isinstance(leaf, t.Term) and _is_text(leaf.field):
             yield leaf.text
+
+
+def _whole_words(node: t.Query) -> Iterator[str]:
+    """Every wildcard and fuzzy word of the tree in title and body."""
+    for leaf in t.leaves(node):
+        if isinstance(leaf, t.Pattern) and _is_text(leaf.field):
+            yield _pattern_kind(leaf)[1]
+        elif isinstance(leaf, t.Fuzzy) and _is_text(leaf.field):
+            yield leaf.text
+
+
+def _pattern_kind(node: t.Pattern) -> tuple[str, str]:
+    """``wor*`` a prefix (``wor``); anything else (``w?rd``, ``*ord``) a wildcard."""
+    text = node.text
+    if (
+        len(text) > 1
+        and text.find("*") == len(text) - 1
+        and not any(mark in text for mark in t.WILDCARDS.replace("*", ""))
+    ):
+        return "prefix", text[:-1]
+    return "wildcard", text
 
 
 def _is_text(field: str | None) -> bool:
@@ -114,6 +141,14 @@ class _Compiler:
     def __init__(self, analyze: Analyze, node: t.Query) -> None:
         typed = list(dict.fromkeys(_typed_words(node)))
         self.tokens = dict(zip(typed, analyze(typed) if typed else [], strict=True))
+        wholes = list(dict.fromkeys(_whole_words(node)))
+        self.wholes = dict(zip(wholes, analyze(wholes, whole=True) if wholes else [], strict=True))
+
+    def _whole(self, text: str, field: str | None) -> str:
+        """A wildcard or fuzzy word as its field indexes a word: stemmed in
+        title and body, folded in a name."""
+        tokens = self.wholes.get(text) if _is_text(field) else None
+        return tokens[0] if tokens else _folded(text)
 
     def compile(self, node: t.Query) -> DSL | None:
         method: Callable[[Any], DSL | None] = getattr(self, "_" + type(node).__name__.lower())
@@ -149,23 +184,15 @@ class _Compiler:
         )
 
     def _pattern(self, node: t.Pattern) -> DSL | None:
-        """``wor*`` a prefix; anything else (``w?rd``, ``*ord``) a wildcard."""
-        text, kind = _folded(node.text), "wildcard"
-        if (
-            len(text) > 1
-            and text.find("*") == len(text) - 1
-            and not any(mark in text for mark in t.WILDCARDS.replace("*", ""))
-        ):
-            text, kind = text[:-1], "prefix"
+        kind, text = _pattern_kind(node)
+        value = self._whole(text, node.field)
         return _in_fields(
-            node.field, node.boost, lambda field, boost: _expanded(kind, field, text, boost)
+            node.field, node.boost, lambda field, boost: _expanded(kind, field, value, boost)
         )
 
     def _fuzzy(self, node: t.Fuzzy) -> DSL | None:
-        """The word's stem (a word the analyser splits or stops: as typed,
-        folded), and every indexed term within ``distance`` edits of it."""
-        tokens = self.tokens[node.text] if _is_text(node.field) else []  # a name: unstemmed
-        word = tokens[0] if len(tokens) == 1 else _folded(node.text)
+        """The word's stem, and every indexed term within ``distance`` edits of it."""
+        word = self._whole(node.text, node.field)
         options = {"fuzziness": node.distance, "prefix_length": 0, "transpositions": False}
         return _in_fields(
             node.field,

@@ -93,10 +93,13 @@ def ranked_request(tree: Query, options: SearchOptions, analyze: Analyze) -> DSL
 
 def analyzer(client: Any, name: str) -> Analyze:
     """Typed words' tokens as the index analyses title and body: one
-    ``_analyze`` request for the words not asked about before."""
+    ``_analyze`` request for the words not asked about before; whole words
+    (wildcard and fuzzy) one request each, through the same filters."""
     known: dict[str, list[str]] = {}
 
-    def analyze(words: Sequence[str]) -> list[list[str]]:
+    def analyze(words: Sequence[str], whole: bool = False) -> list[list[str]]:
+        if whole:
+            return [_whole(client, word) for word in words]
         asked = [w for w in dict.fromkeys(words) if w not in known]
         if asked:
             text = "\n".join(asked)  # a typed word holds no line break
@@ -112,6 +115,14 @@ def analyzer(client: Any, name: str) -> Analyze:
         return [known[w] for w in words]
 
     return analyze
+
+
+def _whole(client: Any, word: str) -> list[str]:
+    """A word analysed whole: lower case, accents folded, stemmed (as Whoosh
+    analyses a wildcard or fuzzy word, marks kept)."""
+    chain = {"tokenizer": "keyword", "filter": ["lowercase", "asciifolding", "porter_stem"]}
+    answer = client.indices.analyze(body={**chain, "text": word})
+    return [token["token"] for token in answer.get("tokens", [])]
 
 
 class Fetcher:
