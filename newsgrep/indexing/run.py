@@ -94,7 +94,8 @@ def _run(
 
         jobs = options.jobs or pipeline.default_jobs()
         parts = max(jobs, INLINE_CHUNKS) if jobs > 1 else 1
-        tasks = _changed_files(roots, None if fresh else manifest, report, options, parts)
+        here = _roots_here(roots, report, options)
+        tasks = _changed_files(here, None if fresh else manifest, report, options, parts)
         first, chunks = pipeline.peek(pipeline.chunked(tasks), INLINE_CHUNKS)
         work = pipeline.Work(
             writer.batch_maker(), committer, options.default_source, progress, options.stopping
@@ -108,7 +109,7 @@ def _run(
             report.interrupted = True
             return
         if not fresh:
-            gone = list(manifest.unseen(roots))
+            gone = list(manifest.unseen(here))
             committer.forget(gone)
             report.removed = len(gone)
         report.merged = writer.merge()
@@ -116,6 +117,19 @@ def _run(
             manifest.record((), (), writer.generation)  # in step with the index again
     finally:
         manifest.close()
+
+
+def _roots_here(roots: list[str], report: IndexReport, options: _Options) -> list[str]:
+    """The roots this machine has. A root missing altogether is an unmounted
+    disk or, for an index on a cluster, another machine's folder: its files
+    are not taken for deleted (that would remove every story of it)."""
+    here = []
+    for root in roots:
+        if os.path.lexists(root):
+            here.append(root)
+        else:
+            _skip(report, options, root, "not found here: its stories stay in the index")
+    return here
 
 
 # Fewer chunks than this to index: one process does it (workers cost more to start).

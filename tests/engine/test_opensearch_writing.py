@@ -78,10 +78,10 @@ def write_stories(file: Path, words: list[str]) -> None:
 
 
 def stories(location: str, word: str | None = None) -> int:
-    """Stories in the index (with ``word`` in the body), as a search sees them now."""
+    """Stories in the index (with ``word`` in the body), as a search sees them
+    now (no refresh here: the writer's commits make stories searchable)."""
     address = parse_cluster_url(location)
     client = connect(address)
-    client.indices.refresh(index=address.name)
     query = {"match": {"body": word}} if word else {"match_all": {}}
     return int(client.count(index=address.name, body={"query": query})["count"])
 
@@ -93,10 +93,23 @@ def test_a_second_run_changes_nothing(corpus, location):
     assert stories(location) == total
     engine = open_engine(location)
     generation = engine.open_writer().generation
+    written = manifest_writes(location)
     second = newsgrep.index_paths([corpus], location, jobs=1)
     assert (second.indexed, second.unchanged, second.removed) == (0, first.files, 0)
     assert stories(location) == total
     assert engine.open_writer().generation == generation
+    assert manifest_writes(location) == written  # the manifest was left alone too
+
+
+def manifest_writes(location: str) -> int:
+    """Writes to the manifest's index so far (its documents' sequence numbers only grow)."""
+    address = parse_cluster_url(location)
+    client = connect(address)
+    files = address.companion("files")
+    client.indices.refresh(index=files)
+    body = {"query": {"terms": {"kind": ["file", "root", "meta"]}}, "size": 0}
+    body["aggs"] = {"last": {"max": {"field": "_seq_no"}}}
+    return int(client.search(index=files, body=body)["aggregations"]["last"]["value"])
 
 
 def test_an_edited_file_has_its_stories_replaced(corpus, location):
@@ -219,7 +232,7 @@ def test_kill_9_mid_run_and_the_next_run_completes_with_nothing_twice(location, 
     from tests.helpers.synthetic import write_corpus
 
     wire = write_corpus(tmp_path / "wire", 1500, per_folder=100)
-    command = [sys.executable, "-m", "newsgrep", "index", str(wire), "--index", location]
+    command = index_command(wire, location)
     env = dict(os.environ, NEWSGREP_COMMIT_SECONDS="0.3")
     process = subprocess.Popen(command, cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 120
@@ -236,6 +249,10 @@ def test_kill_9_mid_run_and_the_next_run_completes_with_nothing_twice(location, 
     assert stories(location) == 1500
     paths = _all_paths(location)
     assert len(paths) == len(set(paths)) == 1500
+
+
+def index_command(folder: Path, location: str, *options: str) -> list[str]:
+    return [sys.executable, "-m", "newsgrep", "index", str(folder), "--index", location, *options]
 
 
 def _exists(location: str) -> bool:
@@ -267,3 +284,42 @@ def test_a_writer_whose_lease_was_taken_over_commits_nothing_more(location, monk
     # The other indexer's lease stays: this one does not delete it on the way out.
     with pytest.raises(IndexBusy, match="another-machine"):
         newsgrep.index_paths([CORPUS], location, jobs=1)
+
+
+def test_a_word_too_long_for_lucene_does_not_stop_the_run(location, tmp_path):
+    folder = tmp_path / "hostile"
+    folder.mkdir()
+    (folder / "blob.txt").write_text(f"Blob\n\nA story with {'x' * 40_000} in it about tariffs.\n")
+    assert newsgrep.index_paths([folder], location, jobs=1).indexed == 1
+    assert stories(location, "tariffs") == 1
+
+
+def test_wait_waits_for_the_running_indexer(corpus, location):
+    command = [
+        sys.executable,
+        "-m",
+        "newsgrep",
+        "index",
+        str(corpus),
+        "--wait",
+        "--index",
+        location,
+    ]
+    with open_engine(location).writer_lock():
+        process = subprocess.Popen(command, cwd=ROOT, stderr=subprocess.PIPE, text=True)
+        time.sleep(2 * lock.POLL_SECONDS)
+        assert process.poll() is None
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 0, stderr
+    assert f"waiting for the indexer (pid {os.getpid()}) writing {location}" in stderr
+    assert stories(location) > 0
+
+
+def test_a_file_named_alone_is_looked_up_and_updated(corpus, location):
+    total = newsgrep.index_paths([corpus], location, jobs=1).indexed
+    wire = corpus / "wire.jsonl"
+    assert newsgrep.index_paths([wire], location, jobs=1).unchanged == 1
+    write_stories(wire, ["alpha", "bravo", "charlie", "delta"])
+    again = newsgrep.index_paths([wire], location, jobs=1)
+    assert (again.files, again.indexed, again.removed) == (1, 4, 0)
+    assert stories(location) == total + 1

@@ -131,13 +131,14 @@ def test_the_command_line_gives_one_line_and_exit_2_for_an_unreachable_cluster(m
     assert len(lines) == 1 and "cannot reach" in lines[0] and PASSWORD not in result.output
 
 
-def test_insecure_prints_one_warning(monkeypatch):
+@pytest.mark.parametrize(("scheme", "warnings"), [("https", 1), ("http", 0)])
+def test_insecure_warns_once_where_there_is_a_certificate_to_skip(scheme, warnings):
     result = CliRunner().invoke(
         cli,
-        ["index", str(CORPUS), "--insecure", "--index", "https://127.0.0.1:9/news"],
+        ["index", str(CORPUS), "--insecure", "--index", f"{scheme}://127.0.0.1:9/news"],
         catch_exceptions=False,
     )
-    assert result.output.count("warning: --insecure") == 1
+    assert result.output.count("warning: --insecure") == warnings
     assert result.exit_code == 2
 
 
@@ -173,3 +174,15 @@ def test_a_search_of_a_folder_does_not_import_the_cluster_client(corpus_index):
         [sys.executable, "-c", code, str(corpus_index)], capture_output=True, text=True, check=True
     )
     assert shown.stdout.strip() == "False"
+
+
+def test_tls_failures_say_which_one():
+    from opensearchpy.exceptions import SSLError
+
+    address = parse_cluster_url("https://node:9200/news")
+    for raised, expected in (
+        ("[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed", "certificate"),
+        ("[SSL: WRONG_VERSION_NUMBER] wrong version number", "does the cluster speak https"),
+    ):
+        with pytest.raises(ClusterUnreachable, match=expected), client.cluster_errors(address):
+            raise SSLError("N/A", raised, Exception(raised))

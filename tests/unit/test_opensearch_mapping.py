@@ -56,3 +56,11 @@ def test_unknown_fields_are_refused():
     whoosh_doc = article_fields(Article(path="/a", body="b"), "/a")
     stored_only = {k for k in whoosh_doc if k.startswith("_stored_")}
     assert set(whoosh_doc) - stored_only <= set(mapping.index_body()["mappings"]["properties"])
+
+
+def test_no_analyzer_makes_a_term_lucene_refuses():
+    analysis = mapping.index_body()["settings"]["index"]["analysis"]
+    for name, analyzer in analysis["analyzer"].items():
+        capped = [f for f in analyzer["filter"] if analysis["filter"].get(f, {}).get("max")]
+        assert capped, name
+    assert 4 * mapping.LONGEST_WORD <= 32766

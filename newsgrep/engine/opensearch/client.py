@@ -176,10 +176,14 @@ def cluster_errors(address: ClusterAddress) -> Iterator[None]:
 
     try:
         yield
-    except os_errors.SSLError:
+    except os_errors.SSLError as err:
+        if "certificate" in str(err).lower():
+            raise ClusterUnreachable(
+                f"cannot verify the TLS certificate of {address.base} "
+                "(--insecure skips the check: only for a cluster you trust)"
+            ) from None
         raise ClusterUnreachable(
-            f"cannot verify the TLS certificate of {address.base} "
-            "(--insecure skips the check: only for a cluster you trust)"
+            f"no TLS connection to {address.base}: does the cluster speak https? (else http://)"
         ) from None
     except os_errors.ConnectionTimeout:
         raise ClusterUnreachable(

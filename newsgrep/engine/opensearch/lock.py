@@ -200,4 +200,6 @@ class Heartbeat(threading.Thread):
 
     def stop(self) -> None:
         self._stopping.set()
-        self.join()
+        # A renewal in flight to a cluster gone silent may take a request
+        # timeout; the run need not wait for it (the thread is a daemon).
+        self.join(timeout=HEARTBEAT_SECONDS)

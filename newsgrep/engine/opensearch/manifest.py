@@ -5,9 +5,14 @@ Documents in the companion index ``NAME-newsgrep-files``: one per file
 (``kind: file``, its path, folder, size, time, digest, stories), one per
 root (``kind: root``) and the generation it last described (store.py). Each
 write is refreshed at once: the next question, or the next run on another
-machine, sees it. The files seen on disk in this run are noted in a
-private temporary SQLite database (on disk, as the folder manifest keeps
-them), so that memory stays flat however many files an archive holds.
+machine, sees it.
+
+A run asks what is on record folder by folder as it walks: one query per
+folder would cost a re-run of 10,000 folders minutes. So the records under
+the run's roots are fetched at the first question, in pages of thousands,
+into a private temporary SQLite database (on disk, deleted at the end, so
+memory stays flat however big the archive), which also notes the files seen
+on disk in this run.
 """
 
 from __future__ import annotations
@@ -32,6 +37,14 @@ from newsgrep.errors import IndexingFailed
 if TYPE_CHECKING:
     from opensearchpy import OpenSearch
 
+_LOCAL_SCHEMA = """
+CREATE TABLE seen (path TEXT PRIMARY KEY);
+CREATE TABLE files (
+    path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, digest TEXT,
+    stories INTEGER, checked_ns INTEGER, folder TEXT
+);
+CREATE INDEX files_by_folder ON files (folder);
+"""
 # Records written per bulk request.
 RECORDS_PER_REQUEST = 2000
 # Sorts after every path under a folder ("folder/" + this).
@@ -45,31 +58,39 @@ class ClusterManifest:
         self._client, self._address = client, address
         self._index = files_index(address)
         # "": SQLite's private temporary database, deleted when closed.
-        self._seen = sqlite3.connect("", isolation_level=None)
-        self._seen.execute("CREATE TABLE seen (path TEXT PRIMARY KEY)")
+        self._local = sqlite3.connect("", isolation_level=None)
+        self._local.executescript(_LOCAL_SCHEMA)
+        self._generation: int | None = None  # as last read or written
+        self._run_roots: list[str] = []  # this run's, once it names them
+        self._fetched = False
         with cluster_errors(address):
             ensure_files_index(client, address)
 
     def close(self) -> None:
-        self._seen.close()
+        self._local.close()
 
     def clear(self) -> None:
         query = {"terms": {"kind": ["file", "root"]}}
         with cluster_errors(self._address):
             self._delete_where(query)
             self._client.delete(index=self._index, id=MANIFEST_GENERATION, ignore=[404])
+        self._generation = -1
 
     def roots(self) -> list[str]:
         return sorted(doc["path"] for doc in self._all({"term": {"kind": "root"}}))
 
     def add_roots(self, roots: Iterable[str]) -> None:
-        docs = [(f"root:{r}", {"kind": "root", "path": r}) for r in roots]
-        self._write(docs, ())
+        known = set(self.roots())
+        docs = [(f"root:{r}", {"kind": "root", "path": r}) for r in roots if r not in known]
+        if docs:
+            self._write(docs, ())
+        self._run_roots = [r.rstrip(os.sep) for r in roots]
 
     def generation(self) -> int:
         with cluster_errors(self._address):
             known = read_counter(self._client, self._address, MANIFEST_GENERATION)
-        return -1 if known is None else known
+        self._generation = -1 if known is None else known
+        return self._generation
 
     def empty(self) -> bool:
         with cluster_errors(self._address):
@@ -81,39 +102,51 @@ class ClusterManifest:
         return int(answer["count"]) == 0
 
     def in_folder(self, folder: str) -> dict[str, FileState]:
-        query = _files({"term": {"folder": folder}})
-        return {doc["path"]: _state(doc) for doc in self._all(query)}
+        if not any(_inside(folder, root) for root in self._run_roots):
+            query = _files({"term": {"folder": folder}})
+            return {doc["path"]: _state(doc) for doc in self._all(query)}
+        if not self._fetched:
+            self._fetch_run_roots()
+        rows = self._local.execute(
+            "SELECT path, size, mtime_ns, digest, stories, checked_ns FROM files WHERE folder = ?",
+            (folder,),
+        )
+        return {row[0]: FileState(*row) for row in rows}
 
     def mark_seen(self, paths: Iterable[str]) -> None:
-        self._seen.executemany("INSERT OR IGNORE INTO seen VALUES (?)", [(p,) for p in paths])
+        self._local.executemany("INSERT OR IGNORE INTO seen VALUES (?)", [(p,) for p in paths])
 
     def unseen(self, roots: Iterable[str]) -> Iterator[str]:
         for root in roots:
-            folder = root.rstrip(os.sep) + os.sep
-            under = {
-                "bool": {
-                    "should": [
-                        {"term": {"path": root}},
-                        {"range": {"path": {"gte": folder, "lt": folder + LAST_CHARACTER}}},
-                    ],
-                    "minimum_should_match": 1,
-                }
-            }
-            for doc in self._all(_files(under)):
+            for doc in self._all(_files(_under(root))):
                 if not self._was_seen(doc["path"]):
                     yield doc["path"]
 
     def _was_seen(self, path: str) -> bool:
-        row = self._seen.execute("SELECT 1 FROM seen WHERE path = ?", (path,)).fetchone()
+        row = self._local.execute("SELECT 1 FROM seen WHERE path = ?", (path,)).fetchone()
         return row is not None
+
+    def _fetch_run_roots(self) -> None:
+        """Every record under the run's roots, into the local database."""
+        for root in self._run_roots:
+            rows = (
+                (*_state(doc), os.path.dirname(doc["path"]))
+                for doc in self._all(_files(_under(root)))
+            )
+            self._local.executemany("INSERT OR REPLACE INTO files VALUES (?,?,?,?,?,?,?)", rows)
+        self._fetched = True
 
     def record(
         self, states: Iterable[FileState], forgotten: Iterable[str], generation: int | None
     ) -> None:
         docs: list[tuple[str, dict[str, Any]]] = [(f"file:{s.path}", _record(s)) for s in states]
-        if generation is not None:
+        if generation is not None and generation != self._generation:
             docs.append((MANIFEST_GENERATION, {"kind": "meta", "value": generation}))
-        self._write(docs, [f"file:{p}" for p in forgotten])
+        deleted = [f"file:{p}" for p in forgotten]
+        if docs or deleted:  # an unchanged re-run writes nothing
+            self._write(docs, deleted)
+        if generation is not None:
+            self._generation = generation
 
     def _all(self, query: dict[str, Any]) -> Iterator[dict[str, Any]]:
         with cluster_errors(self._address):
@@ -140,6 +173,24 @@ class ClusterManifest:
                 params={"conflicts": "proceed", "refresh": "true"},
             )
         )
+
+
+def _inside(folder: str, root: str) -> bool:
+    return folder == root or folder.startswith(root + os.sep)
+
+
+def _under(root: str) -> dict[str, Any]:
+    """The records of ``root`` itself (a file) or of any file under it (a folder)."""
+    folder = root.rstrip(os.sep) + os.sep
+    return {
+        "bool": {
+            "should": [
+                {"term": {"path": root}},
+                {"range": {"path": {"gte": folder, "lt": folder + LAST_CHARACTER}}},
+            ],
+            "minimum_should_match": 1,
+        }
+    }
 
 
 def _files(query: dict[str, Any]) -> dict[str, Any]:

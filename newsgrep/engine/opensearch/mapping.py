@@ -54,6 +54,11 @@ GAPLESS_STOPS = (
     + r"|[\w*])(?![\w*])(?!\.[\w*])"
 )
 NAME_PATTERN = r"\w+"
+# Lucene refuses a document with a term over 32,766 bytes (a run of 40,000
+# letters in a hostile file would fail the whole bulk item): longer words are
+# dropped, at 4 bytes a character at most. Whoosh keeps them; no one searches
+# for them.
+LONGEST_WORD = 8191
 # Positions between two elements of an array: no phrase or span crosses it.
 ELEMENT_GAP = 10_000
 SIMILARITY = "newsgrep_bm25"
@@ -79,6 +84,9 @@ def _settings() -> dict[str, Any]:
         }
 
     return {
+        # Stories become searchable when the writer commits (it refreshes),
+        # as on Whoosh, not every second in the middle of a bulk load.
+        "refresh_interval": "-1",
         "similarity": {SIMILARITY: {"type": "BM25", "k1": BM25_K1, "b": BM25_B}},
         "analysis": {
             "tokenizer": {
@@ -96,7 +104,8 @@ def _settings() -> dict[str, Any]:
             },
             "filter": {
                 "newsgrep_stop": {"type": "stop", "stopwords": STOP_WORDS},
-                "newsgrep_min2": {"type": "length", "min": 2},
+                "newsgrep_min2": {"type": "length", "min": 2, "max": LONGEST_WORD},
+                "newsgrep_not_immense": {"type": "length", "max": LONGEST_WORD},
             },
             "analyzer": {
                 "newsgrep_words": {
@@ -114,12 +123,12 @@ def _settings() -> dict[str, Any]:
                 "newsgrep_names": {
                     "type": "custom",
                     "tokenizer": "newsgrep_names",
-                    "filter": ["lowercase", "asciifolding"],
+                    "filter": ["lowercase", "asciifolding", "newsgrep_not_immense"],
                 },
                 "newsgrep_commas": {
                     "type": "custom",
                     "tokenizer": "newsgrep_commas",
-                    "filter": ["trim", "lowercase"],
+                    "filter": ["trim", "lowercase", "newsgrep_not_immense"],
                 },
             },
         },
@@ -128,8 +137,10 @@ def _settings() -> dict[str, Any]:
 
 def _mappings() -> dict[str, Any]:
     properties: dict[str, Any] = {
-        "path": {"type": "keyword"},
-        "file": {"type": "keyword"},
+        # A hostile story id may make a path longer than Lucene takes: such a
+        # story is indexed, just not found by its path.
+        "path": {"type": "keyword", "ignore_above": LONGEST_WORD},
+        "file": {"type": "keyword", "ignore_above": LONGEST_WORD},
         "date": {"type": "date", "format": "strict_date_optional_time||epoch_millis"},
         "source": _with_keyword({"type": "text", "analyzer": "newsgrep_commas"}),
         "url": {"type": "keyword", "index": False, "doc_values": False},

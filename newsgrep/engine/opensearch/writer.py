@@ -135,6 +135,11 @@ class OpenSearchWriter:
             self._generation = known or 0
             if known is None:
                 write_counter(client, address, INDEX_GENERATION, 0)
+            # A new (or rebuilt) index holds no story this run must remove.
+            # (Refreshed first: a killed run's last bulk may be unrefreshed.)
+            with_backoff(lambda: client.indices.refresh(index=address.name))
+            found = with_backoff(lambda: client.count(index=address.name))
+            self._nothing_before = int(found["count"]) == 0
         # Marks what this writer writes: removing a file's older stories must
         # spare the parts of it this run has already committed.
         self._run = f"{self._generation}-{uuid.uuid4().hex[:12]}"
@@ -157,8 +162,9 @@ class OpenSearchWriter:
                 assert isinstance(documents, Documents)
                 for chunk in _chunks(documents.lines, self._address.name):
                     self._send(chunk)
-            with_backoff(lambda: self._client.indices.refresh(index=self._address.name))
-            if forget_files:
+            if add:
+                with_backoff(lambda: self._client.indices.refresh(index=self._address.name))
+            if forget_files and not self._nothing_before:
                 self._forget(forget_files)
             write_counter(self._client, self._address, INDEX_GENERATION, self._generation + 1)
         self._generation += 1
@@ -226,7 +232,7 @@ def _refused_again(body: list[str], items: list[dict[str, Any]]) -> list[str]:
         if status < 300:
             continue
         if status not in RETRY_ITEM_STATUSES:
-            reason = (result.get("error") or {}).get("reason", "refused")
-            raise IndexingFailed(f"the cluster refused {result.get('_id')}: {reason}")
+            reason = " ".join(str((result.get("error") or {}).get("reason", "refused")).split())
+            raise IndexingFailed(f"the cluster refused {result.get('_id')}: {reason[:200]}")
         again += body[2 * position : 2 * position + 2]
     return again
