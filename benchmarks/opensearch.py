@@ -15,7 +15,8 @@ Three measures, each on both engines:
 * result overlap: for every judged query of the ranking collections
   (benchmarks/ranking.py; Reuters with its first ``--limit`` stories), the
   share of the top-10 stories both engines return, how many queries have the
-  same top-10 set, and nDCG@10 of each engine.
+  same top-10 set, nDCG@10 of each engine, and how many queries each engine
+  refused (whoosh/opensearch; a refused query counts as an empty ranking).
 
 Cluster indexes are named newsgrep-bench-* and deleted at the end.
 """
@@ -40,6 +41,7 @@ sys.path.insert(0, str(ROOT))
 import ranking  # noqa: E402
 from search_latency import QUERIES, timed  # noqa: E402
 
+from newsgrep.errors import NewsgrepError  # noqa: E402
 from tests.helpers.cluster import delete_index, fresh_index_name  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "corpora"
@@ -122,25 +124,32 @@ def latencies(location: str, runs: int) -> list[tuple[str, float, float]]:
     return rows
 
 
-def overlap(collection: ranking.Collection, pair: dict[str, str]) -> tuple[float, int, dict]:
+def overlap(collection: ranking.Collection, pair: dict[str, str]) -> tuple[float, int, dict, dict]:
     """(mean share of shared top-10 stories, queries with the same top-10 set,
-    nDCG@10 per engine) over the collection's judged queries. Indexes the
-    collection on both engines first."""
+    nDCG@10 per engine, failed queries per engine) over the collection's judged
+    queries. Indexes the collection on both engines first. A query an engine
+    refuses counts as an empty ranking for it, and is counted."""
     rankers = {
         engine: ranking.newsgrep_ranker(collection, where, TOP) for engine, where in pair.items()
     }
     shared, same = [], 0
     tops: dict[str, list[list[str]]] = {engine: [] for engine in pair}
+    failed = dict.fromkeys(pair, 0)
     for query, _ in collection.judged:
-        found = {engine: rank(query) for engine, rank in rankers.items()}
-        for engine, top in found.items():
-            tops[engine].append(top)
+        found = {}
+        for engine, rank in rankers.items():
+            try:
+                found[engine] = rank(query)
+            except NewsgrepError:
+                found[engine] = []
+                failed[engine] += 1
+            tops[engine].append(found[engine])
         a, b = set(found["whoosh"]), set(found["opensearch"])
         shared.append(len(a & b) / max(len(a), len(b), 1))
         same += a == b
     grades = [grades for _, grades in collection.judged]
     ndcg = {engine: statistics.mean(map(ranking.ndcg, tops[engine], grades)) for engine in pair}
-    return statistics.mean(shared), same, ndcg
+    return statistics.mean(shared), same, ndcg, failed
 
 
 # -- report ---------------------------------------------------------------------
@@ -182,19 +191,20 @@ def report_overlap(made: Engines, args: argparse.Namespace) -> None:
 
     print(
         f"\n{'top-10 overlap':<16}{'docs':>6}{'queries':>8}{'shared':>8}{'same set':>9}"
-        f"{'nDCG@10 whoosh':>15}{'opensearch':>11}"
+        f"{'nDCG@10 whoosh':>15}{'opensearch':>11}{'failed':>8}"
     )
     choice = argparse.Namespace(
         ir=SHARED / "ir-collections", reuters=REUTERS, docs=args.limit, only=args.only
     )
     for collection in ranking.collections(choice):
         pair = made.pair(collection.name.split()[0].lower().replace("-", ""))
-        shared, same, ndcg = overlap(collection, pair)
+        shared, same, ndcg, failed = overlap(collection, pair)
         stories = newsgrep.index_stats(pair["whoosh"]).stories
         print(
             f"{collection.name:<16}{stories:>6}{len(collection.judged):>8}"
             f"{shared:>8.2f}{same:>5}/{len(collection.judged):<3}"
-            f"{ndcg['whoosh']:>15.4f}{ndcg['opensearch']:>11.4f}",
+            f"{ndcg['whoosh']:>15.4f}{ndcg['opensearch']:>11.4f}"
+            f"{failed['whoosh']:>4}/{failed['opensearch']}",
             flush=True,
         )
 
