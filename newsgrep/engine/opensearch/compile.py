@@ -46,6 +46,10 @@ TEXT_FIELDS = t.TEXT_FIELDS
 # query time by what doubling buys under BM25's saturation (k1=1.2, a short
 # title): a score about 1.4 times as high.
 TITLE_FACTOR = 1.4
+# Neighbouring pairs given the proximity bonus: the first these many. Each
+# costs ten clauses, and OpenSearch refuses a query of more than 1024
+# (indices.query.bool.max_clause_count): a pasted paragraph still ranks.
+PROXIMITY_PAIRS = 96
 # Wildcard and fuzzy words: every expansion matches, these many score.
 SCORED_EXPANSIONS = 64
 
@@ -71,6 +75,7 @@ def proximity_query(node: t.Query, analyze: Analyze) -> DSL | None:
         stems = [tokens[0] for tokens in analyze(words) if len(tokens) == 1]
         pairs = dict.fromkeys((a, b) for a, b in zip(stems, stems[1:], strict=False) if a != b)
         clauses += [_should([_near(field, a, b) for field in TEXT_FIELDS]) for a, b in pairs]
+    clauses = clauses[:PROXIMITY_PAIRS]
     if not clauses:
         return None
     return clauses[0] if len(clauses) == 1 else _should(clauses)
