@@ -7,9 +7,10 @@ The library API a Python user calls; the command line is a thin layer over it::
     for hit in newsgrep.search("index", "NATO membership").hits:
         print(hit.rank, hit.title, hit.date)
 
-Every call takes the index's location (a folder; None for $NEWSGREP_INDEX or
-./index) and raises a :class:`newsgrep.errors.NewsgrepError` for what a user
-can get wrong: a bad query, a missing or damaged index, a path with no story.
+Every call takes the index's location (a folder, or http(s)://HOST:PORT/NAME
+for an index on an OpenSearch cluster; None for $NEWSGREP_INDEX or ./index)
+and raises a :class:`newsgrep.errors.NewsgrepError` for what a user can get
+wrong: a bad query, a missing or damaged index, a path with no story.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING, Any
 
-from newsgrep.engine import open_engine
+from newsgrep.engine import ClusterAddress, open_engine
 from newsgrep.model import (
     Article,
     Facets,
@@ -48,7 +49,7 @@ __all__ = [
 ]
 __version__ = "0.1.0"
 
-Location = str | os.PathLike[str] | None
+Location = str | os.PathLike[str] | ClusterAddress | None
 
 if TYPE_CHECKING:
     from newsgrep.indexing.run import index_paths

@@ -42,12 +42,17 @@ class IndexDamaged(IndexProblem):
     """Index files are missing or cannot be read; the message says how to rebuild."""
 
 
+class ClusterUnreachable(IndexProblem):
+    """The cluster holding the index cannot be reached, or refuses the request."""
+
+
 class IndexBusy(IndexProblem):
     """Another indexer is writing this index."""
 
-    def __init__(self, index_dir: object, pid: int | None) -> None:
-        self.index_dir, self.pid = index_dir, pid
-        who = f"another indexer (pid {pid})" if pid else "another indexer"
+    def __init__(self, index_dir: object, pid: int | None, host: str = "") -> None:
+        self.index_dir, self.pid, self.host = index_dir, pid, host
+        where = f" on {host}" if host else ""
+        who = f"another indexer (pid {pid}{where})" if pid else "another indexer"
         super().__init__(f"{who} is writing {index_dir}; wait for it or use --wait")
 
 

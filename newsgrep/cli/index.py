@@ -5,12 +5,11 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
-from pathlib import Path
 
 import click
 
 from newsgrep.cli.options import Failure, index_option
-from newsgrep.engine import index_location
+from newsgrep.engine import IndexLocation, index_location
 from newsgrep.errors import ExitStatus, IndexingFailed, IndexProblem
 from newsgrep.indexing.run import index_paths
 from newsgrep.indexing.walk import count_files
@@ -42,7 +41,7 @@ from newsgrep.safety import clean_line
 @click.option("-v", "--verbose", is_flag=True, help="List every skipped file with its reason.")
 def index_command(
     paths: tuple[str, ...],
-    index_dir: str | None,
+    index_dir: IndexLocation,
     default_source: str,
     rebuild: bool,
     wait: bool,
@@ -114,7 +113,7 @@ def _print_skip(path: str, reason: str) -> None:
     click.echo(f"newsgrep: skipped {clean_line(path)}: {clean_line(reason)}", err=True)
 
 
-def _print_wait(location: Path) -> Callable[[int | None], None]:
+def _print_wait(location: IndexLocation) -> Callable[[int | None], None]:
     def waiting(pid: int | None) -> None:
         who = f"pid {pid}" if pid else "another process"
         click.echo(f"newsgrep: waiting for the indexer ({who}) writing {location}", err=True)

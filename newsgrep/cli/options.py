@@ -6,10 +6,11 @@ from __future__ import annotations
 import functools
 import sys
 from collections.abc import Callable
-from typing import IO, Any, ParamSpec, TypeVar
+from typing import IO, Any, ParamSpec, TypeVar, cast
 
 import click
 
+from newsgrep.engine import ClusterAddress, index_location
 from newsgrep.errors import ExitStatus, NewsgrepError
 
 # What a click decorator applies to: a function, or a command already made.
@@ -17,13 +18,41 @@ T = TypeVar("T", bound="Callable[..., Any] | click.Command")
 P = ParamSpec("P")
 F = TypeVar("F", bound=Callable[..., Any])
 
-index_option = click.option(
-    "--index",
-    "index_dir",
-    metavar="DIR",
-    envvar="NEWSGREP_INDEX",
-    help="Index folder (default ./index, or $NEWSGREP_INDEX).",
-)
+
+def index_option(command: F) -> F:
+    """--index (a folder or a cluster URL) and --insecure; the command gets
+    ``index_dir`` resolved (engine.index_location), a bad URL failing here."""
+
+    @functools.wraps(command)
+    def run(*args: Any, index_dir: str | None, insecure: bool, **kwargs: Any) -> Any:
+        try:
+            location = index_location(index_dir, insecure)
+        except NewsgrepError as err:
+            raise Failure(str(err)) from None
+        if insecure and isinstance(location, ClusterAddress) and location.scheme == "https":
+            click.echo(
+                f"newsgrep: warning: --insecure: the TLS certificate of {location.base} "
+                "is not verified",
+                err=True,
+            )
+        return command(*args, index_dir=location, **kwargs)
+
+    run = click.option(
+        "--insecure",
+        is_flag=True,
+        help="With an https:// index, do not verify the cluster's TLS certificate.",
+    )(run)
+    decorated = click.option(
+        "--index",
+        "index_dir",
+        metavar="DIR|URL",
+        envvar="NEWSGREP_INDEX",
+        help="Index folder, or http(s)://HOST:PORT/NAME on an OpenSearch cluster "
+        "(default ./index, or $NEWSGREP_INDEX).",
+    )(run)
+    return cast(F, decorated)
+
+
 color_option = click.option(
     "--color",
     type=click.Choice(["auto", "always", "never"]),

@@ -19,6 +19,7 @@ from newsgrep.cli.options import (
     reports_errors,
     sort_option,
 )
+from newsgrep.engine import IndexLocation
 from newsgrep.errors import ExitStatus
 from newsgrep.model import SearchOptions
 from newsgrep.output.charts import print_chart, print_csv, print_json, print_table
@@ -69,7 +70,7 @@ from newsgrep.safety import clean_line
 @reports_errors
 def search_command(
     query: str,
-    index_dir: str | None,
+    index_dir: IndexLocation,
     limit: int,
     page: int,
     sort: str,
@@ -145,7 +146,7 @@ def search_command(
 
 
 def print_search(
-    index_dir: str | None,
+    index_dir: IndexLocation,
     query: str,
     options: SearchOptions,
     as_json: bool,
@@ -175,7 +176,7 @@ def print_search(
 
 
 def print_counts(
-    index_dir: str | None,
+    index_dir: IndexLocation,
     query: str,
     by: str,
     options: SearchOptions,

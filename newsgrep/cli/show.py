@@ -15,6 +15,7 @@ from newsgrep.cli.options import (
     json_option,
     reports_errors,
 )
+from newsgrep.engine import IndexLocation
 from newsgrep.errors import ExitStatus, StoryMissing
 from newsgrep.model import Story
 from newsgrep.output.csv import blank_hit, write_csv
@@ -32,7 +33,7 @@ from newsgrep.output.render import make_console, print_story, write_line
 @reports_errors
 def show_command(
     paths: tuple[str, ...],
-    index_dir: str | None,
+    index_dir: IndexLocation,
     query: str | None,
     as_json: bool,
     as_csv: bool,

@@ -16,6 +16,7 @@ from newsgrep.cli.options import (
     paging_options,
     reports_errors,
 )
+from newsgrep.engine import IndexLocation
 from newsgrep.errors import ExitStatus
 from newsgrep.output.render import emit_result
 
@@ -31,7 +32,7 @@ from newsgrep.output.render import emit_result
 @reports_errors
 def similar_command(
     path: str,
-    index_dir: str | None,
+    index_dir: IndexLocation,
     limit: int,
     page: int,
     as_json: bool,

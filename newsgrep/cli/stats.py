@@ -14,6 +14,7 @@ from newsgrep.cli.options import (
     json_option,
     reports_errors,
 )
+from newsgrep.engine import IndexLocation
 from newsgrep.errors import ExitStatus
 from newsgrep.output.charts import print_stats
 from newsgrep.output.csv import write_csv
@@ -34,7 +35,9 @@ from newsgrep.output.render import make_console, write_line
 @csv_option("CSV: a header row and one row (the top lists as 'value (count); ...').")
 @color_option
 @reports_errors
-def stats_command(index_dir: str | None, top: int, as_json: bool, as_csv: bool, color: str) -> None:
+def stats_command(
+    index_dir: IndexLocation, top: int, as_json: bool, as_csv: bool, color: str
+) -> None:
     """What the index holds: stories, dates, names, size, updates.
 
     Stories and files, the date span, the top sources, people and places,

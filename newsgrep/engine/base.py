@@ -6,15 +6,18 @@ implementation today. An engine takes newsgrep's own query tree
 of :mod:`newsgrep.model`, so that the query language, the output and the
 command line stay the same whatever runs the search.
 
-Writing goes through an :class:`IndexWriter`, the index's one writer. The
-indexing run fills :class:`Batch` es (in worker processes, each its own), and
-the writer commits what a batch made together with the files it replaces.
+Writing goes through an :class:`IndexWriter`, the index's one writer, held
+under the engine's writer lock. The indexing run fills :class:`Batch` es (in
+worker processes, each its own), the writer commits what a batch made
+together with the files it replaces, and then the run records the files in
+the engine's :class:`Manifest`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import Protocol
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
+from typing import NamedTuple, Protocol
 
 from newsgrep.model import Article, Facets, IndexStats, SearchOptions, SearchResult, Story
 from newsgrep.query.tree import Query
@@ -68,6 +71,87 @@ class Engine(Protocol):
     def write_state(self, key: str, value: str) -> None:
         """Store ``value`` under ``key``, atomically: a reader sees the old
         document or the new one, never a part; the index must exist."""
+        ...
+
+    def writer_lock(
+        self, wait: bool = False, on_wait: Callable[[int | None], None] | None = None
+    ) -> AbstractContextManager[None]:
+        """Held by the one indexer of the index: raises IndexBusy when another
+        holds it, or with ``wait`` calls ``on_wait(pid)`` and waits."""
+        ...
+
+    def manifest(self) -> Manifest:
+        """The file manifest (created on first use; the caller holds the writer lock)."""
+        ...
+
+
+# A file modified this close to the moment it was checked may change again
+# within the file system's timestamp resolution without its time changing:
+# such a file is hashed once more on the next run ("racy" in git's terms).
+RACY_NS = 2_000_000_000
+
+
+class FileState(NamedTuple):
+    """What the index knows of one file, as of the time it was checked."""
+
+    path: str
+    size: int
+    mtime_ns: int
+    digest: str | None
+    stories: int
+    checked_ns: int
+
+    def unchanged(self, size: int, mtime_ns: int) -> bool:
+        """Same size and time, and the time was not too fresh to trust when checked."""
+        return (
+            size == self.size and mtime_ns == self.mtime_ns and mtime_ns < self.checked_ns - RACY_NS
+        )
+
+
+class Manifest(Protocol):
+    """Which roots and files an index holds, and in what state.
+
+    A re-run tells unchanged files (same size and modification time) from
+    changed, new and deleted ones by it, without reading them. It is written
+    only after the index commit it describes has succeeded, and records that
+    commit's generation: a crash in between leaves it one generation behind,
+    and the next run then deletes the stories of files it calls new before
+    adding them again.
+    """
+
+    def close(self) -> None: ...
+
+    def clear(self) -> None:
+        """Forget every root and file (the index is being rebuilt)."""
+        ...
+
+    def roots(self) -> list[str]: ...
+
+    def add_roots(self, roots: Iterable[str]) -> None: ...
+
+    def generation(self) -> int:
+        """The index generation the manifest last described (-1: none)."""
+        ...
+
+    def empty(self) -> bool: ...
+
+    def in_folder(self, folder: str) -> dict[str, FileState]:
+        """What is on record for the files directly in one folder, by path."""
+        ...
+
+    def mark_seen(self, paths: Iterable[str]) -> None:
+        """Note files found on disk in this run (see :meth:`unseen`)."""
+        ...
+
+    def unseen(self, roots: Iterable[str]) -> Iterator[str]:
+        """Files on record under these roots that this run did not find on disk."""
+        ...
+
+    def record(
+        self, states: Iterable[FileState], forgotten: Iterable[str], generation: int | None
+    ) -> None:
+        """After a successful index commit: what it now holds. With
+        ``generation`` None, the generation on record stays as it was."""
         ...
 
 

@@ -19,9 +19,8 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 
-from newsgrep.engine.base import Batch, IndexWriter
+from newsgrep.engine.base import Batch, IndexWriter, Manifest
 from newsgrep.errors import IndexingFailed
-from newsgrep.indexing.manifest import Manifest
 from newsgrep.indexing.workers import (
     ChunkIndexer,
     FileOutcome,

@@ -17,10 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
 
-from newsgrep.engine import open_engine
+from newsgrep.engine import ClusterAddress, open_engine
+from newsgrep.engine.base import Engine, Manifest
 from newsgrep.indexing import pipeline
-from newsgrep.indexing.lock import writer_lock
-from newsgrep.indexing.manifest import Manifest
 from newsgrep.indexing.walk import SkipHandler, walk_files
 from newsgrep.indexing.workers import FileTask
 from newsgrep.model import IndexReport
@@ -29,7 +28,7 @@ from newsgrep.readers import may_hold_many_stories
 
 def index_paths(
     paths: Iterable[str | os.PathLike],
-    index_dir: str | os.PathLike,
+    index_dir: str | os.PathLike | ClusterAddress,
     *,
     default_source: str = "",
     rebuild: bool = False,
@@ -49,11 +48,11 @@ def index_paths(
     """
     started = time.perf_counter()
     report = IndexReport()
-    folder = Path(index_dir).absolute()
-    with writer_lock(folder, wait=wait, on_wait=on_wait), _ctrl_c_stops() as stopping:
+    engine = open_engine(index_dir)
+    with engine.writer_lock(wait=wait, on_wait=on_wait), _ctrl_c_stops() as stopping:
         _run(
             paths,
-            folder,
+            engine,
             report,
             _Options(default_source, rebuild, jobs, on_skip, on_files, stopping),
         )
@@ -72,10 +71,10 @@ class _Options:
 
 
 def _run(
-    paths: Iterable[str | os.PathLike], folder: Path, report: IndexReport, options: _Options
+    paths: Iterable[str | os.PathLike], engine: Engine, report: IndexReport, options: _Options
 ) -> None:
-    writer = open_engine(folder).open_writer(rebuild=options.rebuild)
-    manifest = Manifest(folder)
+    writer = engine.open_writer(rebuild=options.rebuild)
+    manifest = engine.manifest()
     try:
         if options.rebuild:
             manifest.clear()
@@ -95,7 +94,8 @@ def _run(
 
         jobs = options.jobs or pipeline.default_jobs()
         parts = max(jobs, INLINE_CHUNKS) if jobs > 1 else 1
-        tasks = _changed_files(roots, None if fresh else manifest, report, options, parts)
+        here = _roots_here(roots, report, options)
+        tasks = _changed_files(here, None if fresh else manifest, report, options, parts)
         first, chunks = pipeline.peek(pipeline.chunked(tasks), INLINE_CHUNKS)
         work = pipeline.Work(
             writer.batch_maker(), committer, options.default_source, progress, options.stopping
@@ -109,7 +109,7 @@ def _run(
             report.interrupted = True
             return
         if not fresh:
-            gone = list(manifest.unseen(roots))
+            gone = list(manifest.unseen(here))
             committer.forget(gone)
             report.removed = len(gone)
         report.merged = writer.merge()
@@ -117,6 +117,19 @@ def _run(
             manifest.record((), (), writer.generation)  # in step with the index again
     finally:
         manifest.close()
+
+
+def _roots_here(roots: list[str], report: IndexReport, options: _Options) -> list[str]:
+    """The roots this machine has. A root missing altogether is an unmounted
+    disk or, for an index on a cluster, another machine's folder: its files
+    are not taken for deleted (that would remove every story of it)."""
+    here = []
+    for root in roots:
+        if os.path.lexists(root):
+            here.append(root)
+        else:
+            _skip(report, options, root, "not found here: its stories stay in the index")
+    return here
 
 
 # Fewer chunks than this to index: one process does it (workers cost more to start).

@@ -22,9 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from newsgrep.engine.base import Batch
-from newsgrep.indexing.lock import release_inherited
-from newsgrep.indexing.manifest import FileState
+from newsgrep.engine.base import Batch, FileState
+from newsgrep.engine.local.lock import release_inherited
 from newsgrep.indexing.stories import read_articles
 from newsgrep.indexing.walk import SkipHandler
 

@@ -323,7 +323,7 @@ def _group(
 ) -> Query | None:
     """Clauses side by side: metadata filters, the rest optional; +required, -left out."""
     rest = [c for c in clauses if not isinstance(c, _Not)]
-    filters = [c for c in rest if _is_filter(c)]
+    filters = [c for c in rest if is_filter(c)]
     positive = _side_by_side([c for c in rest if c not in filters])
     if filters:
         positive = _all(filters + ([positive] if positive is not None else []))
@@ -347,7 +347,7 @@ def _is_plain(node: Query) -> TypeGuard[Term]:
     return isinstance(node, Term) and node.field is None and node.boost == 1
 
 
-def _is_filter(node: Query) -> bool:
+def is_filter(node: Query) -> bool:
     """A clause on metadata or on who was quoted: every hit must pass it."""
     return all(
         isinstance(leaf, (DateSpan, Said)) or getattr(leaf, "field", None) in METADATA_FIELDS

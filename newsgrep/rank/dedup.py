@@ -15,8 +15,9 @@ from __future__ import annotations
 import heapq
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from hashlib import blake2b
+from typing import TypeVar
 
 SHINGLE_WORDS = 3
 SKETCH_SIZE = 64
@@ -32,6 +33,9 @@ CANDIDATES_PER_STORY = 2
 _WORD = re.compile(r"\w+")
 
 Sketch = frozenset[int]
+# One story and its copies: (position in rank order, similarity to the first).
+Group = list[tuple[int, float]]
+T = TypeVar("T")
 
 
 def story_text(title: str, body: str) -> str:
@@ -62,7 +66,7 @@ def similarity(a: Sketch, b: Sketch, size: int = SKETCH_SIZE) -> float:
     return sum(1 for h in union if h in a and h in b) / len(union)
 
 
-def fold(sketches: Sequence[Sketch], threshold: float = THRESHOLD) -> list[list[tuple[int, float]]]:
+def fold(sketches: Sequence[Sketch], threshold: float = THRESHOLD) -> list[Group]:
     """Group stories given in rank order. Each group lists (position,
     similarity) pairs: first the best-ranked story (similarity 1.0), then the
     later ones at least ``threshold`` alike to it.
@@ -96,3 +100,27 @@ def fold(sketches: Sequence[Sketch], threshold: float = THRESHOLD) -> list[list[
         groups.append([(position, 1.0)])
         needs.append(need)
     return groups
+
+
+def fold_ranked(
+    run: Callable[[int], tuple[Sequence[T], bool]],
+    sketch_of: Callable[[T], Sketch],
+    wanted: int,
+    every: bool,
+) -> tuple[Sequence[T], list[Group], bool]:
+    """Ranked hits folded into groups of near-duplicates, whatever engine ranked them.
+
+    ``run(n)`` gives the ``n`` best-ranked hits (0: every match) and whether
+    they are every match. With ``every`` (or nothing ``wanted``) every match
+    is fingerprinted; otherwise hits are fetched in growing batches until
+    they hold ``wanted`` distinct stories, the cost of a page, not of every
+    match of a common word. The page's heads are then exact: a later hit only
+    joins a group or starts a later one. Returns (hits, groups, complete).
+    """
+    fetch = 0 if every or not wanted else wanted * CANDIDATES_PER_STORY
+    while True:
+        results, complete = run(fetch)
+        groups = fold([sketch_of(result) for result in results])
+        if not fetch or len(groups) >= wanted or complete:
+            return results, groups, complete
+        fetch *= 2

@@ -338,7 +338,7 @@ def test_the_command_passes_query_and_filters_to_the_browser(monkeypatch, corpus
     )
     assert result.exit_code == 0, result.output
     [app] = started
-    assert app.search.text == "NATO" and app.index == str(corpus_index)
+    assert app.search.text == "NATO" and str(app.index) == str(corpus_index)
     assert app.search.options.people == ("Putin",) and app.search.options.sort == "newest"
 
 

@@ -12,6 +12,12 @@ from newsgrep.cli.app import cli
 from tests.helpers.paths import ROOT
 
 
+@pytest.fixture
+def run(run_on):
+    """Every test here that searches the sample corpus runs on both engines."""
+    return run_on
+
+
 def test_json_lines_parse_and_rank_from_one(run):
     result = run("search", "NATO", "--json", "-n", "5")
     hits = [json.loads(line) for line in result.output.splitlines()]

@@ -2,10 +2,18 @@
 
 import json
 
+import pytest
+
 import newsgrep
 from newsgrep.model import SearchOptions
 from newsgrep.output.render import footer_text
 from tests.helpers.paths import CORPUS
+
+
+@pytest.fixture
+def run(run_on):
+    """Every test here runs on both engines (OpenSearch's skipped without a cluster)."""
+    return run_on
 
 
 def _hits(run, *args):

@@ -9,6 +9,13 @@ import pytest
 from newsgrep.rank.facets import period_range
 from tests.helpers.paths import CORPUS
 
+
+@pytest.fixture
+def run(run_on):
+    """Every test here runs on both engines (OpenSearch's skipped without a cluster)."""
+    return run_on
+
+
 _MONTH_IN_NAME = re.compile(r"-(\d{4}-\d{2})\.txt$")
 
 

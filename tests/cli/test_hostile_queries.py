@@ -113,21 +113,23 @@ def _assert_graceful(result):
 
 @SETTINGS
 @given(query=soups, mode=modes)
-def test_operator_soups_never_crash(corpus_index, query, mode):
-    _assert_graceful(_search(corpus_index, *mode, "--", query))
+def test_operator_soups_never_crash(corpus_index_on, query, mode):
+    _assert_graceful(_search(corpus_index_on, *mode, "--", query))
 
 
 @SETTINGS
 @given(query=texts, mode=modes)
-def test_random_text_never_crashes(corpus_index, query, mode):
-    _assert_graceful(_search(corpus_index, *mode, "--", query))
+def test_random_text_never_crashes(corpus_index_on, query, mode):
+    _assert_graceful(_search(corpus_index_on, *mode, "--", query))
 
 
 @settings(
     max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(since=texts | soups, until=texts | soups, source=texts)
-def test_random_filters_never_crash(corpus_index, since, until, source):
+def test_random_filters_never_crash(corpus_index_on, since, until, source):
     _assert_graceful(
-        _search(corpus_index, "--since", since, "--until", until, "--source", source, "--", "nato")
+        _search(
+            corpus_index_on, "--since", since, "--until", until, "--source", source, "--", "nato"
+        )
     )

@@ -1,4 +1,5 @@
-"""Every example of the README's query table, run on the sample corpus.
+"""Every example of the README's query table, run on the sample corpus, on
+both engines (the OpenSearch half skips without a test cluster).
 
 The table's last column is the documented result: "N stories", "first
 `name`", names of stories that must be among the hits, "nothing", "exit 2:
@@ -69,8 +70,8 @@ def _stem(path: str) -> str:
 
 
 @pytest.mark.parametrize("args,documented", ROWS, ids=[" ".join(a) for a, _ in ROWS])
-def test_readme_example(run, args, documented):
-    plain = run("search", *args)
+def test_readme_example(run_on, args, documented):
+    plain = run_on("search", *args)
     if documented.startswith("exit 2"):
         assert plain.exit_code == 2
         assert documented.split(":", 1)[1].strip() in plain.stderr
@@ -83,11 +84,11 @@ def test_readme_example(run, args, documented):
     assert plain.exit_code == 0, plain.stderr
     count = re.match(r"(\d+) stor(?:y|ies)", documented)
     if count:
-        assert int(run("search", *args, "-c").stdout) == int(count.group(1))
+        assert int(run_on("search", *args, "-c").stdout) == int(count.group(1))
     first = re.search(r"first `([^`]+)`", documented)
     if first:
-        hits = [json.loads(line) for line in run("search", *args, "--json").stdout.splitlines()]
+        hits = [json.loads(line) for line in run_on("search", *args, "--json").stdout.splitlines()]
         assert _stem(hits[0]["path"]) == first.group(1)
-    listed = {_stem(p) for p in run("search", *args, "-l").stdout.splitlines()}
+    listed = {_stem(p) for p in run_on("search", *args, "-l").stdout.splitlines()}
     for name in re.findall(r"`([a-z0-9-]+)`", documented):
         assert name in listed

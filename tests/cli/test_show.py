@@ -7,6 +7,13 @@ import pytest
 
 from tests.helpers.paths import CORPUS, SEED
 
+
+@pytest.fixture
+def run(run_on):
+    """Every test here runs on both engines (OpenSearch's skipped without a cluster)."""
+    return run_on
+
+
 ESC = "\x1b"
 
 

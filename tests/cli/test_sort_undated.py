@@ -13,8 +13,9 @@ DATES = ["2001-11-20", "2003-05-02", "1999-01-07"]
 
 
 @pytest.fixture
-def dated_index(tmp_path: Path) -> Path:
-    """Three dated stories and one with no date anywhere, indexed by the CLI."""
+def dated_index(tmp_path: Path, index_location: str) -> str:
+    """Three dated stories and one with no date anywhere, indexed by the CLI
+    (once per engine)."""
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     for date in DATES:
@@ -24,9 +25,9 @@ def dated_index(tmp_path: Path) -> Path:
     (corpus / "undated.txt").write_text(
         "Farm bill vote again\n\nThe Senate voted on the farm bill again, aides said.\n"
     )
-    result = CliRunner().invoke(cli, ["index", str(corpus), "--index", str(tmp_path / "ix")])
+    result = CliRunner().invoke(cli, ["index", str(corpus), "--index", index_location])
     assert result.exit_code == 0, result.output
-    return tmp_path / "ix"
+    return index_location
 
 
 @pytest.mark.parametrize(
@@ -37,7 +38,7 @@ def dated_index(tmp_path: Path) -> Path:
     ],
 )
 def test_undated_stories_come_last_in_both_orders(dated_index, order, expected):
-    args = ["search", "farm", "--sort", order, "-l", "--index", str(dated_index)]
+    args = ["search", "farm", "--sort", order, "-l", "--index", dated_index]
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 0, result.output
     assert [Path(line).stem for line in result.output.splitlines()] == expected

@@ -2,7 +2,15 @@
 
 import json
 
+import pytest
+
 from tests.helpers.paths import CORPUS
+
+
+@pytest.fixture
+def run(run_on):
+    """Every test here runs on both engines (OpenSearch's skipped without a cluster)."""
+    return run_on
 
 
 def _stats(run, *args):

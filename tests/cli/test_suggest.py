@@ -1,5 +1,13 @@
 """Did you mean: on stderr for people, never in --json, -l or -c output."""
 
+import pytest
+
+
+@pytest.fixture
+def run(run_on):
+    """Every test here runs on both engines (OpenSearch's skipped without a cluster)."""
+    return run_on
+
 
 def test_suggestion_on_stderr_for_people_never_in_json(run):
     human = run("search", "Robertsn")

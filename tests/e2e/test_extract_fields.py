@@ -1,4 +1,4 @@
-"""Extracted fields end to end: indexed from a file, searchable, in --json."""
+"""Extracted fields end to end, on both engines: indexed from a file, searchable, in --json."""
 
 import json
 
@@ -18,7 +18,7 @@ council. Ivanov said the old one had failed.
 """
 
 
-def _index(tmp_path, *extra):
+def _index(tmp_path, index, *extra):
     folder = tmp_path / "news"
     folder.mkdir()
     (folder / "story.txt").write_text(STORY, encoding="utf-8")
@@ -26,8 +26,7 @@ def _index(tmp_path, *extra):
         "Talks open in Geneva\n\nGENEVA - Talks opened.\n", encoding="utf-8"
     )
     runner = CliRunner()
-    index = tmp_path / "index"
-    result = runner.invoke(cli, ["index", str(folder), "--index", str(index), *extra])
+    result = runner.invoke(cli, ["index", str(folder), "--index", index, *extra])
     assert result.exit_code == 0, result.output
     return runner, index
 
@@ -37,8 +36,8 @@ def _search(runner, index, query):
     return [json.loads(line) for line in result.output.splitlines() if line.strip()]
 
 
-def test_story_fields_from_headers_dateline_and_credit_line(tmp_path):
-    runner, index = _index(tmp_path, "--source", "Archive")
+def test_story_fields_from_headers_dateline_and_credit_line(tmp_path, index_location):
+    runner, index = _index(tmp_path, index_location, "--source", "Archive")
     [hit] = _search(runner, index, "people:robertson")
     assert hit["title"] == "Ivanov and Robertson agree on a joint body"
     assert hit["date"] == "2001-11-23T23:45:00"
@@ -48,13 +47,13 @@ def test_story_fields_from_headers_dateline_and_credit_line(tmp_path):
     assert hit["author"] == ["Anna Petrova", "John Roe", "Ann Lee"]
 
 
-def test_reporters_are_searchable_as_author_not_people(tmp_path):
-    runner, index = _index(tmp_path)
+def test_reporters_are_searchable_as_author_not_people(tmp_path, index_location):
+    runner, index = _index(tmp_path, index_location)
     assert len(_search(runner, index, 'author:"John Roe"')) == 1
     assert _search(runner, index, "people:petrova") == []
 
 
-def test_default_source_only_for_files_naming_none(tmp_path):
-    runner, index = _index(tmp_path, "--source", "Archive")
+def test_default_source_only_for_files_naming_none(tmp_path, index_location):
+    runner, index = _index(tmp_path, index_location, "--source", "Archive")
     [hit] = _search(runner, index, "geneva")
     assert hit["source"] == "Archive"

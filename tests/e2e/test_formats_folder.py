@@ -1,4 +1,5 @@
-"""A folder mixing the formats a user really has indexes record by record."""
+"""A folder mixing the formats a user really has indexes record by record,
+on both engines."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import newsgrep
-from newsgrep.engine.whoosh.store import open_index
+from newsgrep.model import Hit, SearchOptions
 from tests.helpers.paths import FORMATS
 from tests.helpers.warc_fixture import write_warc
 
@@ -26,17 +27,16 @@ def archive(tmp_path) -> Path:
     return folder
 
 
-def stored(index_dir: Path) -> dict[str, dict]:
-    with open_index(index_dir).searcher() as searcher:
-        return {doc["path"]: doc for doc in searcher.all_stored_fields()}
+def stored(index: str) -> dict[str, Hit]:
+    """Every story of the index by path, as a search for everything gives it."""
+    everything = newsgrep.search(index, "*", SearchOptions(limit=0, snippets=False))
+    return {hit.path: hit for hit in everything.hits}
 
 
-def test_mixed_folder_indexes_every_story_with_title_date_source(archive, tmp_path):
+def test_mixed_folder_indexes_every_story_with_title_date_source(archive, index_location):
     skipped = []
-    report = newsgrep.index_paths(
-        [archive], tmp_path / "index", on_skip=lambda p, r: skipped.append(p)
-    )
-    docs = stored(tmp_path / "index")
+    report = newsgrep.index_paths([archive], index_location, on_skip=lambda p, r: skipped.append(p))
+    docs = stored(index_location)
     expected = {
         "news-page.html": (
             "Putin hints at softer line on NATO expansion",
@@ -92,7 +92,7 @@ def test_mixed_folder_indexes_every_story_with_title_date_source(archive, tmp_pa
     assert sorted(docs) == sorted(f"{archive}/{story}" for story in expected)
     for story, (title, date, source) in expected.items():
         doc = docs[f"{archive}/{story}"]
-        assert (doc["title"], doc["date"], doc["source"]) == (title, date, source), story
+        assert (doc.title, doc.date, doc.source) == (title, date, source), story
     assert report.files == 5 and report.indexed == len(expected)
     assert sorted(p.rpartition("/")[2] for p in skipped) == [
         "all-the-news.csv#3",
@@ -111,15 +111,15 @@ def test_mixed_folder_indexes_every_story_with_title_date_source(archive, tmp_pa
         ("Latvia Lithuania", "scraper.jsonl#1"),
     ],
 )
-def test_stories_of_every_format_are_found_by_search(archive, tmp_path, query, story):
-    newsgrep.index_paths([archive], tmp_path / "index")
-    [hit, *_] = newsgrep.search(tmp_path / "index", query).hits
+def test_stories_of_every_format_are_found_by_search(archive, index_location, query, story):
+    newsgrep.index_paths([archive], index_location)
+    [hit, *_] = newsgrep.search(index_location, query).hits
     assert hit.path == f"{archive}/{story}"
     assert hit.title and hit.date and hit.source
 
 
-def test_reindexing_a_changed_multi_story_file_replaces_all_its_stories(archive, tmp_path):
-    index = tmp_path / "index"
+def test_reindexing_a_changed_multi_story_file_replaces_all_its_stories(archive, index_location):
+    index = index_location
     newsgrep.index_paths([archive], index)
     before = len(stored(index))
     dump = archive / "scraper.jsonl"  # two stories, and a broken line
@@ -127,7 +127,7 @@ def test_reindexing_a_changed_multi_story_file_replaces_all_its_stories(archive,
     newsgrep.index_paths([dump], index)
     from_dump = [p for p in stored(index) if p.startswith(f"{dump}#")]
     assert from_dump == [f"{dump}#1"]
-    assert stored(index)[f"{dump}#1"]["title"] == "Only story now"
+    assert stored(index)[f"{dump}#1"].title == "Only story now"
     assert len(stored(index)) == before - 1
     newsgrep.index_paths([archive], index)  # the whole folder again: nothing doubled
     assert len(stored(index)) == before - 1

@@ -1,4 +1,5 @@
-"""Interrupted and concurrent indexing: kill -9, Ctrl-C, the writer lock, searches meanwhile."""
+"""Interrupted and concurrent indexing: kill -9, Ctrl-C, the writer lock, searches meanwhile
+(Ctrl-C on a cluster index too; kill -9 on a cluster: tests/engine/test_opensearch_writing.py)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from newsgrep.indexing.lock import writer_lock
+from newsgrep.engine.local.lock import writer_lock
+from tests.helpers.cluster import delete_index, fresh_index_name
 from tests.helpers.paths import ROOT
 from tests.helpers.synthetic import write_corpus
 
@@ -26,7 +28,7 @@ def corpus(tmp_path_factory) -> Path:
     return write_corpus(tmp_path_factory.mktemp("wire"), STORIES)
 
 
-def start_index(corpus: Path, index: Path, *options: str) -> subprocess.Popen:
+def start_index(corpus: Path, index: Path | str, *options: str) -> subprocess.Popen:
     # Commit every half second, so that a run of a few seconds commits several times.
     env = dict(os.environ, NEWSGREP_COMMIT_SECONDS="0.5")
     return subprocess.Popen(
@@ -39,7 +41,7 @@ def start_index(corpus: Path, index: Path, *options: str) -> subprocess.Popen:
     )
 
 
-def run_index(corpus: Path, index: Path, *options: str) -> subprocess.CompletedProcess:
+def run_index(corpus: Path, index: Path | str, *options: str) -> subprocess.CompletedProcess:
     process = start_index(corpus, index, *options)
     stdout, stderr = process.communicate(timeout=300)
     return subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
@@ -145,3 +147,51 @@ def test_searches_keep_answering_while_indexing(corpus, tmp_path):
         answers.append(int(search.stdout.strip() or 0))
     assert process.returncode == 0
     assert answers and answers == sorted(answers)
+
+
+def cluster_stories(location: str) -> tuple[int, int]:
+    """(stories, distinct paths) on a cluster index, as a search for everything lists them."""
+    import newsgrep
+    from newsgrep.model import SearchOptions
+
+    everything = newsgrep.search(location, "*", SearchOptions(limit=0, snippets=False))
+    paths = [hit.path for hit in everything.hits]
+    return len(paths), len(set(paths))
+
+
+def wait_for_stories_on(location: str, process: subprocess.Popen, timeout: float = 120) -> None:
+    """Until the indexer has sent some stories to the cluster (or finished)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and process.poll() is None:
+        try:
+            if cluster_stories(location)[0]:
+                return
+        except Exception:  # noqa: BLE001 - the index is being created; look again
+            pass
+        time.sleep(0.2)
+
+
+@pytest.mark.opensearch
+def test_ctrl_c_on_a_cluster_keeps_what_is_done_and_the_next_run_finishes(corpus, opensearch_url):
+    name = fresh_index_name("interrupt")
+    location = f"{opensearch_url}/{name}"
+    try:
+        process = start_index(corpus, location)
+        wait_for_stories_on(location, process)
+        process.send_signal(signal.SIGINT)
+        _, stderr = process.communicate(timeout=120)
+        if process.returncode == 0:
+            pytest.skip("the run finished before Ctrl-C arrived")
+        assert process.returncode == 130, stderr
+        assert "Traceback" not in stderr
+        message = stderr.strip().splitlines()[-1]
+        assert message.endswith("stories indexed so far; run the same command again to finish")
+        stories, distinct = cluster_stories(location)
+        # Stories sent after the last manifest write are there too: the next run
+        # overwrites them, it does not add them again.
+        assert stories == distinct >= int(message.split()[1]) > 0
+        finished = run_index(corpus, location)
+        assert finished.returncode == 0, finished.stderr
+        assert cluster_stories(location) == (STORIES, STORIES)
+    finally:
+        delete_index(opensearch_url, name)

@@ -8,8 +8,9 @@ import json
 import pytest
 
 import newsgrep
+from newsgrep.engine.base import FileState
+from newsgrep.engine.local.manifest import Manifest
 from newsgrep.indexing import run
-from newsgrep.indexing.manifest import FileState, Manifest
 from newsgrep.indexing.pipeline import Committer
 from newsgrep.indexing.workers import FileOutcome, Flushed
 from newsgrep.model import IndexReport, SearchOptions

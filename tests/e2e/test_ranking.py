@@ -28,23 +28,23 @@ def _paths(index, text, limit=10):
     ]
 
 
-def test_question_finds_the_seed_first(run, seed):
-    result = run("search", "what did putin say about joining nato", "--json")
+def test_question_finds_the_seed_first(run_on, seed):
+    result = run_on("search", "what did putin say about joining nato", "--json")
     assert json.loads(result.stdout.splitlines()[0])["path"] == str(seed)
 
 
-def test_question_words_neither_block_nor_dominate(corpus_index, seed):
-    asked = _paths(corpus_index, "What did Putin say about joining NATO?")
-    said = _paths(corpus_index, "Putin joining NATO")
+def test_question_words_neither_block_nor_dominate(corpus_index_on, seed):
+    asked = _paths(corpus_index_on, "What did Putin say about joining NATO?")
+    said = _paths(corpus_index_on, "Putin joining NATO")
     assert asked[:3] == said[:3]
     assert asked[0] == str(seed)
     # A query of question words only still runs on them rather than failing.
-    assert _paths(corpus_index, "what did he say")
+    assert _paths(corpus_index_on, "what did he say")
 
 
-def test_a_word_typed_twice_counts_twice(corpus_index):
-    once = newsgrep.search(corpus_index, "oil Russia", SearchOptions(snippets=False))
-    twice = newsgrep.search(corpus_index, "oil oil Russia", SearchOptions(snippets=False))
+def test_a_word_typed_twice_counts_twice(corpus_index_on):
+    once = newsgrep.search(corpus_index_on, "oil Russia", SearchOptions(snippets=False))
+    twice = newsgrep.search(corpus_index_on, "oil oil Russia", SearchOptions(snippets=False))
     assert twice.hits[0].score > once.hits[0].score
 
 

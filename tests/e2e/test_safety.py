@@ -1,10 +1,12 @@
 """Terminal safety: text from files never reaches the screen as a control
-sequence or as rich markup, in any command or output mode."""
+sequence or as rich markup, in any command or output mode, on both engines
+(snippets and highlights come from each engine's own highlighter)."""
 
 import json
 
 import pytest
 
+from tests.helpers.cluster import ENGINES, location_on
 from tests.helpers.hostile import (
     HOSTILE_NAMES,
     MARKUP,
@@ -21,13 +23,20 @@ STORIES = 2 + len(HOSTILE_NAMES)  # the headline and header stories, and the odd
 
 
 @pytest.fixture(scope="module")
-def hostile_index(tmp_path_factory):
-    """An index of stories and file names full of escapes and markup."""
-    root = tmp_path_factory.mktemp("hostile")
-    write_hostile_corpus(root / "corpus")
-    result = run_newsgrep("index", str(root / "corpus"), index=root / "index")
-    assert result.returncode == 0, result.stderr
-    return root
+def hostile_corpus(tmp_path_factory):
+    """Stories and file names full of escapes and markup."""
+    corpus = tmp_path_factory.mktemp("hostile") / "corpus"
+    write_hostile_corpus(corpus)
+    return corpus
+
+
+@pytest.fixture(scope="module", params=ENGINES)
+def hostile_index(request, hostile_corpus, tmp_path_factory):
+    """The hostile corpus indexed, on each engine in turn."""
+    with location_on(request.param, tmp_path_factory.mktemp("engine"), request) as index:
+        result = run_newsgrep("index", str(hostile_corpus), index=index)
+        assert result.returncode == 0, result.stderr
+        yield index
 
 
 def _safe(result, colours=False, allowed="\n\t"):
@@ -39,10 +48,8 @@ def _safe(result, colours=False, allowed="\n\t"):
     return out, err
 
 
-def test_indexing_hostile_files_prints_nothing_a_terminal_acts_on(hostile_index):
-    result = run_newsgrep(
-        "index", "-v", str(hostile_index / "corpus"), index=hostile_index / "again"
-    )
+def test_indexing_hostile_files_prints_nothing_a_terminal_acts_on(hostile_corpus, tmp_path):
+    result = run_newsgrep("index", "-v", str(hostile_corpus), index=tmp_path / "index")
     out, err = _safe(result)
     assert result.returncode == 0
     skipped = [line for line in err.splitlines() if line.startswith("newsgrep: skipped")]
@@ -51,7 +58,7 @@ def test_indexing_hostile_files_prints_nothing_a_terminal_acts_on(hostile_index)
 
 @pytest.mark.parametrize("mode", [[], ["--color", "always"], ["--color", "never"], ["-n", "0"]])
 def test_human_output_is_safe_and_shows_markup_literally(hostile_index, mode):
-    result = run_newsgrep("search", WORD, *mode, index=hostile_index / "index")
+    result = run_newsgrep("search", WORD, *mode, index=hostile_index)
     assert result.returncode == 0
     out, _ = _safe(result, colours="always" in mode)
     assert "[bold red]x[/bold red]" in out
@@ -60,7 +67,7 @@ def test_human_output_is_safe_and_shows_markup_literally(hostile_index, mode):
 
 
 def test_json_lines_are_valid_and_hold_clean_strings(hostile_index):
-    result = run_newsgrep("search", WORD, "--json", "-n", "0", index=hostile_index / "index")
+    result = run_newsgrep("search", WORD, "--json", "-n", "0", index=hostile_index)
     out, _ = _safe(result)
     hits = [json.loads(line) for line in out.splitlines()]
     assert len(hits) == STORIES
@@ -84,7 +91,7 @@ def _strings(value):
 
 @pytest.mark.parametrize("flags, allowed", [(["-l"], "\n"), (["-l", "-0"], "\0"), (["-c"], "\n")])
 def test_paths_and_counts_are_safe(hostile_index, flags, allowed):
-    result = run_newsgrep("search", WORD, *flags, index=hostile_index / "index")
+    result = run_newsgrep("search", WORD, *flags, index=hostile_index)
     out, _ = _safe(result, allowed=allowed)
     if "-c" in flags:
         assert out.strip() == str(STORIES)
@@ -93,7 +100,7 @@ def test_paths_and_counts_are_safe(hostile_index, flags, allowed):
 
 
 def test_hostile_file_names_are_shown_cleaned_on_one_line(hostile_index):
-    result = run_newsgrep("search", WORD, "--json", index=hostile_index / "index")
+    result = run_newsgrep("search", WORD, "--json", index=hostile_index)
     paths = {
         json.loads(line)["path"].rsplit("/", 1)[1] for line in decoded(result.stdout).splitlines()
     }
@@ -133,11 +140,11 @@ OTHER_COMMANDS = [
 # Sixteen subprocess runs: several seconds.
 @pytest.mark.slow
 @pytest.mark.parametrize("args", OTHER_COMMANDS, ids=" ".join)
-def test_every_other_command_is_safe(hostile_index, args):
+def test_every_other_command_is_safe(hostile_index, hostile_corpus, args):
     """show, stats, similar, --by, --dedup and --csv on hostile stories."""
-    corpus = hostile_index / "corpus"
+    corpus = hostile_corpus
     args = [a.format(story=corpus / "headline.txt", headers=corpus / "headers.txt") for a in args]
-    result = run_newsgrep(*args, index=hostile_index / "index")
+    result = run_newsgrep(*args, index=hostile_index)
     assert result.returncode in (0, 1), decoded(result.stderr)
     out, _ = _safe(
         result, colours="always" in args, allowed="\r\n\t" if "--csv" in args else "\n\t"

@@ -1,4 +1,4 @@
-"""The project's first real input, end to end."""
+"""The project's first real input, end to end (the searches on both engines)."""
 
 import json
 from datetime import datetime
@@ -21,8 +21,8 @@ def test_seed_metadata(seed):
     assert "Accessibility links" not in article.body
 
 
-def test_nato_membership_ranks_seed_first(run, seed):
-    result = run("search", "NATO membership", "--json")
+def test_nato_membership_ranks_seed_first(run_on, seed):
+    result = run_on("search", "NATO membership", "--json")
     assert result.exit_code == 0
     hits = [json.loads(line) for line in result.output.splitlines()]
     first = hits[0]
@@ -35,8 +35,8 @@ def test_nato_membership_ranks_seed_first(run, seed):
     assert "NATO membership" in first["snippet"]
 
 
-def test_human_output_shows_rank_title_meta_path_snippet(run, seed):
-    result = run("search", "NATO membership")
+def test_human_output_shows_rank_title_meta_path_snippet(run_on, seed):
+    result = run_on("search", "NATO membership")
     lines = result.output.splitlines()
     assert lines[0].strip() == f"1. {SEED_TITLE}"
     assert lines[1].strip() == "2001-11-22 · RFE/RL · Moscow · " + ", ".join(SEED_PEOPLE)

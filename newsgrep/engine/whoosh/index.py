@@ -7,8 +7,12 @@ latest commit of a running indexer.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from pathlib import Path
 
+from newsgrep.engine.local.lock import writer_lock
+from newsgrep.engine.local.manifest import Manifest
 from newsgrep.engine.whoosh import facets, lookup, searching, similar, state, stats
 from newsgrep.engine.whoosh.store import open_searcher
 from newsgrep.engine.whoosh.writer import WhooshWriter
@@ -55,3 +59,11 @@ class WhooshIndex:
 
     def write_state(self, key: str, value: str) -> None:
         state.write_state(self.folder, key, value)
+
+    def writer_lock(
+        self, wait: bool = False, on_wait: Callable[[int | None], None] | None = None
+    ) -> AbstractContextManager[None]:
+        return writer_lock(self.folder, wait, on_wait)
+
+    def manifest(self) -> Manifest:
+        return Manifest(self.folder)

@@ -3,11 +3,9 @@ story inside a multi-story file."""
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 from whoosh.searching import Searcher
 
+from newsgrep.engine.paths import path_keys
 from newsgrep.engine.whoosh.compile import compile_query
 from newsgrep.engine.whoosh.quotes import said_clauses
 from newsgrep.engine.whoosh.searching import Marks, highlight_words, stored_hit
@@ -15,19 +13,6 @@ from newsgrep.engine.whoosh.snippets import mark_words
 from newsgrep.errors import StoryMissing
 from newsgrep.model import Story
 from newsgrep.query.tree import Query
-
-
-def path_keys(text: str) -> list[str]:
-    """The index keys a typed path may mean, most literal first. Paths are
-    stored absolute as the indexer saw them, so try the path made absolute,
-    normalised, and with symbolic links resolved (the #ID kept apart)."""
-    file, hash_, ident = text.rpartition("#") if "#" in text else (text, "", "")
-    keys = [
-        str(Path(text).absolute()),
-        os.path.abspath(text),
-        os.path.realpath(file) + hash_ + ident,
-    ]
-    return list(dict.fromkeys(keys))
 
 
 def find_docnums(searcher: Searcher, text: str) -> list[int]:

@@ -11,16 +11,18 @@ from whoosh.query import Query as WhooshQuery
 from whoosh.searching import Searcher
 from whoosh.sorting import FacetType, FieldFacet, TranslateFacet
 
+from newsgrep.engine import hits as engine_hits
+from newsgrep.engine.hits import folded_hits, lead_snippet
 from newsgrep.engine.quotations import SPEAKER_MARK
 from newsgrep.engine.whoosh.compile import compile_query, proximity_query
 from newsgrep.engine.whoosh.proximity import add_proximity, candidates
 from newsgrep.engine.whoosh.quotes import QUOTES, matching_first, said_clauses, stored_quotes
-from newsgrep.engine.whoosh.snippets import lead_snippet, make_snippets, mark_words
+from newsgrep.engine.whoosh.snippets import make_snippets, mark_words
 from newsgrep.engine.whoosh.suggest import did_you_mean
-from newsgrep.model import Duplicate, Hit, SearchOptions, SearchResult, Snippet, display_title
+from newsgrep.model import Hit, SearchOptions, SearchResult, display_title
 from newsgrep.query.parser import options_filter
 from newsgrep.query.tree import Query, Said
-from newsgrep.rank.dedup import CANDIDATES_PER_STORY, Sketch, fingerprint, fold, story_text
+from newsgrep.rank.dedup import Sketch, fingerprint, fold_ranked, story_text
 
 
 def search(searcher: Searcher, tree: Query, options: SearchOptions, text: str = "") -> SearchResult:
@@ -74,48 +76,32 @@ def _folded(
     options: SearchOptions,
 ) -> tuple[list[Hit], int, int, bool]:
     """Hits with their near-duplicates folded into the best-ranked copy, and
-    (total, folded, distinct) to say what the total counts.
-
-    With ``dedup`` every match is fingerprinted, so totals and pages count
-    distinct stories. With ``fold_page`` only the top candidates are: ranked
-    hits in growing batches until they hold the page's distinct stories, the
-    cost of a page, not of every match of a common word. The page's heads are
-    then exact (a later hit only joins a group or starts a later one); the
-    total counts every match unless the batches reached them all.
-    """
-    wanted = options.page * options.limit
-    fetch = 0 if options.dedup or not wanted else wanted * CANDIDATES_PER_STORY
+    (total, folded, distinct) to say what the total counts (rank/dedup.py's
+    fold_ranked: every match with ``dedup``, the page's candidates with
+    ``fold_page``)."""
     known: dict[int, Sketch] = {}
-    while True:
+
+    def run(fetch: int) -> tuple[Any, bool]:
         results = _run(searcher, query, restrict, replace(options, limit=fetch, page=1))
-        groups = fold(_sketches(results, known))
-        if not fetch or len(groups) >= wanted or results.scored_length() >= len(results):
-            break
-        fetch *= 2
-    first = (options.page - 1) * options.limit
-    shown = groups[first:wanted] if wanted else groups[first:]
-    hits = []
-    for i, ((head, _), *rest) in enumerate(shown):
-        hit = _hit(first + i + 1, results[head], marks, schema, options.snippets)
-        hit.duplicates = [
-            Duplicate(_hit(0, results[p], marks, schema, False), alike) for p, alike in rest
-        ]
-        hits.append(hit)
-    if results.scored_length() >= len(results):  # every match fingerprinted
-        return hits, len(groups), len(results) - len(groups), True
-    return hits, len(results), sum(len(hit.duplicates) for hit in hits), False
+        return results, results.scored_length() >= len(results)
 
-
-def _sketches(results: Any, known: dict[int, Sketch]) -> list[Sketch]:
-    """Each hit's fingerprint, those of a smaller batch (``known``) reused."""
-    sketches = []
-    for result in results:
+    def sketch_of(result: Any) -> Sketch:  # a smaller batch's fingerprints reused
         if result.docnum not in known:
             known[result.docnum] = fingerprint(
                 story_text(result.get("title", ""), result.get("body", ""))
             )
-        sketches.append(known[result.docnum])
-    return sketches
+        return known[result.docnum]
+
+    wanted = options.page * options.limit
+    results, groups, complete = fold_ranked(run, sketch_of, wanted, options.dedup)
+    return folded_hits(
+        results,
+        groups,
+        complete,
+        len(results),
+        options,
+        lambda rank, result, snippets: _hit(rank, result, marks, schema, snippets),
+    )
 
 
 class Ranked(NamedTuple):
@@ -199,32 +185,29 @@ def stored_hit(
 ) -> Hit:
     """A Hit from a story's stored fields, its title marked with the query's
     words, the quotations its said: clauses match first."""
-    words = marks.words
+    hit = _marked_hit(rank, score, stored, marks.words, schema, with_snippets)
+    hit.quotes, hit.quotes_matched = matching_first(stored_quotes(stored), marks.said, schema)
+    return hit
+
+
+def _marked_hit(
+    rank: int,
+    score: float,
+    stored: dict[str, Any],
+    words: frozenset[str],
+    schema: Any,
+    with_snippets: bool,
+) -> Hit:
     body = stored.get("body", "")
     title = stored.get("title", "")
     analyzer = schema["body"].analyzer
-    snippets: list[Snippet] = []
-    if with_snippets:
-        snippets = make_snippets(body, words, analyzer) or lead_snippet(body)
+    if not with_snippets:
+        return engine_hits.stored_hit(rank, score, stored)
     shown_title = display_title(title, body)
-    quotes, matched = matching_first(stored_quotes(stored), marks.said, schema)
-    return Hit(
-        rank=rank,
-        score=score,
-        path=stored["path"],
-        title=shown_title,
-        date=stored.get("date"),
-        source=stored.get("source", ""),
-        people=list(stored.get("people") or []),
-        place=stored.get("place", ""),
-        author=list(stored.get("author") or []),
-        url=stored.get("url", ""),
-        title_pieces=(
-            mark_words(shown_title, words, analyzer)
-            if title and with_snippets
-            else [(shown_title, False)]
-        ),
-        snippets=snippets,
-        quotes=quotes,
-        quotes_matched=matched,
+    return engine_hits.stored_hit(
+        rank,
+        score,
+        stored,
+        mark_words(shown_title, words, analyzer) if title else None,
+        make_snippets(body, words, analyzer) or lead_snippet(body),
     )

@@ -152,9 +152,3 @@ def mark_words(text: str, words: Iterable[str], analyzer: Any) -> Snippet:
     if position < len(text):
         pieces.append((text[position:], False))
     return pieces
-
-
-def lead_snippet(text: str, width: int = 200) -> list[Snippet]:
-    """The story's opening, for hits matched by metadata only."""
-    opening = " ".join(text.lstrip()[: width * 4].split())[:width]
-    return [[(opening, False)]] if opening else []

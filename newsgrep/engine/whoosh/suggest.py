@@ -9,17 +9,14 @@ stem ("membership" is indexed as "membership", "says" as "sai").
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
+from newsgrep.engine.spelling import SPELLED_FIELDS, respelled, typed_words
 from newsgrep.engine.whoosh.schema import TEXT_FIELDS
-from newsgrep.query.tree import Phrase, Query, Said, Term, Words, leaves
+from newsgrep.query.tree import Query
 
-# Fields whose words are worth correcting, as a typed word analyses in them.
-SPELLED_FIELDS = ("body", "title", "people", "place")
-_TYPED_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 _SAMPLE_DOCS = 3
 _CANDIDATES = 8
 
@@ -35,21 +32,14 @@ def did_you_mean(reader: Any, schema: Any, text: str, query: Query) -> str | Non
     missing.sort(key=lambda pair: SPELLED_FIELDS.index(pair[0]))
     if not missing:
         return None
-    changed = False
 
-    def replace(match: re.Match[str]) -> str:
-        nonlocal changed
-        word = match.group(0)
+    def better(word: str) -> str | None:
         for field, term in missing:
             if term in _analysed(schema, field, word):
-                better = nearest_word(reader, schema, field, word)
-                if better:
-                    changed = True
-                    return better
-        return word
+                return nearest_word(reader, schema, field, word)
+        return None
 
-    corrected = _TYPED_WORD.sub(replace, text)
-    return corrected if changed else None
+    return respelled(text, better)
 
 
 def nearest_word(reader: Any, schema: Any, field: str, word: str) -> str | None:
@@ -94,29 +84,10 @@ def _spellings(reader: Any, schema: Any, field: str, term: str) -> Counter[str]:
 
 
 def _typed_terms(query: Query, schema: Any) -> Iterator[tuple[str, str]]:
-    """The indexed terms of words and phrase words as typed, field by field;
-    fuzzy and wildcard words ask for variants already."""
-    for leaf in leaves(query):
-        typed: list[tuple[str | None, str]]
-        if isinstance(leaf, Words):
-            typed = [(None, word) for word in leaf.words]
-        elif isinstance(leaf, Term):
-            typed = [(leaf.field, leaf.text)]
-        elif isinstance(leaf, Phrase):
-            typed = [(leaf.field, word) for word in leaf.words]
-        elif isinstance(leaf, Said):
-            # A speaker is spelled as people are; a quotation's words as the body's.
-            typed = [("people", word) for word in leaf.speaker]
-            typed += [(None, word) for part in leaf.words for word in _words_of(part)]
-        else:
-            continue
-        for field, word in typed:
-            for name in (field,) if field else TEXT_FIELDS:
-                yield from ((name, term) for term in _analysed(schema, name, word))
-
-
-def _words_of(leaf: Term | Phrase) -> tuple[str, ...]:
-    return (leaf.text,) if isinstance(leaf, Term) else leaf.words
+    """The indexed terms of words and phrase words as typed, field by field."""
+    for field, word in typed_words(query):
+        for name in (field,) if field else TEXT_FIELDS:
+            yield from ((name, term) for term in _analysed(schema, name, word))
 
 
 def _analysed(schema: Any, field: str, word: str) -> list[str]:

@@ -1,4 +1,4 @@
-"""The file manifest: which roots and files the index holds, and in what state.
+"""The file manifest of an index in a folder (engine.base.Manifest).
 
 It lives next to the Whoosh files as an SQLite database, so that a re-run can
 tell unchanged files (same size and modification time) from changed, new and
@@ -18,14 +18,10 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from types import TracebackType
-from typing import NamedTuple
+
+from newsgrep.engine.base import FileState
 
 MANIFEST_NAME = "manifest.sqlite"
-# A file modified this close to the moment it was checked may change again
-# within the file system's timestamp resolution without its time changing:
-# such a file is hashed once more on the next run ("racy" in git's terms).
-RACY_NS = 2_000_000_000
-
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS roots (path TEXT PRIMARY KEY);
 CREATE TABLE IF NOT EXISTS files (
@@ -40,23 +36,6 @@ CREATE TABLE IF NOT EXISTS files (
 CREATE INDEX IF NOT EXISTS files_by_folder ON files (folder);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER);
 """
-
-
-class FileState(NamedTuple):
-    """What the index knows of one file, as of the time it was checked."""
-
-    path: str
-    size: int
-    mtime_ns: int
-    digest: str | None
-    stories: int
-    checked_ns: int
-
-    def unchanged(self, size: int, mtime_ns: int) -> bool:
-        """Same size and time, and the time was not too fresh to trust when checked."""
-        return (
-            size == self.size and mtime_ns == self.mtime_ns and mtime_ns < self.checked_ns - RACY_NS
-        )
 
 
 class Manifest:

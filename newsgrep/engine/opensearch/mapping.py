@@ -1,0 +1,193 @@
+"""The OpenSearch index: settings and mappings with the fields of the Whoosh schema.
+
+Same field names as :mod:`newsgrep.engine.whoosh.schema`, analysed the same
+way, so that a query matches the same stories on both engines and a hit
+reads the same in every output:
+
+* ``title`` and ``body``: Whoosh's word analysis rebuilt from OpenSearch's
+  own parts (its tokenizer pattern, lowercase, accent folding, Whoosh's stop
+  words and its two-letter minimum, Porter stemming). The original text is
+  in ``_source`` for snippets; ``index_options: offsets`` lets the unified
+  highlighter find the words without re-analysing a long story.
+* ``people``, ``place``, ``author``: names word by word, unstemmed
+  (``people:putin`` and ``people:"vladimir putin"`` both match); each has
+  a ``.keyword`` sub-field, the value as written, for ``--by`` counts (Whoosh
+  counts the stored values too). A story's people are an array: the large
+  ``position_increment_gap`` keeps a phrase or span from matching across two
+  of them (the quotes issue relies on it for one quotation per element).
+* ``source``: split at commas and lowercased, as Whoosh's KEYWORD field,
+  with ``.keyword`` for counts.
+* ``path`` and ``file``: exact keywords; ``file`` finds a file's stories to
+  forget them. ``date``: a date (no time zone: newsgrep's dates are naive).
+  ``url``: kept, not searched. ``run``, newsgrep's own, says which
+  writer wrote a story (see writer.py).
+
+Whoosh scores with BM25F (k1 1.2, b 0.75, the defaults rank/weights.py
+builds on): the same BM25 parameters are set here explicitly, so a cluster
+whose default similarity was changed still ranks as newsgrep does. The
+title's weight (Whoosh's field boost) is a query-time boost on this side.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+# Bumped when the mapping changes in a way an existing index cannot follow:
+# writing to an index of another version asks for --rebuild.
+MAPPING_VERSION = 2
+# Whoosh's StopFilter list (whoosh.analysis.filters.STOP_WORDS), copied so
+# that creating an index does not import Whoosh; a unit test compares them.
+STOP_WORDS = (
+    "a an and are as at be by can for from have if in is it may not of on or tbd that "
+    "the this to us we when will with yet you your"
+).split()
+# Whoosh's RegexTokenizer default: words, dotted abbreviations (u.s) kept whole.
+WORD_PATTERN = r"[\w*]+(\.?[\w*]+)*"
+# A whole token of WORD_PATTERN that is a stop word or a single letter: cut
+# from the text before it is tokenized. Whoosh's StopFilter renumbers the
+# words after a stop word, so "treaty of Moscow" is the phrase "treaty
+# Moscow"; OpenSearch's stop filter leaves a gap that any word fills
+# ("treaty bans Moscow"). Cut before the tokenizer, a stop word leaves none.
+GAPLESS_STOPS = (
+    r"(?<![\w*])(?<![\w*]\.)(?:"
+    + "|".join(sorted(STOP_WORDS, key=len, reverse=True))
+    + r"|[\w*])(?![\w*])(?!\.[\w*])"
+)
+NAME_PATTERN = r"\w+"
+# Lucene refuses a document with a term over 32,766 bytes (a run of 40,000
+# letters in a hostile file would fail the whole bulk item): longer words are
+# dropped, at 4 bytes a character at most. Whoosh keeps them; no one searches
+# for them.
+LONGEST_WORD = 8191
+# Positions between two elements of an array: no phrase or span crosses it.
+ELEMENT_GAP = 10_000
+SIMILARITY = "newsgrep_bm25"
+BM25_K1 = 1.2
+BM25_B = 0.75
+TEXT_FIELDS = ("title", "body")
+NAME_FIELDS = ("people", "place", "author")
+
+
+def index_body() -> dict[str, Any]:
+    """Settings and mappings for a newsgrep stories index."""
+    return {"settings": {"index": _settings()}, "mappings": _mappings()}
+
+
+def _settings() -> dict[str, Any]:
+    def pattern(regex: str) -> dict[str, Any]:
+        # group 0: the matches are the tokens (the pattern finds words, not gaps).
+        return {
+            "type": "pattern",
+            "pattern": regex,
+            "group": 0,
+            "flags": "UNICODE_CHARACTER_CLASS",
+        }
+
+    return {
+        # Stories become searchable when the writer commits (it refreshes),
+        # as on Whoosh, not every second in the middle of a bulk load.
+        "refresh_interval": "-1",
+        "similarity": {SIMILARITY: {"type": "BM25", "k1": BM25_K1, "b": BM25_B}},
+        "analysis": {
+            "tokenizer": {
+                "newsgrep_words": pattern(WORD_PATTERN),
+                "newsgrep_names": pattern(NAME_PATTERN),
+                "newsgrep_commas": {"type": "pattern", "pattern": ","},
+            },
+            "char_filter": {
+                "newsgrep_stops": {
+                    "type": "pattern_replace",
+                    "pattern": GAPLESS_STOPS,
+                    "replacement": "",
+                    "flags": "CASE_INSENSITIVE|UNICODE_CHARACTER_CLASS",
+                }
+            },
+            "filter": {
+                "newsgrep_stop": {"type": "stop", "stopwords": STOP_WORDS},
+                "newsgrep_min2": {"type": "length", "min": 2, "max": LONGEST_WORD},
+                "newsgrep_not_immense": {"type": "length", "max": LONGEST_WORD},
+            },
+            "analyzer": {
+                "newsgrep_words": {
+                    "type": "custom",
+                    "char_filter": ["newsgrep_stops"],
+                    "tokenizer": "newsgrep_words",
+                    "filter": [
+                        "lowercase",
+                        "asciifolding",
+                        "newsgrep_stop",
+                        "newsgrep_min2",
+                        "porter_stem",
+                    ],
+                },
+                "newsgrep_names": {
+                    "type": "custom",
+                    "tokenizer": "newsgrep_names",
+                    "filter": ["lowercase", "asciifolding", "newsgrep_not_immense"],
+                },
+                "newsgrep_commas": {
+                    "type": "custom",
+                    "tokenizer": "newsgrep_commas",
+                    "filter": ["trim", "lowercase", "newsgrep_not_immense"],
+                },
+            },
+        },
+    }
+
+
+def _mappings() -> dict[str, Any]:
+    properties: dict[str, Any] = {
+        # A hostile story id may make a path longer than Lucene takes: such a
+        # story is indexed, just not found by its path.
+        "path": {"type": "keyword", "ignore_above": LONGEST_WORD},
+        "file": {"type": "keyword", "ignore_above": LONGEST_WORD},
+        "date": {"type": "date", "format": "strict_date_optional_time||epoch_millis"},
+        "source": _with_keyword({"type": "text", "analyzer": "newsgrep_commas"}),
+        "url": {"type": "keyword", "index": False, "doc_values": False},
+        # The writer run that wrote the story (not one of Whoosh's fields):
+        # re-indexing a file removes its stories of other runs only.
+        "run": {"type": "keyword"},
+    }
+    for name in TEXT_FIELDS:
+        properties[name] = {
+            "type": "text",
+            "analyzer": "newsgrep_words",
+            "similarity": SIMILARITY,
+            "index_options": "offsets",
+            "position_increment_gap": ELEMENT_GAP,
+        }
+    for name in NAME_FIELDS:
+        properties[name] = _with_keyword(
+            {
+                "type": "text",
+                "analyzer": "newsgrep_names",
+                "similarity": SIMILARITY,
+                "position_increment_gap": ELEMENT_GAP,
+            }
+        )
+    return {
+        # A document with a field this mapping lacks is refused, not guessed at.
+        "dynamic": "strict",
+        "_meta": {"newsgrep_mapping": MAPPING_VERSION},
+        "properties": properties,
+    }
+
+
+def _with_keyword(field: dict[str, Any]) -> dict[str, Any]:
+    """The field plus ``.keyword``, its exact value, for counts per value."""
+    return {**field, "fields": {"keyword": {"type": "keyword", "ignore_above": 1024}}}
+
+
+def companion_index_body(looked_up: tuple[str, ...] = ()) -> dict[str, Any]:
+    """An index newsgrep keeps beside the stories (the manifest's, the state's).
+
+    Only the ``looked_up`` fields are indexed (as keywords); the rest of a
+    record rides in ``_source``.
+    """
+    return {
+        "settings": {"index": {"number_of_shards": 1}},
+        "mappings": {
+            "dynamic": False,
+            "properties": {name: {"type": "keyword"} for name in looked_up},
+        },
+    }

@@ -1,0 +1,77 @@
+"""Both engines answer the README's query table alike (issue 16): the same
+``-c`` for every query, the same top-10 stories for at least 80% of them.
+Skipped without the OpenSearch test cluster."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.cli.test_query_table import ROWS
+from tests.conftest import cli_on
+from tests.helpers.paths import CORPUS
+
+pytestmark = pytest.mark.opensearch
+SEARCHABLE = [(args, doc) for args, doc in ROWS if not doc.startswith("exit 2")]
+TOP_AGREEMENT = 0.8
+
+
+@pytest.fixture
+def engines(corpus_index, opensearch_corpus_index, monkeypatch):
+    """A CLI runner per engine, on the same sample corpus."""
+    return cli_on(corpus_index, monkeypatch), cli_on(opensearch_corpus_index, monkeypatch)
+
+
+def _count(run, args) -> int:
+    result = run("search", *args, "-c")
+    return int(result.stdout) if result.exit_code == 0 else 0
+
+
+def _top10(run, args) -> list[str]:
+    lines = run("search", *args, "--json", "--limit", "10").stdout.splitlines()
+    return [json.loads(line)["path"] for line in lines]
+
+
+@pytest.mark.parametrize(
+    "args", [a for a, _ in SEARCHABLE], ids=[" ".join(a) for a, _ in SEARCHABLE]
+)
+def test_both_engines_count_the_same(engines, args):
+    whoosh, opensearch = engines
+    assert _count(whoosh, args) == _count(opensearch, args)
+
+
+def test_both_engines_agree_on_the_top_ten_of_most_queries(engines):
+    whoosh, opensearch = engines
+    same = [set(_top10(whoosh, args)) == set(_top10(opensearch, args)) for args, _ in SEARCHABLE]
+    assert sum(same) / len(same) >= TOP_AGREEMENT, f"{sum(same)} of {len(same)} the same"
+
+
+@pytest.mark.parametrize("by", ["source", "person", "place", "year", "month", "week", "day"])
+@pytest.mark.parametrize("query", ["*", "NATO", "people:Putin"])
+def test_both_engines_count_alike_by_every_value(engines, query, by):
+    whoosh, opensearch = (run("search", query, "--by", by, "--json").stdout for run in engines)
+    assert whoosh and whoosh == opensearch
+
+
+def test_both_engines_tell_the_same_stats(engines):
+    def stats(run) -> dict:
+        told = json.loads(run("stats", "--json").stdout)
+        return {k: v for k, v in told.items() if k not in ("index", "index_bytes", "updated")}
+
+    whoosh, opensearch = engines
+    assert stats(whoosh) == stats(opensearch)
+
+
+def test_both_engines_find_mostly_the_same_similar_stories(engines):
+    def similar(run, story) -> set[str]:
+        lines = run("similar", str(story), "--json", "-n", "5").stdout.splitlines()
+        return {json.loads(line)["path"] for line in lines}
+
+    whoosh, opensearch = engines
+    stories = sorted(CORPUS.glob("*.txt"))
+    shared = [
+        len(similar(whoosh, s) & similar(opensearch, s)) / max(len(similar(whoosh, s)), 1)
+        for s in stories
+    ]
+    assert sum(shared) / len(shared) >= TOP_AGREEMENT
