@@ -14,7 +14,16 @@ from newsgrep.model import Article
 
 def test_every_whoosh_field_is_mapped_under_its_name():
     properties = mapping.index_body()["mappings"]["properties"]
-    assert set(properties) == set(build_schema().names()) | {"run"}
+    # run: the writer's own; quotations: the quotes for display, not indexed.
+    assert set(properties) == set(build_schema().names()) | {"run", "quotations"}
+
+
+def test_quotes_are_analysed_as_the_body_keeping_the_speaker_mark():
+    properties = mapping.index_body()["mappings"]["properties"]
+    assert properties["quotes"]["analyzer"] == properties["body"]["analyzer"]
+    assert properties["quotes"]["position_increment_gap"] == mapping.ELEMENT_GAP
+    assert re.fullmatch(mapping.WORD_PATTERN, "_putin")  # the mark is a word character
+    assert properties["quotations"]["enabled"] is False
 
 
 def test_text_is_analysed_like_whoosh():

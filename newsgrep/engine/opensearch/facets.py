@@ -1,4 +1,4 @@
-"""Counting every matching story per source, person, place or period (``--by``),
+"""Counting every matching story per source, person, speaker, place or period (``--by``),
 by aggregations: a composite aggregation walks every value (a terms
 aggregation's top N would drop the rarest), stories without a value land in
 its null bucket. Labels, gaps and shares are rank/facets.py's, as on Whoosh."""
@@ -18,7 +18,12 @@ from newsgrep.query.tree import Every, Query
 from newsgrep.rank.facets import BY_CHOICES, PERIODS, buckets, period_label
 
 # The exact value as stored, per --by choice.
-VALUE_FIELDS = {"source": "source.keyword", "person": "people.keyword", "place": "place.keyword"}
+VALUE_FIELDS = {
+    "source": "source.keyword",
+    "person": "people.keyword",
+    "speaker": "speaker.keyword",
+    "place": "place.keyword",
+}
 PAGE = 1_000
 
 

@@ -15,6 +15,13 @@ reads the same in every output:
   counts the stored values too). A story's people are an array: the large
   ``position_increment_gap`` keeps a phrase or span from matching across two
   of them (the quotes issue relies on it for one quotation per element).
+* ``quotes``: each quotation as engine/quotations.py's indexed text (the
+  speaker's name marked with ``_``, then the words), analysed as the body:
+  the word pattern holds ``_`` (a word character), so ``_putin`` is the
+  speaker's term, as on Whoosh. The array's gap keeps each quotation apart.
+  ``quotations`` keeps them for display, ``[{speaker, text}]``, not indexed.
+* ``speaker``: who is quoted, each name whole, lowercased (Whoosh's KEYWORD),
+  with ``.keyword`` for ``--by speaker`` counts.
 * ``source``: split at commas and lowercased, as Whoosh's KEYWORD field,
   with ``.keyword`` for counts.
 * ``path`` and ``file``: exact keywords; ``file`` finds a file's stories to
@@ -34,7 +41,7 @@ from typing import Any
 
 # Bumped when the mapping changes in a way an existing index cannot follow:
 # writing to an index of another version asks for --rebuild.
-MAPPING_VERSION = 2
+MAPPING_VERSION = 3
 # Whoosh's StopFilter list (whoosh.analysis.filters.STOP_WORDS), copied so
 # that creating an index does not import Whoosh; a unit test compares them.
 STOP_WORDS = (
@@ -65,6 +72,8 @@ SIMILARITY = "newsgrep_bm25"
 BM25_K1 = 1.2
 BM25_B = 0.75
 TEXT_FIELDS = ("title", "body")
+# Analysed as the body, though not searched by plain words (only by said:).
+QUOTES = "quotes"
 NAME_FIELDS = ("people", "place", "author")
 
 
@@ -125,6 +134,13 @@ def _settings() -> dict[str, Any]:
                     "tokenizer": "newsgrep_names",
                     "filter": ["lowercase", "asciifolding", "newsgrep_not_immense"],
                 },
+                # A value whole (a speaker's name may hold a comma, which
+                # Whoosh's comma-separated KEYWORD field turns into a space).
+                "newsgrep_whole": {
+                    "type": "custom",
+                    "tokenizer": "keyword",
+                    "filter": ["trim", "lowercase", "newsgrep_not_immense"],
+                },
                 "newsgrep_commas": {
                     "type": "custom",
                     "tokenizer": "newsgrep_commas",
@@ -143,12 +159,14 @@ def _mappings() -> dict[str, Any]:
         "file": {"type": "keyword", "ignore_above": LONGEST_WORD},
         "date": {"type": "date", "format": "strict_date_optional_time||epoch_millis"},
         "source": _with_keyword({"type": "text", "analyzer": "newsgrep_commas"}),
+        "speaker": _with_keyword({"type": "text", "analyzer": "newsgrep_whole"}),
+        "quotations": {"type": "object", "enabled": False},
         "url": {"type": "keyword", "index": False, "doc_values": False},
         # The writer run that wrote the story (not one of Whoosh's fields):
         # re-indexing a file removes its stories of other runs only.
         "run": {"type": "keyword"},
     }
-    for name in TEXT_FIELDS:
+    for name in (*TEXT_FIELDS, QUOTES):
         properties[name] = {
             "type": "text",
             "analyzer": "newsgrep_words",

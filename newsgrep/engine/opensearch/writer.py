@@ -29,6 +29,7 @@ from newsgrep.engine.opensearch.client import (
     cluster_errors,
     with_backoff,
 )
+from newsgrep.engine.opensearch.mapping import QUOTES
 from newsgrep.engine.opensearch.store import (
     INDEX_GENERATION,
     document_id,
@@ -36,6 +37,7 @@ from newsgrep.engine.opensearch.store import (
     read_counter,
     write_counter,
 )
+from newsgrep.engine.quotations import indexed_text
 from newsgrep.errors import IndexingFailed
 from newsgrep.model import Article
 
@@ -66,6 +68,7 @@ def story_document(article: Article, file: str, run: str) -> dict[str, Any]:
         "author": list(article.author),
         "url": article.url,
         "run": run,
+        **_quote_fields(article),
     }
     if article.date is not None:
         when = article.date
@@ -73,6 +76,19 @@ def story_document(article: Article, file: str, run: str) -> dict[str, Any]:
             when = when.astimezone(UTC).replace(tzinfo=None)
         doc["date"] = when.isoformat()
     return doc
+
+
+def _quote_fields(article: Article) -> dict[str, Any]:
+    """A story's quotations as they are searched (said:), counted per speaker
+    (--by speaker) and shown (none without any, as on Whoosh)."""
+    if not article.quotes:
+        return {}
+    speakers = list(dict.fromkeys(quote.speaker for quote in article.quotes if quote.speaker))
+    return {
+        QUOTES: [indexed_text(quote) for quote in article.quotes],
+        "quotations": [{"speaker": q.speaker, "text": q.text} for q in article.quotes],
+        "speaker": speakers,
+    }
 
 
 @dataclass
