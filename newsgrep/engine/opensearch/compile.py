@@ -11,7 +11,8 @@ twice counts twice. Other leaves let their field's analyser do the same
 none). Wildcard and fuzzy words match every expansion (a filter) and are
 scored on their best expansions, as Whoosh scores an OR of its terms.
 Metadata clauses typed beside words filter (the parser put them in an And);
-a DateSpan is an exact range; ``a ANDNOT b`` leaves out every story matching b.
+a DateSpan is an exact range; a Said spans one quotation (quotes.py); ``a
+ANDNOT b`` leaves out every story matching b.
 
 A compiled query is a dict, or None for "nothing to search for"; None is
 dropped from And/Or as Whoosh's normalize drops its NullQuery.
@@ -25,6 +26,7 @@ from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime
 from typing import Any, Protocol
 
+from newsgrep.engine.opensearch.quotes import said_query
 from newsgrep.errors import QueryError
 from newsgrep.query import tree as t
 from newsgrep.query.parser import NOTHING, is_filter
@@ -144,6 +146,7 @@ def _is_text(field: str | None) -> bool:
 
 class _Compiler:
     def __init__(self, analyze: Analyze, node: t.Query) -> None:
+        self.analyze = analyze
         typed = list(dict.fromkeys(_typed_words(node)))
         self.tokens = dict(zip(typed, analyze(typed) if typed else [], strict=True))
         wholes = list(dict.fromkeys(_whole_words(node)))
@@ -212,6 +215,9 @@ class _Compiler:
         if node.end is not None:
             bounds["lte"] = _when(node.end)
         return {"range": {"date": bounds}} if bounds else {"exists": {"field": "date"}}
+
+    def _said(self, node: t.Said) -> DSL:
+        return said_query(node, self.analyze)
 
     def _every(self, node: t.Every) -> DSL:
         return {"match_all": {}}

@@ -9,8 +9,10 @@ from typing import Any
 from newsgrep.engine.hits import stored_hit
 from newsgrep.engine.opensearch.compile import compile_query
 from newsgrep.engine.opensearch.highlights import highlight, pieces
+from newsgrep.engine.opensearch.quotes import ShownQuotes
 from newsgrep.engine.opensearch.searching import Fetcher, analyzer, parse_date
 from newsgrep.engine.paths import path_keys
+from newsgrep.engine.quotations import said_clauses
 from newsgrep.errors import StoryMissing
 from newsgrep.model import Snippet, Story
 from newsgrep.query.tree import Query
@@ -23,20 +25,23 @@ def find_ids(client: Any, name: str, text: str) -> list[str]:
 
 def load_stories(client: Any, name: str, text: str, query: Query | None = None) -> list[Story]:
     """The stories a path names, the query's words marked in their bodies.
-    Raises StoryMissing or QueryError."""
+    Their quotations the query's said: matches first. Raises StoryMissing or QueryError."""
     request: dict[str, Any] = {}
     if query is not None:
         request["highlight"] = {
             **highlight(0),
             "highlight_query": compile_query(query, analyzer(client, name)),
         }
+    quotes = ShownQuotes(client, name, said_clauses(query))
     stories = []
     for doc in _found(client, name, text, request):
         stored = dict(doc["_source"])
         stored["date"] = parse_date(stored.get("date"))
         body = stored.get("body", "")
         marked = doc.get("highlight", {}).get("body")
-        stories.append(Story(stored_hit(0, 0.0, stored), body, _body_pieces(body, marked)))
+        hit = stored_hit(0, 0.0, stored)
+        hit.quotes, hit.quotes_matched = quotes(stored)
+        stories.append(Story(hit, body, _body_pieces(body, marked)))
     return stories
 
 

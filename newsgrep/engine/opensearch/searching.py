@@ -11,7 +11,7 @@ snippets from the cluster's highlighter. Every match is counted exactly
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -19,7 +19,9 @@ from newsgrep.engine.hits import folded_hits, lead_snippet, stored_hit
 from newsgrep.engine.opensearch.compile import DSL, Analyze, compile_query, proximity_query
 from newsgrep.engine.opensearch.highlights import highlight, pieces
 from newsgrep.engine.opensearch.idf import whoosh_weighed
+from newsgrep.engine.opensearch.quotes import ShownQuotes
 from newsgrep.engine.opensearch.suggest import did_you_mean
+from newsgrep.engine.quotations import said_clauses
 from newsgrep.model import Hit, SearchOptions, SearchResult
 from newsgrep.query.parser import filter_query
 from newsgrep.query.tree import Query
@@ -40,12 +42,17 @@ def search(
     analyze = analyzer(client, name)
     request = whoosh_weighed(client, name, ranked_request(tree, options, analyze))
     fetch = Fetcher(client, name, request)
+    quotes = ShownQuotes(client, name, said_clauses(tree))
+
+    def make_hit(rank: int, doc: dict, with_snippets: bool) -> Hit:
+        return search_hit(rank, doc, with_snippets, quotes)
+
     if options.dedup or options.fold_page:
-        hits, total, folded, distinct = _folded(fetch, options)
+        hits, total, folded, distinct = _folded(fetch, options, make_hit)
     else:
         first = (options.page - 1) * options.limit if options.limit else 0
         found, total = fetch(first, options.limit)
-        hits = [search_hit(first + i + 1, doc, options.snippets) for i, doc in enumerate(found)]
+        hits = [make_hit(first + i + 1, doc, options.snippets) for i, doc in enumerate(found)]
         folded, distinct = 0, False
     suggestion = did_you_mean(client, name, text, tree) if options.suggest and text else None
     return SearchResult(
@@ -176,7 +183,9 @@ class Fetcher:
                 self.client.clear_scroll(scroll_id=scroll_id, ignore=(404,))
 
 
-def _folded(fetch: Fetcher, options: SearchOptions) -> tuple[list[Hit], int, int, bool]:
+def _folded(
+    fetch: Fetcher, options: SearchOptions, make_hit: Callable[[int, dict, bool], Hit]
+) -> tuple[list[Hit], int, int, bool]:
     """Hits with their near-duplicates folded (rank/dedup.py's fold_ranked)."""
     known: dict[str, Sketch] = {}
     matches = 0
@@ -196,13 +205,20 @@ def _folded(fetch: Fetcher, options: SearchOptions) -> tuple[list[Hit], int, int
 
     wanted = options.page * options.limit
     found, groups, complete = fold_ranked(run, sketch_of, wanted, options.dedup)
-    return folded_hits(found, groups, complete, matches, options, search_hit)
+    return folded_hits(found, groups, complete, matches, options, make_hit)
 
 
-def search_hit(rank: int, doc: dict, with_snippets: bool) -> Hit:
-    """A Hit from a search hit: its stored fields, its marked title and snippets."""
+def search_hit(rank: int, doc: dict, with_snippets: bool, quotes: ShownQuotes | None = None) -> Hit:
+    """A Hit from a search hit: its stored fields, its marked title and
+    snippets, its quotations (those ``quotes`` says matched first)."""
     source = dict(doc["_source"])
     source["date"] = parse_date(source.get("date"))
+    hit = _hit(rank, doc, source, with_snippets)
+    hit.quotes, hit.quotes_matched = (quotes or ShownQuotes(None, ""))(source)
+    return hit
+
+
+def _hit(rank: int, doc: dict, source: dict, with_snippets: bool) -> Hit:
     if not with_snippets:
         return stored_hit(rank, float(doc.get("_score") or 0.0), source)
     marked = doc.get("highlight", {})

@@ -6,8 +6,8 @@ from __future__ import annotations
 from whoosh.searching import Searcher
 
 from newsgrep.engine.paths import path_keys
+from newsgrep.engine.quotations import said_clauses
 from newsgrep.engine.whoosh.compile import compile_query
-from newsgrep.engine.whoosh.quotes import said_clauses
 from newsgrep.engine.whoosh.searching import Marks, highlight_words, stored_hit
 from newsgrep.engine.whoosh.snippets import mark_words
 from newsgrep.errors import StoryMissing

@@ -13,10 +13,10 @@ from whoosh.sorting import FacetType, FieldFacet, TranslateFacet
 
 from newsgrep.engine import hits as engine_hits
 from newsgrep.engine.hits import folded_hits, lead_snippet
-from newsgrep.engine.quotations import SPEAKER_MARK
+from newsgrep.engine.quotations import SPEAKER_MARK, said_clauses
 from newsgrep.engine.whoosh.compile import compile_query, proximity_query
 from newsgrep.engine.whoosh.proximity import add_proximity, candidates
-from newsgrep.engine.whoosh.quotes import QUOTES, matching_first, said_clauses, stored_quotes
+from newsgrep.engine.whoosh.quotes import QUOTES, matching_first, stored_quotes
 from newsgrep.engine.whoosh.snippets import make_snippets, mark_words
 from newsgrep.engine.whoosh.suggest import did_you_mean
 from newsgrep.model import Hit, SearchOptions, SearchResult, display_title
