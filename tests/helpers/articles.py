@@ -10,7 +10,7 @@ from newsgrep.engine import open_engine
 from newsgrep.model import Article
 
 
-def index_articles(folder: Path, articles: Iterable[Article]) -> Path:
+def index_articles(folder: Path | str, articles: Iterable[Article]) -> Path | str:
     """Write ``articles`` as one batch into a new index at ``folder``."""
     writer = open_engine(folder).open_writer(rebuild=True)
     batch = writer.batch_maker()()

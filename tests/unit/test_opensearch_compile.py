@@ -256,3 +256,22 @@ def test_metadata_beside_words_filters_without_scoring():
 def test_a_fuzzy_name_is_folded_not_stemmed():
     [every] = dsl("people:Schröders~")["bool"]["filter"]
     assert every["fuzzy"]["people"]["value"] == "schroders"
+
+
+def test_said_is_one_span_within_a_quotation_its_name_and_phrases_in_order():
+    span = dsl('said:"vladimir putin" nato "queuing accession"~3')["span_near"]
+    speaker, nato, phrase = span["clauses"]
+    # A span across two quotations is 10,000 positions wide at least.
+    assert span["in_order"] is False and span["slop"] < 10_000
+    assert speaker["span_near"] == {
+        "clauses": [{"span_term": {"quotes": "_vladimir"}}, {"span_term": {"quotes": "_putin"}}],
+        "slop": 0,
+        "in_order": True,
+    }
+    assert nato == {"span_term": {"quotes": "nato"}}
+    assert phrase["span_near"]["slop"] == 2 and phrase["span_near"]["in_order"] is True
+
+
+def test_said_beside_words_filters_as_people_does():
+    query = dsl("chechnya said:putin")
+    assert query["bool"]["filter"] == [{"span_term": {"quotes": "_putin"}}]

@@ -9,7 +9,7 @@ from typing import Any
 from newsgrep.engine.hits import stored_hit
 from newsgrep.engine.opensearch.compile import compile_query
 from newsgrep.engine.opensearch.highlights import highlight, pieces
-from newsgrep.engine.opensearch.quotes import ShownQuotes
+from newsgrep.engine.opensearch.quotes import ShownQuotes, with_said_words
 from newsgrep.engine.opensearch.searching import Fetcher, analyzer, parse_date
 from newsgrep.engine.paths import path_keys
 from newsgrep.engine.quotations import said_clauses
@@ -28,9 +28,10 @@ def load_stories(client: Any, name: str, text: str, query: Query | None = None) 
     Their quotations the query's said: matches first. Raises StoryMissing or QueryError."""
     request: dict[str, Any] = {}
     if query is not None:
+        analyze = analyzer(client, name)
         request["highlight"] = {
             **highlight(0),
-            "highlight_query": compile_query(query, analyzer(client, name)),
+            "highlight_query": with_said_words(compile_query(query, analyze), query, analyze),
         }
     quotes = ShownQuotes(client, name, said_clauses(query))
     stories = []

@@ -16,7 +16,13 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from newsgrep.engine.opensearch.mapping import ELEMENT_GAP, QUOTES
-from newsgrep.engine.quotations import Positions, marked_name, matching_first, typed_words
+from newsgrep.engine.quotations import (
+    Positions,
+    marked_name,
+    matching_first,
+    said_clauses,
+    typed_words,
+)
 from newsgrep.errors import QueryError
 from newsgrep.model import Quote
 from newsgrep.query import tree as t
@@ -105,3 +111,16 @@ class ShownQuotes:
         if self._analysis is None:
             return quotes, 0
         return matching_first(quotes, self._said, self._analysis)
+
+
+def with_said_words(
+    query: DSL, tree: t.Query | None, terms: Callable[[Sequence[str]], list[list[str]]]
+) -> DSL:
+    """``query`` for the highlighter, with the words (not the speakers) its
+    said: clauses look for marked in title and body too, as on Whoosh."""
+    texts = [text for node in said_clauses(tree) for text, _ in typed_words(node)]
+    stems = sorted({token for tokens in terms(texts) for token in tokens}) if texts else []
+    if not stems:
+        return query
+    marks = [{"terms": {field: stems}} for field in ("title", "body")]
+    return {"bool": {"should": [query, *marks], "minimum_should_match": 1}}

@@ -19,7 +19,7 @@ from newsgrep.engine.hits import folded_hits, lead_snippet, stored_hit
 from newsgrep.engine.opensearch.compile import DSL, Analyze, compile_query, proximity_query
 from newsgrep.engine.opensearch.highlights import highlight, pieces
 from newsgrep.engine.opensearch.idf import whoosh_weighed
-from newsgrep.engine.opensearch.quotes import ShownQuotes
+from newsgrep.engine.opensearch.quotes import ShownQuotes, with_said_words
 from newsgrep.engine.opensearch.suggest import did_you_mean
 from newsgrep.engine.quotations import said_clauses
 from newsgrep.model import Hit, SearchOptions, SearchResult
@@ -92,7 +92,10 @@ def ranked_request(tree: Query, options: SearchOptions, analyze: Analyze) -> DSL
             "query": {"rescore_query": bonus, "query_weight": 1.0, "rescore_query_weight": 1.0},
         }
     if options.snippets:
-        request["highlight"] = highlight()
+        marked = with_said_words(request["query"], tree, analyze)
+        request["highlight"] = highlight() | (
+            {"highlight_query": marked} if marked is not request["query"] else {}
+        )
     elif not (options.dedup or options.fold_page):
         request["_source"] = {"excludes": ["body"]}  # a path list needs no story text
     return request
