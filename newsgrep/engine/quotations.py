@@ -9,6 +9,9 @@ _Putin``: ``_putin`` is Putin speaking, ``putin`` the word), then the
 quotation's words, with the mark taken out of them so that no word passes
 for a speaker. The body's word analysis keeps the mark (an underscore is a
 word character), so a query's speaker is analysed the same way.
+
+Which of a hit's quotations a said: clause matched is decided here too,
+for every engine, by the engine's own analysis of the field (Analysis).
 """
 
 from __future__ import annotations
