@@ -47,8 +47,10 @@ def test_both_engines_agree_on_the_top_ten_of_most_queries(engines):
     assert sum(same) / len(same) >= TOP_AGREEMENT, f"{sum(same)} of {len(same)} the same"
 
 
-@pytest.mark.parametrize("by", ["source", "person", "place", "year", "month", "week", "day"])
-@pytest.mark.parametrize("query", ["*", "NATO", "people:Putin"])
+@pytest.mark.parametrize(
+    "by", ["source", "person", "speaker", "place", "year", "month", "week", "day"]
+)
+@pytest.mark.parametrize("query", ["*", "NATO", "people:Putin", "said:putin"])
 def test_both_engines_count_alike_by_every_value(engines, query, by):
     whoosh, opensearch = (run("search", query, "--by", by, "--json").stdout for run in engines)
     assert whoosh and whoosh == opensearch
@@ -75,3 +77,13 @@ def test_both_engines_find_mostly_the_same_similar_stories(engines):
         for s in stories
     ]
     assert sum(shared) / len(shared) >= TOP_AGREEMENT
+
+
+@pytest.mark.parametrize("query", ["said:putin nato", "said:putin", "russia said:putin"])
+def test_both_engines_list_the_same_quotations_the_matched_first(engines, query):
+    def quotes(run) -> dict[str, list]:
+        lines = run("search", query, "--json", "--limit", "0").stdout.splitlines()
+        return {hit["path"]: hit["quotes"] for hit in map(json.loads, lines)}
+
+    whoosh, opensearch = (quotes(run) for run in engines)
+    assert whoosh and whoosh == opensearch
