@@ -26,7 +26,7 @@ from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
-from newsgrep.engine import open_engine
+from newsgrep.engine import ClusterAddress, open_engine
 from newsgrep.engine.base import Engine
 from newsgrep.errors import NewsgrepError
 from newsgrep.model import Hit, SearchOptions, SearchResult
@@ -127,7 +127,7 @@ class Watches:
         self.engine = engine
 
     @classmethod
-    def at(cls, location: str | os.PathLike[str] | None) -> Watches:
+    def at(cls, location: str | os.PathLike[str] | ClusterAddress | None) -> Watches:
         """The watches of the index at ``location`` (as :func:`newsgrep.search` takes it)."""
         return cls(open_engine(location))
 

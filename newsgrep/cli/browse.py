@@ -7,7 +7,14 @@ from dataclasses import replace
 import click
 
 import newsgrep
-from newsgrep.cli.options import filter_options, index_option, reports_errors, sort_option
+from newsgrep.cli.options import (
+    Filters,
+    filter_options,
+    index_option,
+    reports_errors,
+    sort_option,
+)
+from newsgrep.engine import IndexLocation
 from newsgrep.model import SearchOptions
 
 
@@ -19,13 +26,9 @@ from newsgrep.model import SearchOptions
 @reports_errors
 def browse_command(
     query: str,
-    index_dir: str | None,
+    index_dir: IndexLocation,
     sort: str,
-    since: str | None,
-    until: str | None,
-    sources: tuple[str, ...],
-    people: tuple[str, ...],
-    places: tuple[str, ...],
+    filters: Filters,
 ) -> None:
     """Browse the index in the terminal: a query box, the ranked list, a preview.
 
@@ -39,9 +42,7 @@ def browse_command(
       newsgrep browse "NATO membership"
       newsgrep browse putin --since 2001-11 --source Reuters
     """
-    options = SearchOptions(
-        sort=sort, since=since, until=until, sources=sources, people=people, places=places
-    )
+    options = SearchOptions(sort=sort, **filters)
     # A missing index or a bad --since ends the command as for search (one
     # line, exit 2) before the screen is taken; a bad query is shown in it.
     newsgrep.search(index_dir, "*", replace(options, limit=1, snippets=False, suggest=False))

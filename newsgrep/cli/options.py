@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import sys
 from collections.abc import Callable
-from typing import IO, Any, ParamSpec, TypeVar, cast
+from typing import IO, Any, ParamSpec, TypedDict, TypeVar, cast
 
 import click
 
@@ -113,11 +113,29 @@ sort_option = click.option(
 )
 
 
+class Filters(TypedDict):
+    """The filter options' values, as SearchOptions (and a Watch) name them."""
+
+    since: str | None
+    until: str | None
+    sources: tuple[str, ...]
+    people: tuple[str, ...]
+    places: tuple[str, ...]
+
+
 def filter_options(command: F) -> F:
-    """--since, --until, --source, --person, --place: which stories a search looks at."""
+    """--since, --until, --source, --person, --place: which stories a search
+    looks at; the command gets them together as ``filters`` (:class:`Filters`)."""
+
+    @functools.wraps(command)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        filters = cast(Filters, {name: kwargs.pop(name) for name in Filters.__annotations__})
+        return command(*args, filters=filters, **kwargs)
+
+    decorated: Callable[..., Any] = run
     for option in reversed(_FILTERS):
-        command = option(command)
-    return command
+        decorated = option(decorated)
+    return cast(F, decorated)
 
 
 def listing_options(stories: str, count: bool = True) -> Callable[[F], F]:

@@ -9,6 +9,7 @@ import click
 import newsgrep
 from newsgrep.cli.options import (
     Failure,
+    Filters,
     color_option,
     csv_option,
     filter_options,
@@ -74,11 +75,7 @@ def search_command(
     limit: int,
     page: int,
     sort: str,
-    since: str | None,
-    until: str | None,
-    sources: tuple[str, ...],
-    people: tuple[str, ...],
-    places: tuple[str, ...],
+    filters: Filters,
     as_json: bool,
     as_csv: bool,
     paths_only: bool,
@@ -125,11 +122,7 @@ def search_command(
         limit=(1 if count else 0) if listing else limit,
         page=1 if listing else page,
         sort=sort,
-        since=since,
-        until=until,
-        sources=sources,
-        people=people,
-        places=places,
+        **filters,
         snippets=not (listing or quotes_view),
         dedup=dedup,
         # for people only: programs get every story unless --dedup says otherwise

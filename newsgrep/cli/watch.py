@@ -9,6 +9,7 @@ import sys
 import click
 
 from newsgrep.cli.options import (
+    Filters,
     color_option,
     csv_option,
     filter_options,
@@ -17,6 +18,7 @@ from newsgrep.cli.options import (
     listing_options,
     reports_errors,
 )
+from newsgrep.engine import IndexLocation
 from newsgrep.errors import ExitStatus
 from newsgrep.output.jsonschema import watch_hit_json
 from newsgrep.output.render import emit_result, make_console, print_new, write_line
@@ -64,25 +66,21 @@ def watch_command() -> None:
 def add_command(
     name: str,
     query: str,
-    index_dir: str | None,
-    since: str | None,
-    until: str | None,
-    sources: tuple[str, ...],
-    people: tuple[str, ...],
-    places: tuple[str, ...],
+    index_dir: IndexLocation,
+    filters: Filters,
 ) -> None:
     """Save QUERY (and the filters) under NAME; the query is checked now.
 
     \b
       newsgrep watch add putin-nato 'people:putin nato' --source AP --source Reuters
     """
-    Watches.at(index_dir).add(Watch(name, query, since, until, sources, people, places))
+    Watches.at(index_dir).add(Watch(name, query, **filters))
 
 
 @watch_command.command("list")
 @index_option
 @reports_errors
-def list_command(index_dir: str | None) -> None:
+def list_command(index_dir: IndexLocation) -> None:
     """Each saved search: name, the search it runs, its last run (tab-separated).
 
     Exit 1 if no search is saved.
@@ -115,7 +113,7 @@ def search_args(watch: Watch) -> str:
 @click.argument("name")
 @index_option
 @reports_errors
-def rm_command(name: str, index_dir: str | None) -> None:
+def rm_command(name: str, index_dir: IndexLocation) -> None:
     """Forget the saved search NAME and what it matched."""
     Watches.at(index_dir).remove(name)
 
@@ -131,7 +129,7 @@ def rm_command(name: str, index_dir: str | None) -> None:
 @reports_errors
 def run_command(
     names: tuple[str, ...],
-    index_dir: str | None,
+    index_dir: IndexLocation,
     as_json: bool,
     as_csv: bool,
     paths_only: bool,

@@ -17,6 +17,7 @@ words of one quotation, which must match together.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -175,3 +176,18 @@ def leaves(node: Query) -> list[Query]:
     if isinstance(node, AndMaybe):
         return leaves(node.required) + leaves(node.optional)
     return [node]
+
+
+def ranking_words(node: Query) -> Iterator[Sequence[str]]:
+    """The words of each Words node that ranks stories (not those left out),
+    for a proximity bonus on words typed side by side."""
+    if isinstance(node, Words):
+        yield node.words
+    elif isinstance(node, AndNot):
+        yield from ranking_words(node.kept)
+    elif isinstance(node, AndMaybe):
+        yield from ranking_words(node.required)
+        yield from ranking_words(node.optional)
+    elif isinstance(node, (And, Or, SideBySide)):
+        for part in node.parts:
+            yield from ranking_words(part)

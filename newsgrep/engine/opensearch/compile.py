@@ -73,7 +73,7 @@ def proximity_query(node: t.Query, analyze: Analyze) -> DSL | None:
     Whoosh scores such a pair as its two words' scores in the field, so
     the span only decides which stories gain, the words' terms how much."""
     clauses: list[DSL] = []
-    for words in _plain_words(node):
+    for words in t.ranking_words(node):
         stems = [tokens[0] for tokens in analyze(words) if len(tokens) == 1]
         pairs = dict.fromkeys((a, b) for a, b in zip(stems, stems[1:], strict=False) if a != b)
         clauses += [_should([_near(field, a, b) for field in TEXT_FIELDS]) for a, b in pairs]
@@ -92,20 +92,6 @@ def _near(field: str, first: str, second: str) -> DSL:
     weight = TITLE_FACTOR if field == "title" else 1.0
     words = [_term_query(field, stem, weight) for stem in (first, second)]
     return {"bool": {"filter": [{"span_near": span}], "should": words, "boost": PROXIMITY_WEIGHT}}
-
-
-def _plain_words(node: t.Query) -> Iterator[Sequence[str]]:
-    """The words of each Words node that ranks stories (not those left out)."""
-    if isinstance(node, t.Words):
-        yield node.words
-    elif isinstance(node, t.AndNot):
-        yield from _plain_words(node.kept)
-    elif isinstance(node, t.AndMaybe):
-        yield from _plain_words(node.required)
-        yield from _plain_words(node.optional)
-    elif isinstance(node, (t.And, t.Or, t.SideBySide)):
-        for part in node.parts:
-            yield from _plain_words(part)
 
 
 def _typed_words(node: t.Query) -> Iterator[str]:

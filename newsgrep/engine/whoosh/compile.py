@@ -14,7 +14,7 @@ leaves out every story matching b.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from whoosh import query as q
@@ -196,23 +196,9 @@ def proximity_query(node: t.Query, schema: Any) -> q.Query | None:
     over every story holding both words costs too much at scale, so the
     searcher adds it to the first pass's top candidates only."""
     clauses = [
-        clause for words in _plain_words(node) for clause in _proximity(_stems(words, schema)[0])
+        clause for words in t.ranking_words(node) for clause in _proximity(_stems(words, schema)[0])
     ]
     return q.Or(clauses) if clauses else None
-
-
-def _plain_words(node: t.Query) -> Iterator[Sequence[str]]:
-    """The words of each Words node that ranks stories (not those left out)."""
-    if isinstance(node, t.Words):
-        yield node.words
-    elif isinstance(node, t.AndNot):
-        yield from _plain_words(node.kept)
-    elif isinstance(node, t.AndMaybe):
-        yield from _plain_words(node.required)
-        yield from _plain_words(node.optional)
-    elif isinstance(node, (t.And, t.Or, t.SideBySide)):
-        for part in node.parts:
-            yield from _plain_words(part)
 
 
 def _proximity(stems: list[str]) -> list[q.Query]:

@@ -11,8 +11,7 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 from pathlib import Path
 
-from newsgrep.engine.local.lock import writer_lock
-from newsgrep.engine.local.manifest import Manifest
+from newsgrep.engine.base import Manifest
 from newsgrep.engine.whoosh import facets, lookup, searching, similar, state, stats
 from newsgrep.engine.whoosh.store import open_searcher
 from newsgrep.engine.whoosh.writer import WhooshWriter
@@ -63,7 +62,13 @@ class WhooshIndex:
     def writer_lock(
         self, wait: bool = False, on_wait: Callable[[int | None], None] | None = None
     ) -> AbstractContextManager[None]:
+        # Imported here, as the manifest below: only indexing needs them, and
+        # a search's start does not pay for sqlite3 and fcntl.
+        from newsgrep.engine.local.lock import writer_lock
+
         return writer_lock(self.folder, wait, on_wait)
 
     def manifest(self) -> Manifest:
-        return Manifest(self.folder)
+        from newsgrep.engine.local.manifest import Manifest as LocalManifest
+
+        return LocalManifest(self.folder)
