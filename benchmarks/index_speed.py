@@ -176,7 +176,7 @@ def scaled_run(scale: int, work: Path, small_rate: float, small_cpu_rate: float)
 
     corpus = work / f"corpus-{scale}"
     if not corpus.is_dir():
-        build_corpus(REUTERS, corpus, scale)
+        build_corpus(corpus, scale)
     shutil.rmtree(work / f"newsgrep-{scale}", ignore_errors=True)
     run = newsgrep_index(corpus, work / f"newsgrep-{scale}")
     rate = scale / run.seconds
