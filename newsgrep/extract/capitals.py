@@ -1,130 +1,21 @@
 """Capitalised word runs in running text: the raw material of names.
 
-Tokens are Unicode-aware ("Schröder", "Jong-il", "O'Neill", "al-Sahhaf");
-a possessive 's is cut off and remembered ("Blair's"); a full stop stays on
-initials and abbreviations ("W.", "Mr.", "U.S.") and ends a sentence
-otherwise. Lines where every word is capitalised (headlines in capitals or
+Lines where every word is capitalised (headlines in capitals or
 title case, stories in capitals) are marked "shouted": there, a capital
 letter says nothing about a name.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from newsgrep.extract import lexicon as lx
+from newsgrep.extract.tokens import Token, Tokens
 
-_TOKEN = re.compile(
-    r"(?P<abbr>(?:[^\W\d_]\.){2,})"  # U.S., U.N.
-    r"|(?P<word>[^\W\d_]+(?:['’\-][^\W\d_]+)*)(?P<dot>\.)?"
-    r"|(?P<other>\S)"
-)
-# Words whose full stop is part of the word, not the end of a sentence.
-_DOTTED = {
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "st",
-    "jr",
-    "sr",
-    "sen",
-    "gov",
-    "gen",
-    "lt",
-    "col",
-    "rep",
-    "prof",
-    "rev",
-    "capt",
-    "adm",
-    "maj",
-    "sgt",
-    "messrs",
-    "mme",
-    "mt",
-    "ft",
-}
-# Two words of a page run together when it was saved ("McConnellGOP senators",
-# "PressleyCNN"): a capital right after five letters ending in a small one.
-# Names put capitals after two to four ("McConnell", "DeSantis", "MacArthur",
-# "FitzGerald").
-_GLUED = re.compile(r"(?<=[^\W\d_]{4}[a-z])(?=[A-Z])")
-_ARABIC_PREFIX = re.compile(r"^(?:al|el|bin|ibn|abu|ad|ar|as|ash|az|ul)-[^\W\d_]", re.IGNORECASE)
-_POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 _ASCII_LOWER = re.compile(r"[a-z]")
 VERBS = frozenset(lx.SPEECH_VERBS.split("|")) | frozenset(lx.HEADLINE_VERBS.split("|"))
-# Abbreviations that are places or bodies, not a person's initials ("A.R. Suhud").
-_NOT_INITIALS = {
-    "u.s.",
-    "u.k.",
-    "u.n.",
-    "e.c.",
-    "e.u.",
-    "n.y.",
-    "d.c.",
-    "u.a.e.",
-    "s.a.",
-    "n.v.",
-    "a.g.",
-    "p.m.",
-    "a.m.",
-    "u.s.s.r.",
-    "l.p.",
-    "n.a.",
-    "r.i.",
-    "n.j.",
-    "n.h.",
-    "s.c.",
-    "h.k.",
-    "n.z.",
-    "s.f.",
-    "l.a.",
-}
-
-
-@dataclass(slots=True)
-class Token:
-    text: str
-    start: int
-    end: int
-    kind: str  # word, abbr, other
-    possessive: bool = False
-    index: int = 0
-    shouted: bool = False
-    glued: bool = False  # run together with the word before it ("PressleyCNN")
-    low: str = field(init=False)
-    bare: str = field(init=False)  # lower case without a final full stop: 'mr.' -> 'mr'
-    name_word: bool = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.low = self.text.lower()
-        self.bare = self.low.rstrip(".")
-        self.name_word = self._is_name_word()
-
-    def is_initial(self) -> bool:
-        """'W.' in "George W. Bush", "A." in "Robert A. DeRose", "A.R." in
-        "A.R. Suhud"."""
-        if self.kind == "abbr":
-            return self.low not in _NOT_INITIALS and len(self.text) <= 6 and self.text.isupper()
-        return len(self.text) == 2 and self.text[1] == "." and self.text[0].isupper()
-
-    def is_name_word(self) -> bool:
-        return self.name_word
-
-    def _is_name_word(self) -> bool:
-        """Capitalised word, initial or "al-Sahhaf"; never all capitals."""
-        if self.kind != "word" or not self.text[:1].isalpha():
-            return False
-        text = self.text.rstrip(".")
-        if _ARABIC_PREFIX.match(text):
-            return text.split("-", 1)[1][:1].isupper()
-        if not text[:1].isupper():
-            return False
-        return len(text) == 1 or not text.isupper()
 
 
 @dataclass
@@ -205,67 +96,33 @@ def _title_word(match: re.Match[str]) -> str:
     return titled if len(titled) == len(word) else word
 
 
-def tokenise(text: str, shouted: list[tuple[int, int]]) -> list[Token]:
-    tokens: list[Token] = []
-    for match in _TOKEN.finditer(text):
-        if (word := match.group("word")) and (word[1:].islower() or len(word) < 6):
-            tokens.extend(_word_tokens(word, match.start(), match.group("dot")))
-        elif word:
-            tokens.extend(_glued_tokens(word, match.start(), match.group("dot")))
-        else:
-            kind = "abbr" if match.group("abbr") else "other"
-            tokens.append(Token(match.group(), match.start(), match.end(), kind))
-    starts = [start for start, _ in shouted]
-    for index, token in enumerate(tokens):
-        token.index = index
-        at = bisect.bisect_right(starts, token.start) - 1
-        token.shouted = at >= 0 and token.start < shouted[at][1]
-    return tokens
-
-
-def _glued_tokens(word: str, start: int, dot: str | None) -> list[Token]:
-    """Words run together ("McConnellGOP") as tokens of their own, each after
-    the first marked glued; any other word as it is."""
-    pieces = _GLUED.split(word)
-    tokens: list[Token] = []
-    for piece in pieces[:-1]:
-        tokens.append(Token(piece, start, start + len(piece), "word", glued=bool(tokens)))
-        start += len(piece)
-    last = _word_tokens(pieces[-1], start, dot)
-    last[0].glued = bool(tokens)
-    return tokens + last
-
-
-def _word_tokens(word: str, start: int, dot: str | None) -> list[Token]:
-    """A word, its possessive 's cut off, its full stop kept only for initials
-    and abbreviations ("W.", "Mr.") and otherwise a token of its own."""
-    full_end = start + len(word) + bool(dot)
-    possessive = bool(_POSSESSIVE.search(word)) and len(word) > 3
-    if possessive:
-        word = word[:-2]
-    keeps_dot = bool(dot) and not possessive and (len(word) == 1 or word.lower() in _DOTTED)
-    end = start + len(word) + keeps_dot
-    tokens = [Token(word + ("." if keeps_dot else ""), start, end, "word", possessive=possessive)]
-    if dot and not keeps_dot:
-        tokens.append(Token(".", full_end - 1, full_end, "other"))
-    return tokens
-
-
-def runs(tokens: list[Token], text: str) -> Iterator[list[Token]]:
+def runs(tokens: Tokens, text: str) -> Iterator[list[Token]]:
     """Runs of capitalised words (with particles and abbreviations inside),
     split at function words, verbs, months and paragraph breaks; a
-    possessive ends a run."""
+    possessive ends a run. Shared tokens join none, so only a story's own
+    are read: a gap between two of them ends a run."""
     run: list[Token] = []
-    for i, token in enumerate(tokens):
-        joins = token.is_name_word() or token.kind == "abbr" or bool(run and _particle(tokens, i))
+    last = -2
+    for i in tokens.own:
+        token = tokens[i]
+        if run and i != last + 1:
+            yield from _named_twice(run)
+            run = []
+        last = i
+        joins = token.name_word or token.kind == "abbr" or bool(run and _particle(tokens, i))
+        if not joins:
+            if run:
+                yield from _named_twice(run)
+                run = []
+            continue
         breaks = token.glued or (
             not token.is_initial()
             and (token.bare in lx.FUNCTION_WORDS or token.low in VERBS or _is_date_word(tokens, i))
         )
-        if run and (not joins or breaks or _gap_breaks(run[-1], token, text)):
+        if run and (breaks or _gap_breaks(run[-1], token, text)):
             yield from _named_twice(run)
             run = []
-        if joins and not breaks:
+        if not breaks:
             run.append(token)
             if token.possessive:
                 yield from _named_twice(run)

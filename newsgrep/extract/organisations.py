@@ -13,7 +13,8 @@ import re
 from collections.abc import Iterator
 
 from newsgrep.extract import lexicon as lx
-from newsgrep.extract.capitals import VERBS, Story, Token
+from newsgrep.extract.capitals import VERBS, Story
+from newsgrep.extract.tokens import Token
 
 # "Bureau of Statistics", "University of Chicago": part of a longer proper name.
 _PROPER_OF_BEFORE = re.compile(r"[A-Z][\w.'’-]*\s+of\s+(?:the\s+)?$")

@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from newsgrep.extract import lexicon as lx
-from newsgrep.extract.capitals import Story, Token, calm_headlines, runs, tokenise
+from newsgrep.extract.capitals import Story, calm_headlines, runs
 from newsgrep.extract.organisations import (
     bracketed_words,
     common_word,
@@ -36,6 +36,7 @@ from newsgrep.extract.organisations import (
     not_a_person,
     starts_sentence,
 )
+from newsgrep.extract.tokens import Token, tokenise
 
 _ADVERBS = (
     r"also|later|then|earlier|again|has|had|have|will|would|could|may|might|once|"
@@ -98,7 +99,9 @@ def extract_people(text: str) -> list[str]:
     """
     text, shouted = calm_headlines(text)
     tokens = tokenise(text, shouted)
-    story = Story(text, tokens, {t.text for t in tokens if t.kind == "word" and t.text.islower()})
+    # Each shared token once: a set of the list is made at C speed.
+    lowercase = {t.text for t in set(tokens) if t.kind == "word" and t.text.islower()}
+    story = Story(text, tokens, lowercase)
     story.organisation_words |= bracketed_words(text)
     mentions = [m for run in runs(tokens, text) if (m := _read_run(run, story))]
     for name in company_words({" ".join(m.words) for m in mentions if _may_be_a_firm(m)}, text):
