@@ -343,14 +343,18 @@ def _shouted_person(name: list[Token], tokens: list[Token]) -> bool:
 def _merge(mentions: list[_Mention], story: Story) -> list[str]:
     """One entry per person, under the longest form of the name."""
     people: list[_Mention] = []
+    keys: list[list[str]] = []  # each person's name as _same_person compares it
     for mention in sorted(mentions, key=lambda m: (len(m.words) == 1, m.start)):
-        same = next((p for p in people if _same_person(p.words, mention.words)), None)
-        if same:
+        key = _without_suffix(mention.words)
+        at = next((i for i, known in enumerate(keys) if _same_person(known, key)), -1)
+        if at >= 0:
+            same = people[at]
             if len(mention.words) > len(same.words):
-                same.words = mention.words
+                same.words, keys[at] = mention.words, key
             same.start = min(same.start, mention.start)
         elif not _seen_as_organisation(mention, story):
             people.append(_Mention(list(mention.words), mention.start, mention.rank))
+            keys.append(key)
     return [" ".join(p.words) for p in sorted(people, key=lambda p: p.start)]
 
 
@@ -372,8 +376,8 @@ def _seen_as_organisation(mention: _Mention, story: Story) -> bool:
     return {w.lower() for w in mention.words} <= story.organisation_words
 
 
-def _same_person(known: list[str], other: list[str]) -> bool:
-    a, b = _without_suffix(known), _without_suffix(other)
+def _same_person(a: list[str], b: list[str]) -> bool:
+    """Do two names (lower case, suffix cut: see _without_suffix) name one person?"""
     if a == b:
         return True
     if len(b) == 1:

@@ -133,6 +133,30 @@ class Token:
         self.bare = low.rstrip(".")  # lower case without a final full stop: 'mr.' -> 'mr'
         self.name_word = kind == "word" and _is_name_word(text)
 
+    @classmethod
+    def placed(cls, recipe: Recipe, start: int) -> Token:
+        """A token made from a piece's recipe (see _RECIPES), at ``start``."""
+        token = cls.__new__(cls)
+        text, begin, end, kind, possessive, glued, low, bare, name_word = recipe
+        token.text, token.start, token.end, token.kind = text, start + begin, start + end, kind
+        token.possessive, token.index, token.shouted, token.glued = possessive, 0, False, glued
+        token.low, token.bare, token.name_word = low, bare, name_word
+        return token
+
+    def recipe(self, start: int) -> Recipe:
+        """What :meth:`placed` needs to make this token again for a piece at ``start``."""
+        return (
+            self.text,
+            self.start - start,
+            self.end - start,
+            self.kind,
+            self.possessive,
+            self.glued,
+            self.low,
+            self.bare,
+            self.name_word,
+        )
+
     def is_initial(self) -> bool:
         """'W.' in "George W. Bush", "A." in "Robert A. DeRose", "A.R." in
         "A.R. Suhud"."""
@@ -168,6 +192,10 @@ class Tokens(list[Token]):
 # when they pass _MAX_SHARED texts, so that a long run stays small.
 _ONE: dict[str, Token] = {}
 _TWO: dict[str, tuple[Token, ...]] = {}
+# A piece's own tokens as they come out every time: "Blair's" -> (Blair,
+# possessive). Made again from these without reading the piece again.
+Recipe = tuple[str, int, int, str, bool, bool, str, str, bool]
+_RECIPES: dict[str, tuple[Recipe, ...]] = {}
 _MAX_SHARED = 50_000
 _LONGEST_SHARED = 40  # characters: a megabyte "word" is not kept
 
@@ -181,9 +209,10 @@ def tokenise(text: str, shouted: list[tuple[int, int]]) -> Tokens:
     lower-case words and punctuation (most of a story) into shared tokens,
     all at C speed; only the rest (capitalised words, particles,
     possessives, abbreviations) is read here, one by one."""
-    if len(_ONE) > _MAX_SHARED or len(_TWO) > _MAX_SHARED:
+    if max(len(_ONE), len(_TWO), len(_RECIPES)) > _MAX_SHARED:
         _ONE.clear()
         _TWO.clear()
+        _RECIPES.clear()
     pieces = _SPLIT.split(text)  # white space, token, white space, ...
     places = list(accumulate(map(len, pieces)))  # places[2k]: where token k starts
     texts = pieces[1::2]
@@ -219,9 +248,20 @@ def _next_none(items: list[Any], start: int) -> int:
 
 def _made(text: str, piece: str, start: int) -> Sequence[Token]:
     """The tokens of one piece of ``_SPLIT`` at ``start``, read as _TOKEN
-    reads it there; shared ones are remembered."""
+    reads it there: shared ones, or new ones made from the piece's recipe."""
     if piece in _TWO:
         return _TWO[piece]
+    recipe = _RECIPES.get(piece)
+    if recipe is not None:
+        return [Token.placed(part, start) for part in recipe]
+    made = _read(text, piece, start)
+    if made and made[0].start >= 0 and len(piece) <= _LONGEST_SHARED:
+        _RECIPES[piece] = tuple(token.recipe(start) for token in made)
+    return made
+
+
+def _read(text: str, piece: str, start: int) -> Sequence[Token]:
+    """The tokens of a piece not read before (see _made)."""
     match = _TOKEN.match(text, start)
     assert match is not None  # _SPLIT found a token here
     word = match.group("word")
