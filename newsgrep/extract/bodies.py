@@ -5,6 +5,7 @@ window, so that a huge story stays linear.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from newsgrep.extract.speaker_names import POSSESSIVE, name_words
@@ -29,10 +30,22 @@ _COMPANY = re.compile(
 _NAMED_BODY = r"(?:[A-Z][\w&'’.\-]*\s+){{0,4}}{head}\b(?:\s+of(?:\s+the)?(?:\s+[A-Z][\w'’\-]*)+)?"
 
 
+# The patterns for one document ("letter") or body ("ministry"), compiled
+# once per process: the words come from closed lists in speakers.py.
+@functools.cache
+def _authored(document: str) -> re.Pattern[str]:
+    return re.compile(_AUTHORED.format(document=re.escape(document)))
+
+
+@functools.cache
+def _named_body(head: str) -> re.Pattern[str]:
+    return re.compile(_NAMED_BODY.format(head=head.capitalize()))
+
+
 def author_of(body: str, document: str, low: int, at: int) -> str | None:
     """Who wrote 'the letter': the story's last 'letter from the Gabbard
     campaign' or 'the Gabbard campaign's letter' between ``low`` and ``at``."""
-    pattern = re.compile(_AUTHORED.format(document=re.escape(document)))
+    pattern = _authored(document)
     found = None
     for found in pattern.finditer(body, low, at):  # noqa: B007 (the last one)
         continue
@@ -54,7 +67,7 @@ def organisation_named(body: str, head: str, low: int, at: int) -> str | None:
             else None
         )
     else:
-        named = re.compile(_NAMED_BODY.format(head=head.capitalize()))
+        named = _named_body(head)
         found = None
         for found in named.finditer(body, low, at):  # noqa: B007 (the last one)
             continue

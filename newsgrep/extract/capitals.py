@@ -21,7 +21,6 @@ _LETTERS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 # A headline ends without these ("[.!?\"”]\s*$" written as a look at the
 # last character that is not white space).
 _SENTENCE_ENDS = frozenset('.!?"”')
-VERBS = frozenset(lx.SPEECH_VERBS.split("|")) | frozenset(lx.HEADLINE_VERBS.split("|"))
 
 
 @dataclass
@@ -126,7 +125,9 @@ def runs(tokens: Tokens, text: str) -> Iterator[list[Token]]:
             continue
         breaks = token.glued or (
             not token.is_initial()
-            and (token.bare in lx.FUNCTION_WORDS or token.low in VERBS or _is_date_word(tokens, i))
+            and (
+                token.bare in lx.FUNCTION_WORDS or token.low in lx.VERBS or _is_date_word(tokens, i)
+            )
         )
         if run and (breaks or _gap_breaks(run[-1], token, text)):
             yield from _named_twice(run)

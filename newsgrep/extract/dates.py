@@ -22,6 +22,10 @@ _ZONE = re.compile(
     r"\s(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|EET|EEST|MSK|JST|IST|HKT|SGT|AEST|AEDT)$"
 )
 _PATH_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
+_DIGIT = re.compile(r"\d")
+_DOTTED_HOUR = re.compile(r"\b([AaPp])\.[Mm]\.")  # "a.m."
+_ORDINAL = re.compile(r"(\d)(st|nd|rd|th)\b")
+_OFFSET = re.compile(r"[+-]\d{2}:?\d{2}$")
 # Before this no story in an archive was printed with its date; scrapers
 # write "0001-11-30" for "unknown".
 _EARLIEST = datetime(1800, 1, 1)
@@ -66,7 +70,7 @@ def parse_partial(text: str) -> PartialDate | None:
     from dateutil import parser
 
     text = _clean(text)
-    if not text or not re.search(r"\d", text):
+    if not text or not _DIGIT.search(text):
         return None
     try:
         a = parser.parse(text, default=_DEFAULT_A)
@@ -104,8 +108,8 @@ def year_from_path(path: str) -> tuple[int | None, datetime | None]:
 def _clean(text: str) -> str:
     """Strip what dateutil trips on: zone names it does not know, 'a.m.', ordinals."""
     text = " ".join(text.split()).strip(" -–—,()")
-    text = re.sub(r"\b([AaPp])\.[Mm]\.", r"\1M", text)
-    text = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text)
+    text = _DOTTED_HOUR.sub(r"\1M", text)
+    text = _ORDINAL.sub(r"\1", text)
     text = _ZONE.sub("", text).strip()
-    text = re.sub(r"[+-]\d{2}:?\d{2}$", "", text).strip()
+    text = _OFFSET.sub("", text).strip()
     return text

@@ -135,6 +135,11 @@ _CAPTION = re.compile(r"^\s*FILE(?: PHOTO)?\s*[-–—:]|Photo\s*[/:][^\n]{0,60}
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 MAX_ABOVE_LEAD = 4
 MAX_CAPTION_CHARS = 1500
+_NAME_SEPARATOR = re.compile(r"\s*(?:,|;|\band\b|&)\s*")
+_IN_PLACE = re.compile(r"\s+in\s+[A-Z][\w .'’-]*$")  # "Jane Doe in London"
+_WORD_OR_YEAR = re.compile(r"[A-Za-z]{3,}|\d{4}")
+_URL = re.compile(r"https?://")
+_TWO_SENTENCES = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")
 
 
 @dataclass
@@ -206,8 +211,8 @@ def _above_the_story(paragraph: str, mastheads: set[str]) -> bool:
 
 def split_names(names: str) -> list[str]:
     """'Jane Doe and John Roe, Ann Lee in London' -> three names."""
-    parts = re.split(r"\s*(?:,|;|\band\b|&)\s*", names.strip().rstrip("."))
-    parts = [re.sub(r"\s+in\s+[A-Z][\w .'’-]*$", "", p) for p in parts]
+    parts = _NAME_SEPARATOR.split(names.strip().rstrip("."))
+    parts = [_IN_PLACE.sub("", p) for p in parts]
     found = [" ".join(p.split()) for p in parts if p.strip() and p[:1].isupper() and _is_a_name(p)]
     return [n.title() if n.isupper() else n for n in found]  # "JANE DOE" -> "Jane Doe"
 
@@ -222,7 +227,7 @@ def is_date_line(paragraph: str) -> bool:
     """A line that is only a date: 'Tuesday, 20 November 2001',
     'November 20, 2001 10:13 a.m. EST', '2001-11-22' (not '9/11')."""
     line = paragraph.strip()
-    if "\n" in line or len(line.split()) > 8 or not re.search(r"[A-Za-z]{3,}|\d{4}", line):
+    if "\n" in line or len(line.split()) > 8 or not _WORD_OR_YEAR.search(line):
         return False
     return parse_partial(line) is not None
 
@@ -296,7 +301,7 @@ def _dash_header(value: str, headers: dict[str, str]) -> None:
     byline = _BYLINE.match(value)
     if "title" in headers and not byline:
         byline = _DASH_BYLINE.match(value)
-    if re.match(r"https?://", value):
+    if _URL.match(value):
         headers.setdefault("url", value)
     elif byline:
         headers.setdefault("author", byline.group(1))
@@ -345,6 +350,6 @@ def _is_headline_shaped(paragraph: str) -> bool:
         return False
     # Running prose: two sentences on one line, or a long line ending in a
     # full stop, is the start of the story, not a headline.
-    if re.search(r"[a-z]{2}[.!?]\s+[A-Z]", text):
+    if _TWO_SENTENCES.search(text):
         return False
     return not (text.endswith(".") and len(text.split()) > 8)

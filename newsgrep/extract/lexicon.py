@@ -164,6 +164,8 @@ SPEECH_VERBS = (
 # What headlines make people do ("BAKER SEES ...", "LAWSON FORECASTS ..."):
 # nouns as often as verbs in running text ("Detailed forecasts were ...").
 HEADLINE_VERBS = "sees|forecasts|calls|hails|renews|notes|estimates"
+# Either kind, as words: a run of capitals ends at one ("Baker Sees").
+VERBS = frozenset(SPEECH_VERBS.split("|")) | frozenset(HEADLINE_VERBS.split("|"))
 # First words of place names that are also given names: "San Diego",
 # "Santa Fe", "Des Moines", "Nova Scotia".
 PLACE_PREFIXES = frozenset(

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 
 from newsgrep.extract import lexicon as lx
-from newsgrep.extract.capitals import VERBS, Story
+from newsgrep.extract.capitals import Story
 from newsgrep.extract.tokens import Token
 
 # "Bureau of Statistics", "University of Chicago": part of a longer proper name.
@@ -44,13 +44,13 @@ _NOT_A_SURNAME = re.compile(
 )
 _PLURAL = re.compile(r"(?:ers|ors|eurs|ists|ants|ents|ians|als|ures|ies|men)$")
 _BRACKETED = re.compile(r"<([^<>\n]{1,80})>")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_CLOSING_PARENTHESIS = re.compile(r"\.?\)")
 
 
 def bracketed_words(text: str) -> set[str]:
     """Words inside wire markup for companies: "<Texscan Corp>"."""
-    return {
-        w.lower() for inner in _BRACKETED.findall(text) for w in re.findall(r"[^\W\d_]+", inner)
-    }
+    return {w.lower() for inner in _BRACKETED.findall(text) for w in _LETTERS.findall(inner)}
 
 
 def is_place_word(token: Token) -> bool:
@@ -96,7 +96,7 @@ def not_a_person(run: list[Token], name: list[Token], role: str, story: Story) -
         # "<Nature's Blend Products Inc>", "merchant bank Pierson"
         story.remember_organisation(name)
         return True
-    if before == "(" and re.match(r"\.?\)", story.text[name[-1].end : name[-1].end + 2]):
+    if before == "(" and _CLOSING_PARENTHESIS.match(story.text[name[-1].end : name[-1].end + 2]):
         # "British Aerospace Plc (BAe)", "the development council (Conade)"
         # gloss a name just given; "I told (Reagan)" is a quote's aside.
         glossed = story.tokens[at - 2] if at > 1 else None
@@ -120,7 +120,7 @@ def not_a_person(run: list[Token], name: list[Token], role: str, story: Story) -
         following = (
             story.tokens[name[-1].index + 1] if name[-1].index + 1 < len(story.tokens) else None
         )
-        if not (following and following.text.islower() and following.low not in VERBS):
+        if not (following and following.text.islower() and following.low not in lx.VERBS):
             story.remember_organisation(name)
         return True
     return False

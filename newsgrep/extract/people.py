@@ -80,6 +80,10 @@ _APPOSITION = re.compile(
     rf"(?i:{_alternatives(lx.ROLE_NOUNS)})\b(?!\s+(?:of\s+\w+\s+)?[A-Z][a-z]))"
 )
 _SUFFIXES = ("jr", "sr")
+_ROLE_AFFIX = re.compile(r"-(?:designate|elect)$|^ex-")
+_VERB_ENDING = re.compile(r"(?:s|ed)$")  # a headline's verb: "WANTS", "RAISED"
+_VERB_FORM = re.compile(r"(?:s|ed|en|ing)$")
+_HYPHEN_SMALL = re.compile(r"-[a-z]")
 
 
 @dataclass
@@ -151,7 +155,7 @@ def _role(token: Token) -> str:
 
 @functools.cache
 def _role_name(word: str) -> str:
-    word = re.sub(r"-(?:designate|elect)$|^ex-", "", word.rstrip("."))
+    word = _ROLE_AFFIX.sub("", word.rstrip("."))
     if word in lx.ROLES or word + "." in lx.ROLES:
         return word
     return ""
@@ -194,7 +198,7 @@ def _headline_name(words: list[Token]) -> list[Token]:
     names or initials, and never a word shaped like a verb."""
     name = words[:1]
     for word in words[1:]:
-        if not _looks_given(name[-1]) or re.search(r"(?:s|ed)$", word.low):
+        if not _looks_given(name[-1]) or _VERB_ENDING.search(word.low):
             break
         name.append(word)
     return _trim(name)
@@ -252,7 +256,7 @@ def _leader_of_administration(run: list[Token], story: Story) -> Token | None:
     tokens, first = story.tokens, run[0]
     if not first.index or tokens[first.index - 1].low != "the" or not first.is_name_word():
         return None
-    if re.search(r"-[a-z]", first.text):
+    if _HYPHEN_SMALL.search(first.text):
         return None  # "the Moscow-backed administration"
     capitalised = len(run) == 2 and run[1].low == "administration"
     following = tokens[first.index + 1].text if first.index + 1 < len(tokens) else ""
@@ -294,7 +298,7 @@ def _evidence(name: list[Token], role: str, story: Story) -> str:
     before = text[max(0, name[0].start - 30) : name[0].start]
     if role == "title":
         # "RUSSIAN DEFENSE CHIEF PRESSES NATO": a headline's verb, not a name.
-        verb_like = name[0].shouted and len(name) == 1 and re.search(r"(?:s|ed|en|ing)$", lows[0])
+        verb_like = name[0].shouted and len(name) == 1 and _VERB_FORM.search(lows[0])
         return "" if verb_like else "title"
     if role or (
         (apposition := _APPOSITION.match(after))

@@ -36,6 +36,7 @@ _CANONICAL = {
     "bbc news": "BBC",
     "cnn": "CNN",
 }
+_SHOUTED_NAME = re.compile(r"[A-Z]{5,}(?: [A-Z]+)*")
 
 
 def is_agency(name: str) -> bool:
@@ -49,7 +50,7 @@ def normal_source(name: str) -> str:
     key = clean.lower()
     if key in _CANONICAL:
         return _CANONICAL[key]
-    if re.fullmatch(r"[A-Z]{5,}(?: [A-Z]+)*", clean) and "-" not in clean and "/" not in clean:
+    if _SHOUTED_NAME.fullmatch(clean) and "-" not in clean and "/" not in clean:
         # A shouted long name ("INTERFAX NEWS") reads better in title case;
         # short acronyms (AP, AFP, BBC) stay as they are.
         return clean.title()

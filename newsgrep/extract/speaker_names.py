@@ -41,6 +41,7 @@ _TITLE_GENDER = {
 }
 _SUFFIXES = frozenset(("jr", "sr", "ii", "iii", "iv"))
 POSSESSIVE = re.compile(r"['’]s?$")
+_INITIAL = re.compile(r"[A-Z]\.")
 # Endings of a people's adjective ("Canadian", "Japanese", "British", "French").
 NATIONALITY = ("an", "ese", "ish", "ian", "i", "ch")
 
@@ -48,7 +49,7 @@ NATIONALITY = ("an", "ese", "ish", "ian", "i", "ch")
 def name_words(phrase: str) -> list[str]:
     """The name in a capitalised phrase: titles, roles and lower-case words
     before it and a sentence's first word ('But Putin') gone, possessives cut."""
-    words = [w.rstrip(".,") if not re.fullmatch(r"[A-Z]\.", w) else w for w in phrase.split()]
+    words = [w.rstrip(".,") if not _INITIAL.fullmatch(w) else w for w in phrase.split()]
     cut = 0
     for i, word in enumerate(words):
         if word.endswith(("'s", "’s")):

@@ -82,6 +82,7 @@ _ROLE_NAME = rf"(?:{NAME}\s+)?(?:[a-z][\w'’\-]*\s+){{0,4}}{NAME}"
 _WORD = r"(?:(?:[A-Z]\.)+|[\w'’\-]+)"
 DESCRIPTION = rf"(?i:the|a|an|one|another|his|her|its|their)\s+(?:{_WORD}\s+){{0,4}}?{_WORD}"
 _PRONOUN = r"(?i:he|she|they|we|it)"
+_PUNCTUATION = re.compile(r"[,;:.!?\"“”]")
 # ", the NATO chief," or ", who ... ," between a subject and its verb.
 _APPOSITION = r"(?:\s*,\s*[^,;\"“”]{1,120}?,)?"
 
@@ -208,5 +209,5 @@ def subject_before(text: str) -> dict[str, str] | None:
     for i in range(len(tail) - 1, -1, -1):
         if tail[i].lower() in _DETERMINERS:
             phrase = " ".join(tail[i:])
-            return {"desc": phrase} if not re.search(r"[,;:.!?\"“”]", phrase) else None
+            return {"desc": phrase} if not _PUNCTUATION.search(phrase) else None
     return None

@@ -248,15 +248,21 @@ def _next_none(items: list[Any], start: int) -> int:
 
 def _made(text: str, piece: str, start: int) -> Sequence[Token]:
     """The tokens of one piece of ``_SPLIT`` at ``start``, read as _TOKEN
-    reads it there: shared ones, or new ones made from the piece's recipe."""
+    reads it there: shared ones, or new ones made from the piece's recipe;
+    what a piece makes is remembered."""
     if piece in _TWO:
         return _TWO[piece]
     recipe = _RECIPES.get(piece)
     if recipe is not None:
         return [Token.placed(part, start) for part in recipe]
     made = _read(text, piece, start)
-    if made and made[0].start >= 0 and len(piece) <= _LONGEST_SHARED:
-        _RECIPES[piece] = tuple(token.recipe(start) for token in made)
+    if len(piece) <= _LONGEST_SHARED:
+        if made[0].start >= 0:
+            _RECIPES[piece] = tuple(token.recipe(start) for token in made)
+        elif len(made) == 1:
+            _ONE[piece] = made[0]
+        else:
+            _TWO[piece] = tuple(made)
     return made
 
 
@@ -268,20 +274,31 @@ def _read(text: str, piece: str, start: int) -> Sequence[Token]:
     if word:
         dot = match.group("dot")
         shared = _shared_word(word, dot)
-        if shared and len(piece) <= _LONGEST_SHARED:
-            if len(shared) == 1:
-                _ONE[piece] = shared[0]
-            else:
-                _TWO[piece] = shared
         if shared:
             return shared
         if word[1:].islower() or len(word) < 6:
-            return _word_tokens(word, start, dot)
+            return _ends_runs(_word_tokens(word, start, dot))
         return _glued_tokens(word, start, dot)
     if match.group("abbr"):
         return [Token(piece, start, match.end(), "abbr")]
-    token = _ONE[piece] = _filler(piece, "other")  # one character
-    return (token,)
+    return (_filler(piece, "other"),)
+
+
+def _ends_runs(made: list[Token]) -> Sequence[Token]:
+    """A capitalised function word or verb ("The", "But", "Says") alone, as
+    a shared token: it joins no run of capitals (:func:`capitals.runs`
+    breaks one there, as at a gap), and a name's neighbour is read for its
+    text only."""
+    token = made[0]
+    if (
+        len(made) > 1
+        or token.possessive
+        or token.bare != token.low
+        or token.low in lx.PARTICLES
+        or not (token.low in lx.FUNCTION_WORDS or token.low in lx.VERBS)
+    ):
+        return made
+    return (_filler(token.text, "word"),)
 
 
 def _shared_word(word: str, dot: str | None) -> tuple[Token, ...]:
