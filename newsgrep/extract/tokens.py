@@ -196,7 +196,7 @@ _TWO: dict[str, tuple[Token, ...]] = {}
 # possessive). Made again from these without reading the piece again.
 Recipe = tuple[str, int, int, str, bool, bool, str, str, bool]
 _RECIPES: dict[str, tuple[Recipe, ...]] = {}
-_MAX_SHARED = 50_000
+_MAX_SHARED = 20_000  # some 15 MB of tokens and recipes in a process
 _LONGEST_SHARED = 40  # characters: a megabyte "word" is not kept
 
 
