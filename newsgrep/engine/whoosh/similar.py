@@ -12,6 +12,7 @@ import time
 from whoosh import query as q
 from whoosh.searching import Searcher
 
+from newsgrep.engine.whoosh.counting import exact_total
 from newsgrep.engine.whoosh.lookup import find_docnums
 from newsgrep.engine.whoosh.searching import Marks, stored_hit
 from newsgrep.errors import ManyStories
@@ -37,6 +38,7 @@ def similar(
         [q.Term(field, word, boost=weight) for word, weight in terms for field in ("title", "body")]
     )
     results = searcher.search(like, limit=page * limit if limit else None, mask=set(docnums))
+    total = exact_total(searcher, results, like, mask=docnums)
     words = frozenset(word for word, _ in terms)
     first = (page - 1) * limit if limit else 0
     hits = [
@@ -50,4 +52,4 @@ def similar(
         )
         for i, r in enumerate(results[first:])
     ]
-    return SearchResult(hits, len(results), time.perf_counter() - started, words)
+    return SearchResult(hits, total, time.perf_counter() - started, words)
