@@ -20,6 +20,7 @@ import struct
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from hashlib import blake2b
+from itertools import chain, repeat
 from typing import TypeVar
 
 SHINGLE_WORDS = 3
@@ -100,11 +101,13 @@ def fold(sketches: Sequence[Sketch], threshold: float = THRESHOLD) -> list[Group
     """
     groups: list[list[tuple[int, float]]] = []
     heads_by_hash: dict[int, list[int]] = defaultdict(list)
+    heads_of = heads_by_hash.get
     # Jaccard >= t needs at least t * min(sizes) shared sketch hashes.
     needs: list[float] = []
     for position, sketch in enumerate(sketches):
         need = threshold * len(sketch)
-        shared = Counter(g for h in sketch for g in heads_by_hash.get(h, ()))
+        # Counted in C (a generator here was half of folding every match).
+        shared = Counter(chain.from_iterable(map(heads_of, sketch, repeat((), len(sketch)))))
         best, best_similarity = None, 0.0
         for group, count in shared.items():
             if count < need and count < needs[group]:
