@@ -197,7 +197,7 @@ def main() -> None:
     parser.add_argument("--index", type=Path, help="a newsgrep index of --corpus, built before")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--keep", type=Path, help="reuse/keep indexes in this folder")
-    parser.add_argument("--only", nargs="*", default=[], help="rows to run (labels)")
+    parser.add_argument("--only", action="append", default=[], help="a row to run (label)")
     args = parser.parse_args()
     if not args.articles.is_dir():
         sys.exit(f"no articles at {args.articles} (the shared Reuters corpus)")
