@@ -23,10 +23,13 @@ from whoosh.codec.whoosh3 import (
     WHOOSH3_HEADER_MAGIC,
     W3Codec,
     W3FieldWriter,
+    W3LeafMatcher,
     W3TermInfo,
 )
 from whoosh.filedb.filetables import OrderedHashWriter
 from whoosh.filedb.structfile import StructFile
+from whoosh.matching.wrappers import FilterMatcher
+from whoosh.reading import TermNotFound
 from whoosh.system import pack_int, pack_long, pack_ushort
 from whoosh.util.numeric import length_to_byte
 
@@ -246,3 +249,25 @@ def _mini_weights(weights: list[float]) -> float | tuple[float, ...] | None:
     if weights.count(first) == len(weights):
         return None if first == 1.0 else first
     return tuple(weights)
+
+
+def posting_ids(reader: Any, fieldname: str, text: Any) -> set[int]:
+    """The live documents in a term's postings on one segment, read a block
+    at a time: walking the matcher posting by posting (``all_ids``) cost
+    more than scoring them. Empty for a term the segment lacks."""
+    try:
+        matcher = reader.postings(fieldname, text)
+    except TermNotFound:
+        return set()
+    deleted: frozenset[int] = frozenset()
+    if isinstance(matcher, FilterMatcher) and matcher._exclude:
+        matcher, deleted = matcher.child, frozenset(matcher._ids)
+    if not isinstance(matcher, W3LeafMatcher):
+        return set(matcher.all_ids()) - deleted
+    ids: set[int] = set()
+    while matcher.is_active():
+        if matcher._ids is None:
+            matcher._read_ids()
+        ids.update(matcher._ids)
+        matcher._next_block()
+    return ids - deleted if deleted else ids

@@ -13,7 +13,8 @@ from whoosh.analysis import (
     StemFilter,
     StopFilter,
 )
-from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
+from whoosh.columns import VarBytesColumn
+from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.support.charset import accent_map
 
 TITLE_BOOST = 2.0
@@ -56,4 +57,7 @@ def build_schema() -> Schema:
         quotes=TEXT(analyzer=words, stored=True),
         # Who is quoted, each name whole (for counts per speaker), stored as a list.
         speaker=KEYWORD(stored=True, lowercase=True, commas=True),
+        # The near-duplicate sketch (rank/dedup.py's pack), read by folding
+        # instead of fingerprinting stored texts at search time.
+        sketch=COLUMN(VarBytesColumn()),
     )

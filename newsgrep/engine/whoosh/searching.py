@@ -15,14 +15,16 @@ from newsgrep.engine import hits as engine_hits
 from newsgrep.engine.hits import folded_hits, lead_snippet
 from newsgrep.engine.quotations import SPEAKER_MARK, said_clauses
 from newsgrep.engine.whoosh.compile import compile_query, proximity_query
+from newsgrep.engine.whoosh.counting import exact_total
 from newsgrep.engine.whoosh.proximity import add_proximity, candidates
 from newsgrep.engine.whoosh.quotes import QUOTES, matching_first, stored_quotes
+from newsgrep.engine.whoosh.sketches import Sketches
 from newsgrep.engine.whoosh.snippets import make_snippets, mark_words
 from newsgrep.engine.whoosh.suggest import did_you_mean
 from newsgrep.model import Hit, SearchOptions, SearchResult, display_title
 from newsgrep.query.parser import options_filter
 from newsgrep.query.tree import Query, Said
-from newsgrep.rank.dedup import Sketch, fingerprint, fold_ranked, story_text
+from newsgrep.rank.dedup import fold_ranked
 
 
 def search(searcher: Searcher, tree: Query, options: SearchOptions, text: str = "") -> SearchResult:
@@ -42,7 +44,7 @@ def search(searcher: Searcher, tree: Query, options: SearchOptions, text: str = 
             _hit(first + i + 1, result, marks, schema, options.snippets)
             for i, result in enumerate(results[first:])
         ]
-        total = len(results)
+        total = exact_total(searcher, results, ranked.first, restrict)
     suggestion = (
         did_you_mean(searcher.reader(), schema, text, tree) if options.suggest and text else None
     )
@@ -79,29 +81,57 @@ def _folded(
     (total, folded, distinct) to say what the total counts (rank/dedup.py's
     fold_ranked: every match with ``dedup``, the page's candidates with
     ``fold_page``)."""
-    known: dict[int, Sketch] = {}
-
-    def run(fetch: int) -> tuple[Any, bool]:
-        results = _run(searcher, query, restrict, replace(options, limit=fetch, page=1))
-        return results, results.scored_length() >= len(results)
-
-    def sketch_of(result: Any) -> Sketch:  # a smaller batch's fingerprints reused
-        if result.docnum not in known:
-            known[result.docnum] = fingerprint(
-                story_text(result.get("title", ""), result.get("body", ""))
-            )
-        return known[result.docnum]
-
+    ranking = _Ranking(searcher, query, restrict, options)
+    sketches = Sketches(searcher)
     wanted = options.page * options.limit
-    results, groups, complete = fold_ranked(run, sketch_of, wanted, options.dedup)
+    results, groups, complete = fold_ranked(ranking.top, sketches.of, wanted, options.dedup)
     return folded_hits(
         results,
         groups,
         complete,
-        len(results),
+        ranking.total(),
         options,
         lambda rank, result, snippets: _hit(rank, result, marks, schema, snippets),
     )
+
+
+class _Ranking:
+    """One query's ranked hits for folding. ``top(n)`` reuses the last run
+    when it holds the first ``n`` hits a run for ``n`` would give (it saw
+    every match, or its first pass was the same: every fetch up to the
+    proximity pass's candidates scores those candidates), and runs again only
+    for more."""
+
+    def __init__(
+        self, searcher: Searcher, query: Ranked, restrict: Any | None, options: SearchOptions
+    ) -> None:
+        self._searcher, self._query, self._restrict = searcher, query, restrict
+        self._options = options
+        self._results: Any = None
+        self._first_pass: int | None = None
+        self._hits: list[Any] = []
+        self._total: int | None = None
+
+    def top(self, fetch: int) -> tuple[list[Any], bool]:
+        """The ``fetch`` best-ranked hits (0: every match), and whether they are every match."""
+        first_pass = _first_pass(self._query, fetch or None)
+        if self._results is None or (first_pass != self._first_pass and not self._complete()):
+            options = replace(self._options, limit=fetch, page=1)
+            self._results = _run(self._searcher, self._query, self._restrict, options, True)
+            self._first_pass = first_pass
+            self._hits = self._results[:]
+        hits = self._hits[:fetch] if fetch else self._hits
+        return hits, len(hits) >= self.total()
+
+    def _complete(self) -> bool:
+        return self._first_pass is None or len(self._hits) < self._first_pass
+
+    def total(self) -> int:
+        """Every match, counted once."""
+        if self._total is None:
+            first, restrict = self._query.first, self._restrict
+            self._total = exact_total(self._searcher, self._results, first, restrict)
+        return self._total
 
 
 class Ranked(NamedTuple):
@@ -112,7 +142,15 @@ class Ranked(NamedTuple):
     proximity: WhooshQuery | None
 
 
-def _run(searcher: Searcher, query: Ranked, restrict: Any | None, options: SearchOptions) -> Any:
+def _run(
+    searcher: Searcher,
+    query: Ranked,
+    restrict: Any | None,
+    options: SearchOptions,
+    keep_candidates: bool = False,
+) -> Any:
+    """The ranked run; with ``keep_candidates`` every hit of the first pass,
+    not only the page's (folding may need more of them)."""
     limit = options.page * options.limit if options.limit else None
     kwargs: dict[str, Any] = {"limit": limit, "filter": restrict}
     if options.sort in ("newest", "oldest"):
@@ -120,9 +158,14 @@ def _run(searcher: Searcher, query: Ranked, restrict: Any | None, options: Searc
         return searcher.search(query.first, **kwargs)
     if query.proximity is None:
         return searcher.search(query.first, **kwargs)
-    results = searcher.search(query.first, **{**kwargs, "limit": candidates(limit)})
-    add_proximity(searcher, results, query.proximity, limit)
+    results = searcher.search(query.first, **{**kwargs, "limit": _first_pass(query, limit)})
+    add_proximity(searcher, results, query.proximity, None if keep_candidates else limit)
     return results
+
+
+def _first_pass(query: Ranked, limit: int | None) -> int | None:
+    """Hits the first pass ranks for a page of ``limit`` (None: every match)."""
+    return limit if query.proximity is None else candidates(limit)
 
 
 def _by_date(schema: Schema, newest: bool) -> FacetType:

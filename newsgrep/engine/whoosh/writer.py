@@ -22,6 +22,7 @@ from newsgrep.engine.whoosh.quotes import quote_fields
 from newsgrep.engine.whoosh.segment import SegmentBuilder
 from newsgrep.engine.whoosh.store import commit, open_for_writing
 from newsgrep.model import Article
+from newsgrep.rank.dedup import fingerprint, pack, story_text
 
 # Postings a batch keeps in memory before it is full: about 130 MB of Python
 # objects (measured on Reuters-like stories), so that two workers and the
@@ -43,6 +44,7 @@ def article_fields(article: Article, file: str) -> dict[str, Any]:
         "author": ", ".join(article.author),
         "_stored_author": article.author,
         "url": article.url,
+        "sketch": pack(fingerprint(story_text(article.title, article.body))),
     }
     if article.date is not None:
         doc["date"] = article.date
