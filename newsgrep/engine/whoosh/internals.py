@@ -11,6 +11,7 @@ than the one newsgrep is pinned to (pyproject.toml).
 from __future__ import annotations
 
 import struct
+from array import array
 from collections.abc import Sequence
 from operator import itemgetter, sub
 from pickle import dumps
@@ -75,6 +76,31 @@ def write_length_column(perdoc: Any, fieldname: str, lengths: Sequence[int]) -> 
     writer = perdoc._get_column(column)
     writer._dbfile.write(bytes(map(length_to_byte, lengths)))
     writer._count = len(lengths)
+
+
+def bytes_column_data(reader: Any, fieldname: str) -> bytes:
+    """A VarBytesColumn's values in one segment, concatenated in document
+    order: one read, where the column reader reads once per document."""
+    if not reader.has_column(fieldname) or not reader.doc_count_all():
+        return b""
+    column = reader.column_reader(fieldname, translate=False)
+    end = column._offsets[-1] + column._lengths[-1]
+    data: bytes = column._dbfile.get(column._basepos, end)
+    return data
+
+
+def numeric_column_values(reader: Any, fieldname: str) -> array:
+    """A NumericColumn's values in one segment as an array, the column's
+    default for the documents after the last one written (as its reader gives)."""
+    doccount = reader.doc_count_all()
+    kind = reader.schema[fieldname].column_type
+    if not reader.has_column(fieldname):
+        return array(kind._typecode, [kind._default] * doccount)
+    column = reader.column_reader(fieldname, translate=False)
+    values = array(column._typecode)
+    values.extend(column._dbfile.get_array(column._basepos, column._typecode, column._count))
+    values.extend([column._default] * (doccount - len(values)))
+    return values
 
 
 class BulkFieldWriter(W3FieldWriter):

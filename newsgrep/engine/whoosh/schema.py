@@ -13,12 +13,23 @@ from whoosh.analysis import (
     StemFilter,
     StopFilter,
 )
-from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
+from whoosh.columns import VarBytesColumn
+from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.support.charset import accent_map
 
 TITLE_BOOST = 2.0
 # Fields a bare query word searches; the others need a prefix (people:putin).
 TEXT_FIELDS = ("title", "body")
+DATE = "date"
+# What `stats` and --by count, each story's values in a column of its own
+# (engine/whoosh/columns.py), so that counting reads no stored document.
+FACET_COLUMNS = {
+    "source": "facet_source",
+    "person": "facet_people",
+    "speaker": "facet_speaker",
+    "place": "facet_place",
+    "file": "facet_file",
+}
 
 
 def word_analyzer():
@@ -56,4 +67,5 @@ def build_schema() -> Schema:
         quotes=TEXT(analyzer=words, stored=True),
         # Who is quoted, each name whole (for counts per speaker), stored as a list.
         speaker=KEYWORD(stored=True, lowercase=True, commas=True),
+        **{name: COLUMN(VarBytesColumn()) for name in FACET_COLUMNS.values()},
     )
