@@ -115,3 +115,18 @@ def test_the_word_forms_stand_in_gives_the_real_ones():
     )
     assert stand_in.returncode == 0, stand_in.stderr.decode()
     assert stand_in.stdout == real.stdout and b"runs" in real.stdout
+
+
+def test_version_is_the_package_version_without_its_metadata():
+    import tomllib
+
+    import newsgrep
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(
+        [sys.executable, "-m", "newsgrep", "--version"], capture_output=True, env=env, text=True
+    )
+    declared = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == f"newsgrep, version {declared}\n"
+    assert newsgrep.__version__ == declared

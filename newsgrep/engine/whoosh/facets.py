@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 
 from whoosh import query as q
+from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
 
 from newsgrep.engine.whoosh import columns
@@ -38,8 +39,24 @@ def count_by(
 
 
 def _matching(searcher: Searcher, query: q.Query, restrict: q.Query | None) -> list[int]:
+    if isinstance(query, q.Every) and query.fieldname is None and restrict is None:
+        return _every_story(searcher.reader())
     results = searcher.search(query, filter=restrict, limit=None, scored=False)
     return sorted(results.docs())
+
+
+def _every_story(reader: IndexReader) -> list[int]:
+    """Every live story's number, without a collector's call per story ('*'
+    counts every story: 100k calls were most of `search '*' --by month`)."""
+    docs: list[int] = []
+    for segment, offset in reader.leaf_readers():
+        count = segment.doc_count_all()
+        if segment.has_deletions():
+            deleted = segment.deleted_docs_set
+            docs.extend(offset + doc for doc in range(count) if doc not in deleted)
+        else:
+            docs.extend(range(offset, offset + count))
+    return docs
 
 
 def _count(searcher: Searcher, docs: Sequence[int], by: str) -> Counter[str | None]:

@@ -108,3 +108,15 @@ def _schema(folder: Path):
 
     with open_searcher(folder) as searcher:
         return searcher.schema
+
+
+def test_every_story_is_what_a_search_for_every_story_collects(changed_index):
+    from whoosh import query as q
+
+    from newsgrep.engine.whoosh.facets import _every_story
+    from newsgrep.engine.whoosh.store import open_searcher
+
+    with open_searcher(changed_index) as searcher:
+        collected = sorted(searcher.search(q.Every(), limit=None, scored=False).docs())
+        assert searcher.reader().has_deletions()
+        assert _every_story(searcher.reader()) == collected
