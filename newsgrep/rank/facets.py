@@ -10,9 +10,7 @@ same value (the same period, source, ...) that pass the same filters.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
 from datetime import date, datetime, timedelta
-from itertools import chain
 
 from newsgrep.model import Bucket
 
@@ -32,16 +30,6 @@ def story_values(stored: dict, by: str) -> list[str | None]:
     if by in _LISTS:
         return list(dict.fromkeys(stored.get(_LISTS[by]) or [None]))
     return [stored.get(by) or None]
-
-
-def count_lists(values: Sequence[list[str]]) -> Counter[str | None]:
-    """Stories per value, from each story's values (each once): a story with
-    none counts under None, as story_values gives it."""
-    counts: Counter[str | None] = Counter(chain.from_iterable(values))
-    unknown = values.count([])
-    if unknown:
-        counts[None] = unknown
-    return counts
 
 
 def count_periods(dates: Counter[datetime | None], by: str) -> Counter[str | None]:

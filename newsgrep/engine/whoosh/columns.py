@@ -1,13 +1,14 @@
-"""Each story's source, people, speakers, place, file and date for counting
-(`stats`, ``--by``), read from Whoosh columns instead of stored documents.
+"""Stories counted per source, person, speaker, place, file and date (`stats`,
+``--by``) from Whoosh columns instead of stored documents.
 
 Counting from stored documents decompresses and unpickles every story: 2.6 s
 of `stats`' 5.1 s at 106k stories. So each counted field has a column of its
-own (schema.FACET_COLUMNS) holding, per story, its values as a JSON list and a
-comma: a segment's column, read in one piece and put in brackets, is one JSON
-array that one ``json.loads`` call decodes, and counting is a Counter over
-the lists (loops in C). Dates come from the date field's column (it is
-sortable), which every index has.
+own (schema.FACET_COLUMNS) holding, per story, its names (each once) between
+tabs and a newline after them; a name's own backslashes, tabs and newlines
+are escaped. A segment's column is read in one piece, split into names and
+counted by Counter: loops in C, no Python call per story; a name is decoded
+once, however many stories have it. Dates come from the date field's column
+(it is sortable), which every index has.
 
 An index written before these columns has none of them: callers check
 :func:`has_facet_columns` and read stored documents then.
@@ -15,45 +16,59 @@ An index written before these columns has none of them: callers check
 
 from __future__ import annotations
 
-import json
+import heapq
+import re
 from array import array
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import Any
 
 from whoosh.util.times import long_to_datetime
 
 from newsgrep.engine.whoosh.internals import bytes_column_data, numeric_column_values
 from newsgrep.engine.whoosh.schema import DATE, FACET_COLUMNS
 
-# Each document's values: a list of names ([] for none).
-Values = list[list[str]]
-T = TypeVar("T")
-# Below this share of the index's documents, a document's values are read one
-# by one: decoding a whole column costs more than a few thousand reads.
+_NAMES, _END = b"\t", b"\n"
+_ESCAPES = {"\\": "\\\\", "\t": "\\t", "\n": "\\n"}
+_UNESCAPES = {value[1]: key for key, value in _ESCAPES.items()}
+_ESCAPED = re.compile(r"\\(.)", re.S)
+# Below this share of the index's stories, a story's names are read one by
+# one: splitting whole columns costs more than a few thousand reads.
 _FEW = 1 / 16
 
 
 def facet_fields(doc: dict[str, Any]) -> dict[str, bytes]:
     """The facet columns' values for a Whoosh document (writer.article_fields),
-    from its stored values, so that counts agree with what a story stores."""
-    people = doc.get("_stored_people") or []
-    speakers = doc.get("_stored_speaker") or []
+    from its stored values, so that the counts agree with what a story stores."""
     values = {
-        "source": [doc["source"]] if doc.get("source") else [],
-        "person": people,
-        "speaker": speakers,
-        "place": [doc["place"]] if doc.get("place") else [],
-        "file": [doc.get("file") or doc.get("path") or ""],
+        "source": [doc.get("source")],
+        "person": doc.get("_stored_people") or [],
+        "speaker": doc.get("_stored_speaker") or [],
+        "place": [doc.get("place")],
+        "file": [doc.get("file") or doc.get("path")],
     }
     return {FACET_COLUMNS[by]: _encoded(names) for by, names in values.items()}
 
 
-def _encoded(names: Sequence[str]) -> bytes:
-    # Each name once, as rank.facets.story_values counts it; JSON escapes
-    # every control character, so no name can break the column apart.
-    return json.dumps(list(dict.fromkeys(names)), ensure_ascii=False).encode() + b","
+def _encoded(names: Iterable[str | None]) -> bytes:
+    # Each name once, as rank.facets.story_values counts it; an empty name
+    # is none, as a story without a source or place has none.
+    kept = dict.fromkeys(_escape(name) for name in names if name)
+    return "\t".join(kept).encode("utf-8", "surrogatepass") + _END
+
+
+def _escape(name: str) -> str:
+    if "\\" in name or "\t" in name or "\n" in name:
+        return "".join(_ESCAPES.get(char, char) for char in name)
+    return name
+
+
+def _name(raw: bytes) -> str | None:
+    if not raw:
+        return None
+    text = raw.decode("utf-8", "surrogatepass")
+    return _ESCAPED.sub(lambda m: _UNESCAPES.get(m[1], m[1]), text) if "\\" in text else text
 
 
 def has_facet_columns(schema: Any) -> bool:
@@ -64,33 +79,79 @@ def has_date_column(schema: Any) -> bool:
     return DATE in schema and schema[DATE].column_type is not None
 
 
-def live_values(reader: Any, by: str) -> Values:
-    """Every live story's values for ``by`` (source, person, speaker, place, file)."""
-    column = FACET_COLUMNS[by]
-    return [
-        value
-        for segment, _ in reader.leaf_readers()
-        for value in _live(segment, _segment_values(segment, column))
-    ]
+def live_counts(reader: Any, by: str, top: int = 0) -> Counter[str | None]:
+    """Live stories per value of ``by`` (None: stories with none); with
+    ``top``, only the values that can be among the ``top`` most frequent
+    (every value tied with the last of them too), the others not decoded."""
+    raw = _live_raw(reader, FACET_COLUMNS[by])
+    if top:
+        least = min(heapq.nlargest(top, (n for name, n in raw.items() if name)), default=0)
+        raw = Counter({name: n for name, n in raw.items() if n >= least})
+    return _decoded(raw)
 
 
-def values_of(reader: Any, by: str, docs: Sequence[int]) -> Values:
-    """The values for ``by`` of the stories ``docs`` (document numbers)."""
+def live_distinct(reader: Any, by: str) -> int:
+    """How many distinct values of ``by`` the live stories have."""
+    raw = _live_raw(reader, FACET_COLUMNS[by])
+    return len(raw) - (b"" in raw)
+
+
+def _live_raw(reader: Any, column: str) -> Counter[bytes]:
+    """Live stories per encoded name in ``column`` (b"": stories with none)."""
+    raw: Counter[bytes] = Counter()
+    for segment, _ in reader.leaf_readers():
+        data = bytes_column_data(segment, column)
+        if not data:  # no story of the segment has a value (none is written so)
+            raw[b""] += segment.doc_count()
+        elif not segment.has_deletions():
+            # The names of every story at once: a story with none leaves an
+            # empty name between its neighbours' (the last newline dropped).
+            raw.update(data[:-1].replace(_END, _NAMES).split(_NAMES))
+        else:
+            deleted = segment.deleted_docs_set
+            stories = data.split(_END)[:-1]
+            raw.update(_names([s for doc, s in enumerate(stories) if doc not in deleted]))
+    return raw
+
+
+def counts_of(reader: Any, by: str, docs: Sequence[int]) -> Counter[str | None]:
+    """Stories per value of ``by`` among ``docs`` (document numbers)."""
     column = FACET_COLUMNS[by]
     if len(docs) < reader.doc_count_all() * _FEW:
         values = reader.column_reader(column, translate=False)
-        return [_decoded(values[doc]) for doc in docs]
-    every = [v for segment, _ in reader.leaf_readers() for v in _segment_values(segment, column)]
-    return list(map(every.__getitem__, docs))
+        stories = [values[doc][:-1] for doc in docs]
+    else:
+        every = [
+            story
+            for segment, _ in reader.leaf_readers()
+            for story in bytes_column_data(segment, column).split(_END)[:-1]
+        ]
+        stories = list(map(every.__getitem__, docs))
+    return _decoded(Counter(_names(stories)))
+
+
+def _names(stories: list[bytes]) -> list[bytes]:
+    """The names of ``stories`` (each a column value without its newline), an
+    empty name for each story with none."""
+    return _NAMES.join(stories).split(_NAMES) if stories else []
+
+
+def _decoded(raw: Counter[bytes]) -> Counter[str | None]:
+    counts: Counter[str | None] = Counter()
+    for name, stories in raw.items():
+        counts[_name(name)] += stories
+    return counts
 
 
 def live_dates(reader: Any) -> Counter[datetime | None]:
     """How many live stories have each date (None: undated)."""
-    longs = Counter(
-        value
-        for segment, _ in reader.leaf_readers()
-        for value in _live(segment, numeric_column_values(segment, DATE))
-    )
+    longs: Counter[int] = Counter()
+    for segment, _ in reader.leaf_readers():
+        dates = numeric_column_values(segment, DATE)
+        if segment.has_deletions():
+            deleted = segment.deleted_docs_set
+            dates = array(dates.typecode, (d for doc, d in enumerate(dates) if doc not in deleted))
+        longs.update(dates)
     return _dates(longs, reader)
 
 
@@ -112,23 +173,3 @@ def _dates(longs: Counter[int], reader: Any) -> Counter[datetime | None]:
     for value, count in longs.items():
         dates[None if value == missing else long_to_datetime(value)] += count
     return dates
-
-
-def _segment_values(segment: Any, column: str) -> Values:
-    data = bytes_column_data(segment, column)
-    values: Values = json.loads(b"[" + data[:-1] + b"]") if data else []
-    # A segment written with no value for its last stories (none is written so).
-    values.extend([] for _ in range(segment.doc_count_all() - len(values)))
-    return values
-
-
-def _decoded(value: bytes) -> list[str]:
-    return json.loads(value[:-1]) if value else []
-
-
-def _live(segment: Any, values: Sequence[T]) -> Sequence[T]:
-    """A segment's values of the stories not deleted."""
-    if not segment.has_deletions():
-        return values
-    deleted = segment.deleted_docs_set
-    return [value for doc, value in enumerate(values) if doc not in deleted]

@@ -18,7 +18,6 @@ from newsgrep.rank.facets import (
     BY_CHOICES,
     PERIODS,
     buckets,
-    count_lists,
     count_periods,
     story_values,
 )
@@ -66,7 +65,7 @@ def _count(searcher: Searcher, docs: Sequence[int], by: str) -> Counter[str | No
     if by in PERIODS and columns.has_date_column(searcher.schema):
         return count_periods(columns.dates_of(reader, docs), by)
     if by not in PERIODS and columns.has_facet_columns(searcher.schema):
-        return count_lists(columns.values_of(reader, by, docs))
+        return columns.counts_of(reader, by, docs)
     return Counter(_stored_values(searcher, docs, by))
 
 

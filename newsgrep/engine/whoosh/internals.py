@@ -80,12 +80,26 @@ def write_length_column(perdoc: Any, fieldname: str, lengths: Sequence[int]) -> 
 
 def bytes_column_data(reader: Any, fieldname: str) -> bytes:
     """A VarBytesColumn's values in one segment, concatenated in document
-    order: one read, where the column reader reads once per document."""
-    if not reader.has_column(fieldname) or not reader.doc_count_all():
+    order: one read. (Whoosh's column reader reads once per document, and
+    opening it sums the lengths in a Python loop when it has no offsets.)
+
+    The column is the values, then one length per document, then (with more
+    than 2**15 documents) one offset per document, then the type codes: the
+    lengths' alone, or the lengths', the offsets' and "X"."""
+    doccount = reader.doc_count_all()
+    if not reader.has_column(fieldname) or not doccount:
         return b""
-    column = reader.column_reader(fieldname, translate=False)
-    end = column._offsets[-1] + column._lengths[-1]
-    data: bytes = column._dbfile.get(column._basepos, end)
+    perdoc = reader._perdoc
+    if fieldname not in perdoc._colfiles:  # as the per-document reader keeps (and closes) it
+        perdoc._colfiles[fieldname] = perdoc._get_column_file(fieldname)
+    colfile, start, length = perdoc._colfiles[fieldname]
+    last = start + length - 1
+    code = chr(colfile.get_byte(last))
+    if code == "X":
+        code = chr(colfile.get_byte(last - 2))
+        last = last - 2 - doccount * struct.calcsize(chr(colfile.get_byte(last - 1)))
+    lengths_start = last - doccount * struct.calcsize(code)
+    data: bytes = colfile.get(start, lengths_start - start)
     return data
 
 

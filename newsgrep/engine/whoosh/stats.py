@@ -6,14 +6,13 @@ from __future__ import annotations
 import os
 from collections import Counter
 from datetime import datetime
-from itertools import chain
 from pathlib import Path
 
 from whoosh.searching import Searcher
 
 from newsgrep.engine.whoosh import columns
 from newsgrep.model import IndexStats
-from newsgrep.rank.facets import count_lists, ranked, story_values
+from newsgrep.rank.facets import ranked, story_values
 
 TOP = 10
 COUNTED = ("source", "person", "place")
@@ -23,7 +22,7 @@ def index_stats(searcher: Searcher, folder: Path, top: int = TOP) -> IndexStats:
     """From the facet columns, or from stored stories in an index written before them."""
     stats = IndexStats(index=str(folder))
     if columns.has_facet_columns(searcher.schema):
-        counts = _from_columns(searcher, stats)
+        counts = _from_columns(searcher, stats, top)
     else:
         counts = _from_stored(searcher, stats)
     stats.top = {by: ranked(counts[by])[:top] if top else ranked(counts[by]) for by in COUNTED}
@@ -31,16 +30,18 @@ def index_stats(searcher: Searcher, folder: Path, top: int = TOP) -> IndexStats:
     return stats
 
 
-def _from_columns(searcher: Searcher, stats: IndexStats) -> dict[str, Counter[str | None]]:
+def _from_columns(
+    searcher: Searcher, stats: IndexStats, top: int
+) -> dict[str, Counter[str | None]]:
     reader = searcher.reader()
     stats.stories = reader.doc_count()
-    stats.files = len(set(chain.from_iterable(columns.live_values(reader, "file"))))
+    stats.files = columns.live_distinct(reader, "file")
     dates = columns.live_dates(reader)
     stats.undated = dates.pop(None, 0)
     known = [when for when in dates if when is not None]  # None was popped above
     if known:
         stats.first_date, stats.last_date = min(known), max(known)
-    return {by: count_lists(columns.live_values(reader, by)) for by in COUNTED}
+    return {by: columns.live_counts(reader, by, top) for by in COUNTED}
 
 
 def _from_stored(searcher: Searcher, stats: IndexStats) -> dict[str, Counter[str | None]]:

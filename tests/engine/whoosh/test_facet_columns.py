@@ -120,3 +120,20 @@ def test_every_story_is_what_a_search_for_every_story_collects(changed_index):
         collected = sorted(searcher.search(q.Every(), limit=None, scored=False).docs())
         assert searcher.reader().has_deletions()
         assert _every_story(searcher.reader()) == collected
+
+
+def test_names_with_tabs_newlines_backslashes_and_bad_bytes_count_whole():
+    from collections import Counter
+
+    from newsgrep.engine.whoosh.columns import _decoded, _names, facet_fields
+    from newsgrep.engine.whoosh.schema import FACET_COLUMNS
+
+    odd = ["x\\ny", "line\nbreak", "tab\there", "x\\ny", "\udc80bad", "back\\"]
+    doc = {"source": "A\tB", "_stored_people": odd, "place": "", "path": "p.txt"}
+    fields = facet_fields(doc)
+    people = _decoded(Counter(_names([fields[FACET_COLUMNS["person"]][:-1]])))
+    assert people == Counter(dict.fromkeys(odd, 1))
+    source = _decoded(Counter(_names([fields[FACET_COLUMNS["source"]][:-1]])))
+    assert source == Counter({"A\tB": 1})
+    place = _decoded(Counter(_names([fields[FACET_COLUMNS["place"]][:-1]])))
+    assert place == Counter({None: 1})
