@@ -56,14 +56,17 @@ def emit_result(
     if count:
         write_line(out, str(result.total))
     elif paths_only:
-        for hit in result.hits:
-            write_line(out, clean_line(hit.path), end="\0" if null else "\n")
+        # At once, as the JSON lines below: every hit is known before the
+        # first is printed, and a flush per path was a system call each.
+        end = "\0" if null else "\n"
+        out.write("".join(clean_line(hit.path) + end for hit in result.hits))
+        out.flush()
     elif as_csv:
         rows = (make(hit) for hit in result.hits)
         write_csv(out, rows, list(make(blank_hit())), header=csv_header)
     elif as_json:
-        for hit in result.hits:
-            write_line(out, json_line(make(hit)))
+        out.write("".join(json_line(make(hit)) + "\n" for hit in result.hits))
+        out.flush()
     elif plain_wanted(color, out):
         write_hits(out, result, quotes)
     else:

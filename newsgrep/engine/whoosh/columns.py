@@ -28,6 +28,7 @@ from whoosh.util.times import long_to_datetime
 
 from newsgrep.engine.whoosh.internals import bytes_column_data, numeric_column_values
 from newsgrep.engine.whoosh.schema import DATE, FACET_COLUMNS
+from newsgrep.errors import IndexDamaged
 
 _NAMES, _END = b"\t", b"\n"
 _ESCAPES = {"\\": "\\\\", "\t": "\\t", "\n": "\\n"}
@@ -71,6 +72,17 @@ def _name(raw: bytes) -> str | None:
     return _ESCAPED.sub(lambda m: _UNESCAPES.get(m[1], m[1]), text) if "\\" in text else text
 
 
+def _column(segment: Any, column: str) -> bytes:
+    """A segment's column, checked to hold one value per story (a newline each)."""
+    data = bytes_column_data(segment, column)
+    if data and data.count(_END) != segment.doc_count_all():
+        raise IndexDamaged(
+            f"the {column} column does not hold one value per story; "
+            "rebuild the index with newsgrep index --rebuild FOLDER"
+        )
+    return data
+
+
 def has_facet_columns(schema: Any) -> bool:
     return all(name in schema for name in FACET_COLUMNS.values())
 
@@ -100,7 +112,7 @@ def _live_raw(reader: Any, column: str) -> Counter[bytes]:
     """Live stories per encoded name in ``column`` (b"": stories with none)."""
     raw: Counter[bytes] = Counter()
     for segment, _ in reader.leaf_readers():
-        data = bytes_column_data(segment, column)
+        data = _column(segment, column)
         if not data:  # no story of the segment has a value (none is written so)
             raw[b""] += segment.doc_count()
         elif not segment.has_deletions():
@@ -124,7 +136,7 @@ def counts_of(reader: Any, by: str, docs: Sequence[int]) -> Counter[str | None]:
         every = [
             story
             for segment, _ in reader.leaf_readers()
-            for story in bytes_column_data(segment, column).split(_END)[:-1]
+            for story in _column(segment, column).split(_END)[:-1]
         ]
         stories = list(map(every.__getitem__, docs))
     return _decoded(Counter(_names(stories)))
