@@ -20,7 +20,7 @@ import heapq
 import re
 from array import array
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -104,26 +104,34 @@ def live_counts(reader: Any, by: str, top: int = 0) -> Counter[str | None]:
 
 def live_distinct(reader: Any, by: str) -> int:
     """How many distinct values of ``by`` the live stories have."""
-    raw = _live_raw(reader, FACET_COLUMNS[by])
-    return len(raw) - (b"" in raw)
+    names: set[bytes] = set()
+    for tokens in _live_tokens(reader, FACET_COLUMNS[by]):
+        names.update(tokens)  # a set, not a Counter: the files need no count
+    return len(names - {b""})
 
 
 def _live_raw(reader: Any, column: str) -> Counter[bytes]:
     """Live stories per encoded name in ``column`` (b"": stories with none)."""
     raw: Counter[bytes] = Counter()
+    for tokens in _live_tokens(reader, column):
+        raw.update(tokens)
+    return raw
+
+
+def _live_tokens(reader: Any, column: str) -> Iterator[list[bytes]]:
+    """Each segment's encoded names of its live stories (b"": a story with none)."""
     for segment, _ in reader.leaf_readers():
         data = _column(segment, column)
         if not data:  # no story of the segment has a value (none is written so)
-            raw[b""] += segment.doc_count()
+            yield [b""] * segment.doc_count()
         elif not segment.has_deletions():
             # The names of every story at once: a story with none leaves an
             # empty name between its neighbours' (the last newline dropped).
-            raw.update(data[:-1].replace(_END, _NAMES).split(_NAMES))
+            yield data[:-1].replace(_END, _NAMES).split(_NAMES)
         else:
             deleted = segment.deleted_docs_set
             stories = data.split(_END)[:-1]
-            raw.update(_names([s for doc, s in enumerate(stories) if doc not in deleted]))
-    return raw
+            yield _names([story for doc, story in enumerate(stories) if doc not in deleted])
 
 
 def counts_of(reader: Any, by: str, docs: Sequence[int]) -> Counter[str | None]:
