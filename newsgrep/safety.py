@@ -47,6 +47,11 @@ def clean_text(text: str) -> str:
 
 def clean_inline(text: str) -> str:
     """Clean a piece of a line: any run of whitespace becomes one space."""
+    # Printable text holds no control, format, surrogate or line-break
+    # character and no whitespace but the space: only runs of spaces change.
+    # (Four regular expressions per name were half of `--by person` at 100k.)
+    if text.isprintable() and "  " not in text:
+        return text
     return _WHITESPACE.sub(" ", clean_text(_LINE_BREAKS.sub(" ", text)))
 
 

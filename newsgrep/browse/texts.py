@@ -12,7 +12,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from newsgrep.model import Facets, Hit, Snippet, Story
-from newsgrep.output.charts import chart_footer, chart_lines
+from newsgrep.output.charts import chart_lines
 from newsgrep.output.render import (
     META_STYLE,
     pieces_text,
@@ -21,6 +21,7 @@ from newsgrep.output.render import (
     similar_mark,
     story_header,
 )
+from newsgrep.output.tables import chart_footer
 from newsgrep.safety import clean_line, clean_text
 
 PREVIEW_CHARS = 3000  # of a body in the preview pane; Enter shows the whole story

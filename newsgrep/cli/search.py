@@ -23,8 +23,9 @@ from newsgrep.cli.options import (
 from newsgrep.engine import IndexLocation
 from newsgrep.errors import ExitStatus
 from newsgrep.model import SearchOptions
-from newsgrep.output.charts import print_chart, print_csv, print_json, print_table
-from newsgrep.output.render import emit_result, is_terminal, make_console
+from newsgrep.output.emit import emit_result
+from newsgrep.output.lines import is_terminal
+from newsgrep.output.tables import print_csv, print_json, print_table
 from newsgrep.rank.facets import BY_CHOICES
 from newsgrep.safety import clean_line
 
@@ -186,6 +187,11 @@ def print_counts(
     elif as_csv:
         print_csv(out, facets)
     elif is_terminal(out) or color == "always":
+        # Imported here: the chart is for people; a search without it does not
+        # pay for the chart and rich (40 ms of its start).
+        from newsgrep.output.charts import print_chart
+        from newsgrep.output.render import make_console
+
         print_chart(make_console(color), facets, footer=is_terminal(out))
     else:
         print_table(out, facets)

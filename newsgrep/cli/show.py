@@ -19,8 +19,9 @@ from newsgrep.engine import IndexLocation
 from newsgrep.errors import ExitStatus, StoryMissing
 from newsgrep.model import Story
 from newsgrep.output.csv import blank_hit, write_csv
+from newsgrep.output.emit import story_printer
 from newsgrep.output.jsonschema import full_story_json, json_line
-from newsgrep.output.render import make_console, print_story, write_line
+from newsgrep.output.lines import write_line
 
 
 @click.command("show")
@@ -75,14 +76,4 @@ def _printer(as_json: bool, as_csv: bool, color: str) -> Callable[[Story], None]
         columns = list(full_story_json(Story(blank_hit(), "", [])))
         write_csv(out, [], columns)
         return lambda story: write_csv(out, [full_story_json(story)], columns, header=False)
-    console = make_console(color)
-    shown = 0
-
-    def print_for_people(story: Story) -> None:
-        nonlocal shown
-        if shown:
-            console.print()
-        print_story(console, story)
-        shown += 1
-
-    return print_for_people
+    return story_printer(color, out)

@@ -18,7 +18,7 @@ from newsgrep.cli.options import (
 )
 from newsgrep.engine import IndexLocation
 from newsgrep.errors import ExitStatus
-from newsgrep.output.render import emit_result
+from newsgrep.output.emit import emit_result
 
 
 @click.command("similar")

@@ -16,10 +16,11 @@ from newsgrep.cli.options import (
 )
 from newsgrep.engine import IndexLocation
 from newsgrep.errors import ExitStatus
-from newsgrep.output.charts import print_stats
 from newsgrep.output.csv import write_csv
+from newsgrep.output.emit import plain_wanted
 from newsgrep.output.jsonschema import json_line, stats_json
-from newsgrep.output.render import make_console, write_line
+from newsgrep.output.lines import write_line
+from newsgrep.output.tables import write_stats
 
 
 @click.command("stats")
@@ -55,6 +56,12 @@ def stats_command(
     elif as_csv:
         obj = stats_json(stats)
         write_csv(sys.stdout, [obj], list(obj))
+    elif plain_wanted(color, sys.stdout):
+        write_stats(sys.stdout, stats)
     else:
+        # Imported here: rich is for a terminal or colour only (25 ms of a start).
+        from newsgrep.output.charts import print_stats
+        from newsgrep.output.render import make_console
+
         print_stats(make_console(color), stats)
     sys.exit(ExitStatus.FOUND if stats.stories else ExitStatus.NOTHING)

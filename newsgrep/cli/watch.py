@@ -20,8 +20,10 @@ from newsgrep.cli.options import (
 )
 from newsgrep.engine import IndexLocation
 from newsgrep.errors import ExitStatus
+from newsgrep.output.emit import emit_result
 from newsgrep.output.jsonschema import watch_hit_json
-from newsgrep.output.render import emit_result, make_console, print_new, write_line
+from newsgrep.output.lines import write_line
+from newsgrep.output.render import make_console, print_new
 from newsgrep.safety import clean_line
 from newsgrep.watch import Watch, Watches, WatchRun
 

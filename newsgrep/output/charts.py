@@ -1,35 +1,18 @@
-"""Printing counts per value (``--by``): a bar chart for people at a
-terminal, tab-separated lines for pipes, JSON Lines for programs."""
+"""Counts per value (``--by``) as a bar chart, and `stats`, for people at a
+terminal or in colour (rich); pipes and programs get output/tables.py."""
 
 from __future__ import annotations
-
-from typing import IO
 
 from rich.console import Console
 from rich.text import Text
 
-from newsgrep.model import Bucket, Facets, IndexStats
-from newsgrep.output.csv import write_csv
-from newsgrep.output.jsonschema import bucket_json, json_line
-from newsgrep.output.render import META_STYLE, hanging, write_line
-from newsgrep.rank.facets import PERIODS
-from newsgrep.safety import clean_line
+from newsgrep.model import Facets, IndexStats
+from newsgrep.output.lines import META_STYLE
+from newsgrep.output.render import hanging
+from newsgrep.output.tables import STATS_INDENT, amount, chart_footer, label, stats_rows
 
 BAR_STYLE = "cyan"
 _EIGHTHS = " ▏▎▍▌▋▊▉"
-
-
-def label(bucket: Bucket, by: str) -> str:
-    if bucket.value is not None:
-        return clean_line(bucket.value)
-    return "(undated)" if by in PERIODS else "(none)"
-
-
-def amount(bucket: Bucket) -> str:
-    """'3' or, with --share, '3  12.5%'."""
-    if bucket.share is None:
-        return str(bucket.count)
-    return f"{bucket.count}  {bucket.share:6.1%}"
 
 
 def bar(fraction: float, width: int) -> str:
@@ -70,61 +53,7 @@ def chart_lines(facets: Facets, width: int) -> list[Text]:
     return lines
 
 
-def chart_footer(facets: Facets) -> str:
-    """'7 matching stories by month, 0.01 s'."""
-    return f"{facets.matched} matching stories by {facets.by}, {facets.seconds:.2f} s"
-
-
-def print_table(stream: IO[str], facets: Facets) -> None:
-    """Pipes: 'value<TAB>count[<TAB>share]' lines, for cut, sort and awk."""
-    for bucket in facets.buckets:
-        fields = [label(bucket, facets.by), str(bucket.count)]
-        if bucket.share is not None:
-            fields.append(f"{bucket.share:.4f}")
-        write_line(stream, "\t".join(fields))
-
-
-def print_json(stream: IO[str], facets: Facets) -> None:
-    """{"value": "2001-11", "count": 3} per line (plus "share" with --share)."""
-    for bucket in facets.buckets:
-        write_line(stream, json_line(bucket_json(bucket)))
-
-
-def print_csv(stream: IO[str], facets: Facets) -> None:
-    """The --json objects as CSV: value, count (and share)."""
-    with_share = any(bucket.share is not None for bucket in facets.buckets)
-    columns = list(bucket_json(Bucket(None, 0, 0.0 if with_share else None)))
-    write_csv(stream, (bucket_json(bucket) for bucket in facets.buckets), columns)
-
-
 def print_stats(console: Console, stats: IndexStats) -> None:
     """`newsgrep stats` for people: one labelled line per fact."""
-    dates = "no dates"
-    if stats.first_date and stats.last_date:  # set together, by the same stories
-        dates = f"{stats.first_date.date()} to {stats.last_date.date()}"
-    if stats.undated:
-        dates += f", {stats.undated} undated"
-    rows = [
-        ("stories", f"{stats.stories} in {stats.files} files"),
-        ("dates", dates),
-        ("sources", _top_line(stats.top["source"])),
-        ("people", _top_line(stats.top["person"])),
-        ("places", _top_line(stats.top["place"])),
-        ("index", f"{stats.index} · {_size(stats.index_bytes)}"),
-        ("updated", stats.updated.strftime("%Y-%m-%d %H:%M") if stats.updated else "never"),
-    ]
-    for name, value in rows:
-        hanging(console, name, [Text(value or "-")], 9)
-
-
-def _top_line(buckets: list[Bucket]) -> str:
-    # The top lists have no None bucket (ranked() leaves it out).
-    return " · ".join(f"{clean_line(b.value or '')} {b.count}" for b in buckets)
-
-
-def _size(count: float) -> str:
-    for unit in ("bytes", "KB", "MB", "GB"):
-        if count < 1024 or unit == "GB":
-            return f"{count:.0f} {unit}" if unit == "bytes" else f"{count:.1f} {unit}"
-        count /= 1024
-    return ""
+    for name, value in stats_rows(stats):
+        hanging(console, name, [Text(value)], STATS_INDENT)

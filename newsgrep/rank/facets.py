@@ -10,7 +10,7 @@ same value (the same period, source, ...) that pass the same filters.
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from newsgrep.model import Bucket
 
@@ -30,6 +30,14 @@ def story_values(stored: dict, by: str) -> list[str | None]:
     if by in _LISTS:
         return list(dict.fromkeys(stored.get(_LISTS[by]) or [None]))
     return [stored.get(by) or None]
+
+
+def count_periods(dates: Counter[datetime | None], by: str) -> Counter[str | None]:
+    """Stories per period label, from stories per date (None: undated)."""
+    counts: Counter[str | None] = Counter()
+    for when, stories in dates.items():
+        counts[period_label(when, by) if when else None] += stories
+    return counts
 
 
 def period_label(when: date, by: str) -> str:

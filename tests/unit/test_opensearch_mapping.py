@@ -7,13 +7,15 @@ import re
 from whoosh.analysis import filters, tokenizers
 
 from newsgrep.engine.opensearch import mapping
-from newsgrep.engine.whoosh.schema import build_schema
+from newsgrep.engine.whoosh.schema import FACET_COLUMNS, build_schema
 from newsgrep.engine.whoosh.writer import article_fields
 from newsgrep.model import Article
 
-# Whoosh's column of near-duplicate sketches: the cluster's folding
-# fingerprints the texts its search returns, the same sketches computed there.
-WHOOSH_ONLY = {"sketch"}
+# Whoosh's columns: near-duplicate sketches (the cluster's folding
+# fingerprints the texts its search returns, the same sketches computed there)
+# and the facet columns Whoosh counts from without stored documents
+# (OpenSearch counts with aggregations over the fields themselves).
+WHOOSH_ONLY = {"sketch"} | set(FACET_COLUMNS.values())
 
 
 def test_every_whoosh_field_is_mapped_under_its_name():

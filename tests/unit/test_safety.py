@@ -2,6 +2,8 @@
 left as text, undecodable bytes shown as hex escapes."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newsgrep.safety import clean_inline, clean_line, clean_text, escape_undecodable
 from tests.helpers.hostile import ESCAPES, MARKUP, interpretable
@@ -39,3 +41,23 @@ def test_undecodable_file_name_bytes_show_as_hex_escapes():
     assert clean_line(name) == "bad\\xff\\xfe.txt"
     clean_line(name).encode("utf-8")  # writable to any UTF-8 stream
     assert escape_undecodable("\ud800x") == "\ufffdx"
+
+
+def _inline_by_expressions(text: str) -> str:
+    from newsgrep import safety
+
+    return safety._WHITESPACE.sub(" ", clean_text(safety._LINE_BREAKS.sub(" ", text)))
+
+
+@given(st.text(alphabet=st.characters(codec=None), max_size=40))
+def test_printable_text_takes_the_short_way_to_the_same_result(text):
+    assert clean_inline(text) == _inline_by_expressions(text)
+    assert clean_line(text) == _inline_by_expressions(text).strip()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Vladimir  Putin", " Putin ", "A\u00a0B", "A\u2028B", "\u202eA", "x\x1b[31my", "\udc80"],
+)
+def test_text_the_short_way_leaves_alone_is_cleaned_as_before(text):
+    assert clean_inline(text) == _inline_by_expressions(text)

@@ -11,6 +11,7 @@ than the one newsgrep is pinned to (pyproject.toml).
 from __future__ import annotations
 
 import struct
+from array import array
 from collections.abc import Sequence
 from operator import itemgetter, sub
 from pickle import dumps
@@ -78,6 +79,45 @@ def write_length_column(perdoc: Any, fieldname: str, lengths: Sequence[int]) -> 
     writer = perdoc._get_column(column)
     writer._dbfile.write(bytes(map(length_to_byte, lengths)))
     writer._count = len(lengths)
+
+
+def bytes_column_data(reader: Any, fieldname: str) -> bytes:
+    """A VarBytesColumn's values in one segment, concatenated in document
+    order: one read. (Whoosh's column reader reads once per document, and
+    opening it sums the lengths in a Python loop when it has no offsets.)
+
+    The column is the values, then one length per document, then (with more
+    than 2**15 documents) one offset per document, then the type codes: the
+    lengths' alone, or the lengths', the offsets' and "X"."""
+    doccount = reader.doc_count_all()
+    if not reader.has_column(fieldname) or not doccount:
+        return b""
+    perdoc = reader._perdoc
+    if fieldname not in perdoc._colfiles:  # as the per-document reader keeps (and closes) it
+        perdoc._colfiles[fieldname] = perdoc._get_column_file(fieldname)
+    colfile, start, length = perdoc._colfiles[fieldname]
+    last = start + length - 1
+    code = chr(colfile.get_byte(last))
+    if code == "X":
+        code = chr(colfile.get_byte(last - 2))
+        last = last - 2 - doccount * struct.calcsize(chr(colfile.get_byte(last - 1)))
+    lengths_start = last - doccount * struct.calcsize(code)
+    data: bytes = colfile.get(start, lengths_start - start)
+    return data
+
+
+def numeric_column_values(reader: Any, fieldname: str) -> array:
+    """A NumericColumn's values in one segment as an array, the column's
+    default for the documents after the last one written (as its reader gives)."""
+    doccount = reader.doc_count_all()
+    kind = reader.schema[fieldname].column_type
+    if not reader.has_column(fieldname):
+        return array(kind._typecode, [kind._default] * doccount)
+    column = reader.column_reader(fieldname, translate=False)
+    values = array(column._typecode)
+    values.extend(column._dbfile.get_array(column._basepos, column._typecode, column._count))
+    values.extend([column._default] * (doccount - len(values)))
+    return values
 
 
 class BulkFieldWriter(W3FieldWriter):

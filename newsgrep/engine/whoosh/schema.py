@@ -20,6 +20,16 @@ from whoosh.support.charset import accent_map
 TITLE_BOOST = 2.0
 # Fields a bare query word searches; the others need a prefix (people:putin).
 TEXT_FIELDS = ("title", "body")
+DATE = "date"
+# What `stats` and --by count, each story's values in a column of its own
+# (engine/whoosh/columns.py), so that counting reads no stored document.
+FACET_COLUMNS = {
+    "source": "facet_source",
+    "person": "facet_people",
+    "speaker": "facet_speaker",
+    "place": "facet_place",
+    "file": "facet_file",
+}
 
 
 def word_analyzer():
@@ -60,4 +70,5 @@ def build_schema() -> Schema:
         # The near-duplicate sketch (rank/dedup.py's pack), read by folding
         # instead of fingerprinting stored texts at search time.
         sketch=COLUMN(VarBytesColumn()),
+        **{name: COLUMN(VarBytesColumn()) for name in FACET_COLUMNS.values()},
     )

@@ -16,6 +16,7 @@ from typing import Any
 
 from whoosh.filedb.filestore import FileStorage
 
+from newsgrep.engine.whoosh.columns import facet_fields
 from newsgrep.engine.whoosh.merge import merge_if_needed
 from newsgrep.engine.whoosh.postings import DocumentPostings
 from newsgrep.engine.whoosh.quotes import quote_fields
@@ -48,7 +49,8 @@ def article_fields(article: Article, file: str) -> dict[str, Any]:
     }
     if article.date is not None:
         doc["date"] = article.date
-    return doc | quote_fields(article.quotes)
+    doc |= quote_fields(article.quotes)
+    return doc | facet_fields(doc)
 
 
 class SegmentBatch:
