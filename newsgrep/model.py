@@ -147,6 +147,8 @@ class SearchOptions:
     # query.parser.FILTER_FIELDS: ("people", "Vladimir Putin"). browse's narrowings.
     narrow: tuple[tuple[str, str], ...] = ()
     snippets: bool = True
+    # -l: each hit's path alone; an engine may leave the rest of a hit empty.
+    paths_only: bool = False
     # Fold near-duplicates into the best-ranked copy, every match
     # fingerprinted: the total and pages count distinct stories.
     dedup: bool = False

@@ -125,6 +125,7 @@ def search_command(
         sort=sort,
         **filters,
         snippets=not (listing or quotes_view),
+        paths_only=paths_only,
         dedup=dedup,
         # for people only: programs get every story unless --dedup says otherwise
         fold_page=not (listing or machine or by or show_all),

@@ -27,7 +27,7 @@ from typing import Any
 from whoosh.util.times import long_to_datetime
 
 from newsgrep.engine.whoosh.internals import bytes_column_data, numeric_column_values
-from newsgrep.engine.whoosh.schema import DATE, FACET_COLUMNS
+from newsgrep.engine.whoosh.schema import DATE, FACET_COLUMNS, PATH_COLUMN
 from newsgrep.errors import IndexDamaged
 
 _NAMES, _END = b"\t", b"\n"
@@ -49,7 +49,8 @@ def facet_fields(doc: dict[str, Any]) -> dict[str, bytes]:
         "place": [doc.get("place")],
         "file": [doc.get("file") or doc.get("path")],
     }
-    return {FACET_COLUMNS[by]: _encoded(names) for by, names in values.items()}
+    columns = {FACET_COLUMNS[by]: _encoded(names) for by, names in values.items()}
+    return columns | {PATH_COLUMN: _encoded([doc["path"]])}
 
 
 def _encoded(names: Iterable[str | None]) -> bytes:
@@ -136,18 +137,29 @@ def _live_tokens(reader: Any, column: str) -> Iterator[list[bytes]]:
 
 def counts_of(reader: Any, by: str, docs: Sequence[int]) -> Counter[str | None]:
     """Stories per value of ``by`` among ``docs`` (document numbers)."""
-    column = FACET_COLUMNS[by]
+    return _decoded(Counter(_names(_values_of(reader, FACET_COLUMNS[by], docs))))
+
+
+def has_path_column(schema: Any) -> bool:
+    return PATH_COLUMN in schema
+
+
+def paths_of(reader: Any, docs: Sequence[int]) -> list[str]:
+    """The paths of the stories ``docs`` (document numbers), in their order."""
+    return [_name(value) or "" for value in _values_of(reader, PATH_COLUMN, docs)]
+
+
+def _values_of(reader: Any, column: str, docs: Sequence[int]) -> list[bytes]:
+    """The ``column`` values of the stories ``docs``, each without its newline."""
     if len(docs) < reader.doc_count_all() * _FEW:
         values = reader.column_reader(column, translate=False)
-        stories = [values[doc][:-1] for doc in docs]
-    else:
-        every = [
-            story
-            for segment, _ in reader.leaf_readers()
-            for story in _column(segment, column).split(_END)[:-1]
-        ]
-        stories = list(map(every.__getitem__, docs))
-    return _decoded(Counter(_names(stories)))
+        return [values[doc][:-1] for doc in docs]
+    every = [
+        story
+        for segment, _ in reader.leaf_readers()
+        for story in _column(segment, column).split(_END)[:-1]
+    ]
+    return list(map(every.__getitem__, docs))
 
 
 def _names(stories: list[bytes]) -> list[bytes]:

@@ -30,6 +30,9 @@ FACET_COLUMNS = {
     "place": "facet_place",
     "file": "facet_file",
 }
+# Each story's path in a column of its own, in the facet columns' form, so
+# that -l lists thousands of paths without reading their stored stories.
+PATH_COLUMN = "path_column"
 
 
 def word_analyzer():
@@ -71,4 +74,5 @@ def build_schema() -> Schema:
         # instead of fingerprinting stored texts at search time.
         sketch=COLUMN(VarBytesColumn()),
         **{name: COLUMN(VarBytesColumn()) for name in FACET_COLUMNS.values()},
+        **{PATH_COLUMN: COLUMN(VarBytesColumn())},
     )

@@ -14,6 +14,7 @@ from whoosh.sorting import FacetType, FieldFacet, TranslateFacet
 from newsgrep.engine import hits as engine_hits
 from newsgrep.engine.hits import folded_hits, lead_snippet
 from newsgrep.engine.quotations import SPEAKER_MARK, said_clauses
+from newsgrep.engine.whoosh import columns
 from newsgrep.engine.whoosh.compile import compile_query, proximity_query
 from newsgrep.engine.whoosh.counting import exact_total
 from newsgrep.engine.whoosh.proximity import add_proximity, candidates
@@ -40,10 +41,13 @@ def search(searcher: Searcher, tree: Query, options: SearchOptions, text: str = 
     else:
         results = _run(searcher, ranked, restrict, options)
         first = (options.page - 1) * options.limit if options.limit else 0
-        hits = [
-            _hit(first + i + 1, result, marks, schema, options.snippets)
-            for i, result in enumerate(results[first:])
-        ]
+        if options.paths_only and columns.has_path_column(schema):
+            hits = _path_hits(searcher, results[first:], first)
+        else:
+            hits = [
+                _hit(first + i + 1, result, marks, schema, options.snippets)
+                for i, result in enumerate(results[first:])
+            ]
         total = exact_total(searcher, results, ranked.first, restrict)
     suggestion = (
         did_you_mean(searcher.reader(), schema, text, tree) if options.suggest and text else None
@@ -210,6 +214,17 @@ def highlight_words(query: Any, reader: Any) -> frozenset[str]:
 
 def _as_text(term: str | bytes) -> str:
     return term.decode("utf-8") if isinstance(term, bytes) else term
+
+
+def _path_hits(searcher: Searcher, results: Any, first: int) -> list[Hit]:
+    """Hits that hold their paths alone, read from the path column: -l of
+    thousands of stories reads no stored story (decompressed and unpickled
+    whole, that was most of its time)."""
+    paths = columns.paths_of(searcher.reader(), [result.docnum for result in results])
+    return [
+        Hit(first + i + 1, float(result.score or 0.0), path, "", None, "", [], "")
+        for i, (result, path) in enumerate(zip(results, paths, strict=True))
+    ]
 
 
 def _hit(rank: int, result: Any, marks: Marks, schema: Any, with_snippets: bool) -> Hit:

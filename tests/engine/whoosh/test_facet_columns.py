@@ -137,3 +137,41 @@ def test_names_with_tabs_newlines_backslashes_and_bad_bytes_count_whole():
     assert source == Counter({"A\tB": 1})
     place = _decoded(Counter(_names([fields[FACET_COLUMNS["place"]][:-1]])))
     assert place == Counter({None: 1})
+
+
+@pytest.fixture(scope="module")
+def wire_file_index(tmp_path_factory) -> Path:
+    """Stories inside one multi-story file (paths FILE#ID) beside single
+    files, one file indexed again so that its old stories are deleted."""
+    folder = tmp_path_factory.mktemp("paths")
+    stories = folder / "stories"
+    stories.mkdir()
+    for name in sorted(CORPUS.iterdir())[:6]:
+        shutil.copy(name, stories / name.name)
+    wire = stories / "wire.jsonl"
+    text = "NATO met, quixotic brief"
+    lines = [f'{{"id": "w{n}", "title": "Brief {n}", "text": "{text} {n}."}}' for n in range(5)]
+    wire.write_text("\n".join(lines) + "\n")
+    newsgrep.index_paths([stories], folder / "ix")
+    wire.write_text("\n".join(lines[1:]) + "\n")
+    newsgrep.index_paths([stories], folder / "ix")
+    return folder / "ix"
+
+
+@pytest.mark.parametrize("query", ["*", "nato", "quixotic", "putin OR nato"])
+def test_paths_from_the_column_are_the_stored_paths(wire_file_index, monkeypatch, query):
+    listing = newsgrep.SearchOptions(limit=0, snippets=False, paths_only=True)
+    fast = newsgrep.search(wire_file_index, query, listing)
+    with monkeypatch.context() as patched:
+        patched.setattr(columns, "has_path_column", lambda schema: False)
+        stored = newsgrep.search(wire_file_index, query, listing)
+    assert [hit.path for hit in fast.hits] == [hit.path for hit in stored.hits]
+    assert fast.total == stored.total == len(fast.hits) > 0
+    # The title comes from the stored story: the column path did not read it.
+    assert all(hit.title for hit in stored.hits) and not any(hit.title for hit in fast.hits)
+
+
+def test_a_deleted_story_is_no_listed_path(wire_file_index):
+    listing = newsgrep.SearchOptions(limit=0, snippets=False, paths_only=True)
+    paths = [hit.path for hit in newsgrep.search(wire_file_index, "quixotic", listing).hits]
+    assert sorted(path.rsplit("#", 1)[1] for path in paths) == ["w1", "w2", "w3", "w4"]
