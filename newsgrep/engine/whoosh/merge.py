@@ -22,7 +22,7 @@ from newsgrep.engine.whoosh.internals import (
     field_length_totals,
     set_field_length_totals,
 )
-from newsgrep.engine.whoosh.store import INDEX_NAME, WriteState, commit
+from newsgrep.engine.whoosh.store import INDEX_NAME, WriteState, commit, reading_storage
 
 MAX_SEGMENTS = 8
 # A segment this much smaller than the largest counts as small.
@@ -64,7 +64,7 @@ def merge_segments(state: WriteState, segments: list[Any]) -> Any:
     storage, schema = state.storage, state.schema
     codec = W3Codec()
     merged = codec.new_segment(storage, INDEX_NAME)
-    readers = [SegmentReader(storage, schema, s) for s in segments]
+    readers = [SegmentReader(reading_storage(state), schema, s) for s in segments]
     try:
         docmaps, lengths = _copy_documents(codec, merged, storage, schema, readers)
         totals = _field_totals(segments, readers)

@@ -192,3 +192,44 @@ def test_merge_policy_merges_small_segments_and_purges_deletions():
     chosen = segments_to_merge(many)
     assert len(many) - len(chosen) + 1 <= MAX_SEGMENTS
     assert chosen == sorted(many, key=FakeSegment.doc_count)[: len(chosen)]
+
+
+def test_a_merge_deletes_the_segments_it_replaces(tmp_path):
+    from newsgrep.engine.whoosh.merge import merge_segments
+    from newsgrep.engine.whoosh.store import commit, open_for_writing, open_searcher
+
+    paths = sorted(iter_files([CORPUS]))[:3]
+    for path in paths:
+        newsgrep.index_paths([path], tmp_path / "ix")
+    state = open_for_writing(tmp_path / "ix")
+    assert len(state.segments) == len(paths)
+    # A search opened before the merge keeps reading the files it has open.
+    searcher = open_searcher(tmp_path / "ix")
+    before = searcher.doc_count()
+    group = list(state.segments)
+    commit(state, add=[merge_segments(state, group)], drop=group)
+    assert len(state.segments) == 1
+    names = {p.name for p in (tmp_path / "ix").glob("*.seg")}
+    assert names == {f for s in state.segments for f in s.list_files(state.storage)}
+    assert searcher.doc_count() == before
+    assert len(list(searcher.documents())) == before
+    searcher.close()
+    assert newsgrep.search(tmp_path / "ix", "*").total == before
+
+
+def test_a_search_that_read_a_replaced_toc_opens_again(tmp_path, monkeypatch):
+    from newsgrep.engine.whoosh import store
+
+    path = sorted(iter_files([CORPUS]))[0]
+    newsgrep.index_paths([path], tmp_path / "ix")
+    real, calls = store._open_once, []
+
+    def first_finds_a_segment_gone(folder, keep_reader):
+        calls.append(folder)
+        if len(calls) == 1:
+            raise FileNotFoundError(2, "No such file or directory", "MAIN_x.seg")
+        return real(folder, keep_reader)
+
+    monkeypatch.setattr(store, "_open_once", first_finds_a_segment_gone)
+    assert store.open_searcher(tmp_path / "ix").doc_count() > 0
+    assert len(calls) == 2
