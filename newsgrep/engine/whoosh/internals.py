@@ -11,6 +11,7 @@ than the one newsgrep is pinned to (pyproject.toml).
 from __future__ import annotations
 
 import struct
+import zlib
 from collections.abc import Sequence
 from operator import itemgetter, sub
 from pickle import dumps
@@ -37,10 +38,14 @@ if whoosh.__version__ != PINNED:  # pragma: no cover - a packaging mistake
         f"found {whoosh.versionstring()}"
     )
 
-# Posting blocks are stored uncompressed (the block header says so, and
-# readers honour it). zlib took a fifth of segment writing time on Reuters;
-# the postings files grow from about 18 MB to 50 MB for its 21,578 stories.
-NO_COMPRESSION = 0
+# A posting block's header says whether its data is compressed, and readers
+# honour it per block. Compressing every block (as Whoosh does, level 3) took
+# a fifth of segment writing time on Reuters; left uncompressed, the postings
+# grew from 18 MB to 50 MB. Most blocks are a few bytes long (a word in one or
+# two stories) and gain little, so only blocks of COMPRESS_FROM bytes or more
+# are compressed, at zlib's fastest level.
+COMPRESS_FROM = 256
+COMPRESS_LEVEL = 1
 
 
 def read_toc(folder: str, indexname: str) -> Any:
@@ -161,12 +166,15 @@ class BulkFieldWriter(W3FieldWriter):
         minlength, maxlength = _length_bounds(ids, lengths)
         deltas = tuple(map(sub, ids, [0] + ids[:-1])) if len(ids) > 1 else (ids[0],)
         data = dumps((deltas, _mini_weights(weights), self._mini_values(pairs)), 2)
+        compression = COMPRESS_LEVEL if len(data) >= COMPRESS_FROM else 0
+        if compression:
+            data = zlib.compress(data, compression)
         header = dumps(
             (
                 len(ids),
                 ids[-1],
                 maxweight,
-                NO_COMPRESSION,
+                compression,
                 length_to_byte(minlength),
                 length_to_byte(maxlength),
             ),
