@@ -124,8 +124,13 @@ class BulkFieldWriter(W3FieldWriter):
         start = postfile.tell()
         limit = self._codec._blocklimit
         count = len(docs)
-        if count <= limit:  # nearly every term: one block
-            weight, minlength, maxlength, maxweight, block = self._block(docs, pairs, lengths, True)
+        if count <= limit:  # nearly every term: one block (most: of one posting)
+            stats = (
+                self._single(docs[0], pairs[0], lengths)
+                if count == 1
+                else self._block(docs, pairs, lengths, True)
+            )
+            weight, minlength, maxlength, maxweight, block = stats
             postfile.write(WHOOSH3_HEADER_MAGIC + block)
         else:
             weight, minlength, maxlength, maxweight = 0.0, None, 0, 0
@@ -183,6 +188,23 @@ class BulkFieldWriter(W3FieldWriter):
         size = len(header) + len(data)
         block = pack_int(-size if final else size) + header + data
         return sum(weights), minlength, maxlength, maxweight, block
+
+    def _single(
+        self, doc: int, pair: tuple[float, bytes], lengths: list[int] | None
+    ) -> tuple[float, int | None, int, float, bytes]:
+        """What _block makes of one posting, without its lists."""
+        weight, value = pair
+        length = lengths[doc] if lengths else 0
+        size = self._fixedsize
+        values = None if size == 0 else (value,) if size is None or size < 0 else value
+        data = dumps(((doc,), None if weight == 1.0 else weight, values), 2)
+        compression = COMPRESS_LEVEL if len(data) >= COMPRESS_FROM else 0
+        if compression:
+            data = zlib.compress(data, compression)
+        lengthbyte = length_to_byte(length) if length else 0
+        header = dumps((1, doc, weight, compression, lengthbyte, lengthbyte), 2)
+        block = pack_int(-(len(header) + len(data))) + header + data
+        return weight, length or None, length, weight, block
 
     def _mini_values(self, pairs: list[tuple[float, bytes]]) -> tuple[bytes, ...] | bytes | None:
         """The block's values as W3PostingsWriter._mini_values stores them."""
