@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import struct
 import zlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from io import BytesIO
 from operator import itemgetter, sub
-from pickle import dumps
+from pickle import Unpickler, dumps, loads
 from typing import IO, Any
 
 import whoosh
@@ -28,7 +29,7 @@ from whoosh.codec.whoosh3 import (
 )
 from whoosh.filedb.filetables import OrderedHashWriter
 from whoosh.filedb.structfile import StructFile
-from whoosh.system import pack_int, pack_long, pack_ushort
+from whoosh.system import pack_int, pack_long, pack_ushort, unpack_int, unpack_long
 from whoosh.util.numeric import length_to_byte
 
 PINNED = (2, 7, 5)
@@ -189,6 +190,34 @@ class BulkFieldWriter(W3FieldWriter):
         block = pack_int(-size if final else size) + header + data
         return sum(weights), minlength, maxlength, maxweight, block
 
+    def add_copied_term(self, term: bytes, parts: Sequence[tuple[bytes, bytes, int]]) -> None:
+        """A term's postings copied from segments without deletions, block by
+        block: ``parts`` are (term info, postings bytes, first document
+        number) from raw_terms, in document order. Only each block's first
+        document number and last one change; weights, values and lengths stay
+        as they were written."""
+        postfile = self._postfile.file
+        start = postfile.tell()
+        postfile.write(WHOOSH3_HEADER_MAGIC)
+        blocks = [(block, base) for _, postings, base in parts for block in _blocks(postings)]
+        for number, ((header, data), base) in enumerate(blocks):
+            postfile.write(_shifted_block(header, data, base, number == len(blocks) - 1))
+        infos = [(_TERMINFO.unpack_from(info), base) for info, _, base in parts]
+        shortest = [i[3] for i, _ in infos if i[3]]
+        info = _TERMINFO.pack(
+            0,
+            sum(i[1] for i, _ in infos),
+            sum(i[2] for i, _ in infos),
+            min(shortest) if shortest else 0,
+            max(i[4] for i, _ in infos),
+            max(i[5] for i, _ in infos),
+            infos[0][0][6] + infos[0][1],
+            infos[-1][0][7] + infos[-1][1],
+        )
+        self._tindex.add(
+            self._keyprefix + term, info + pack_long(start) + pack_int(postfile.tell() - start)
+        )
+
     def _single(
         self, doc: int, pair: tuple[float, bytes], lengths: list[int] | None
     ) -> tuple[float, int | None, int, float, bytes]:
@@ -213,6 +242,52 @@ class BulkFieldWriter(W3FieldWriter):
             return None
         values = tuple(map(_second, pairs))
         return values if size is None or size < 0 else b"".join(values)
+
+
+def raw_terms(reader: Any, fieldname: str) -> Iterator[tuple[bytes, bytes, bytes]]:
+    """(term, term info, postings bytes) of each term of a field in one
+    segment, in order, read straight from its term index and postings file."""
+    terms = reader._terms
+    if fieldname not in terms._fieldmap:
+        return
+    prefix = pack_ushort(terms._fieldmap[fieldname])
+    postfile = terms._postfile
+    for key, value in terms._tindex.items_from(prefix):
+        if not key.startswith(prefix):
+            return
+        if value[0]:  # postings inlined in the term info: Whoosh's writer never does it
+            raise ValueError(f"inlined postings of {key!r}")
+        at = _TERMINFO.size
+        offset, length = unpack_long(value[at : at + 8])[0], unpack_int(value[at + 8 : at + 12])[0]
+        yield key[len(prefix) :], value[:at], postfile.get(offset, length)
+
+
+def _blocks(postings: bytes) -> Iterator[tuple[tuple, bytes]]:
+    """The (header, data) of each block of a term's postings (after the magic)."""
+    at = len(WHOOSH3_HEADER_MAGIC)
+    while at < len(postings):
+        size = abs(unpack_int(postings[at : at + 4])[0])
+        block = BytesIO(postings[at + 4 : at + 4 + size])
+        header = Unpickler(block).load()
+        yield header, block.read()
+        at += 4 + size
+
+
+def _shifted_block(header: tuple, data: bytes, base: int, final: bool) -> bytes:
+    """A block with its document numbers moved on by ``base``."""
+    count, last, maxweight, compression, shortest, longest = header
+    if base:
+        raw = zlib.decompress(data) if compression else data
+        deltas, weights, values = loads(raw)
+        deltas = (deltas[0] + base, *deltas[1:])
+        data = dumps((deltas, weights, values), 2)
+        compression = COMPRESS_LEVEL if len(data) >= COMPRESS_FROM else 0
+        if compression:
+            data = zlib.compress(data, compression)
+    head = dumps((count, last + base, maxweight, compression, shortest, longest), 2)
+    size = len(head) + len(data)
+    block: bytes = pack_int(-size if final else size) + head + data
+    return block
 
 
 class _TermIndex(OrderedHashWriter):

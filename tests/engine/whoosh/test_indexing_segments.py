@@ -233,3 +233,45 @@ def test_a_search_that_read_a_replaced_toc_opens_again(tmp_path, monkeypatch):
     monkeypatch.setattr(store, "_open_once", first_finds_a_segment_gone)
     assert store.open_searcher(tmp_path / "ix").doc_count() > 0
     assert len(calls) == 2
+
+
+def _postings(reader, base: int = 0) -> dict:
+    found: dict = {}
+    for fieldname, term in reader.all_terms():
+        matcher = reader.postings(fieldname, term)
+        while matcher.is_active():
+            posting = (matcher.id() + base, matcher.weight(), matcher.value())
+            found.setdefault((fieldname, term), []).append(posting)
+            matcher.next()
+    return found
+
+
+def test_a_merge_copies_the_blocks_of_segments_without_deletions(tmp_path, monkeypatch):
+    from whoosh.reading import SegmentReader
+
+    from newsgrep.engine.whoosh import merge
+    from newsgrep.engine.whoosh.store import open_for_writing, reading_storage
+
+    # Blocks of two postings: terms of many blocks, each block copied and renumbered.
+    codec = merge.W3Codec.__init__
+    monkeypatch.setattr(merge.W3Codec, "__init__", lambda self: codec(self, blocklimit=2))
+    for path in sorted(iter_files([CORPUS]))[:6]:
+        newsgrep.index_paths([path], tmp_path / "ix")
+    state = open_for_writing(tmp_path / "ix")
+    storage, group = reading_storage(state), list(state.segments)
+    expected: dict = {}
+    base = 0
+    for segment in group:
+        for key, postings in _postings(SegmentReader(storage, state.schema, segment), base).items():
+            expected.setdefault(key, []).extend(postings)
+        base += segment.doc_count_all()
+    merged = SegmentReader(storage, state.schema, merge.merge_segments(state, group))
+    assert _postings(merged) == expected
+    for (fieldname, term), postings in expected.items():
+        info = merged.term_info(fieldname, term)
+        assert (info.doc_frequency(), info.min_id(), info.max_id()) == (
+            len(postings),
+            postings[0][0],
+            postings[-1][0],
+        )
+        assert info.weight() == pytest.approx(sum(weight for _, weight, _ in postings))
