@@ -234,18 +234,18 @@ def count_files(paths: list[Path]) -> int:
     return sum(len(files) for path in paths for _, _, files in os.walk(path))
 
 
-def allsides_records() -> list[dict]:
-    with gzip.open(ALLSIDES, "rt", encoding="utf-8") as lines:
+def allsides_records(path: Path) -> list[dict]:
+    with gzip.open(path, "rt", encoding="utf-8") as lines:
         return [json.loads(line) for line in lines]
 
 
-def allsides_files(work: Path) -> Path:
+def allsides_files(work: Path, source: Path) -> Path:
     """The AllSides stories one .txt file each, as make_corpus.py writes a story."""
     from make_corpus import STORIES_PER_FOLDER, story_file_text
 
     folder = work / "allsides-files"
     if not folder.is_dir():
-        for number, record in enumerate(allsides_records()):
+        for number, record in enumerate(allsides_records(source)):
             part = folder / f"part{number // STORIES_PER_FOLDER:03d}"
             part.mkdir(parents=True, exist_ok=True)
             (part / f"{number:06d}.txt").write_text(story_file_text(record), encoding="utf-8")
@@ -268,10 +268,10 @@ def corpus_of(kind: str, args: argparse.Namespace, work: Path) -> Corpus:
     if kind == "reuters":
         return Corpus(kind, [args.corpus], count_files([args.corpus]), args.repeat)
     if kind == "allsides-files":
-        folder = allsides_files(work)
+        folder = allsides_files(work, args.allsides)
         return Corpus(kind, [folder], count_files([folder]), args.repeat)
     if kind == "allsides-jsonl":
-        return Corpus(kind, [ALLSIDES], len(allsides_records()), args.repeat)
+        return Corpus(kind, [args.allsides], len(allsides_records(args.allsides)), args.repeat)
     folders = scale_folders(args, work)
     if kind == "scale-20k":
         folders = folders[:SCALE_SMALL_FOLDERS]
@@ -282,6 +282,7 @@ def main() -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=REUTERS, help="the Reuters folder")
+    parser.add_argument("--allsides", type=Path, default=ALLSIDES, help="stories.jsonl.gz")
     parser.add_argument("--only", action="append", choices=KINDS, help="corpus kinds to run")
     parser.add_argument("--scale-corpus", type=Path, help="a make_corpus.py folder (100k)")
     parser.add_argument("--scale", type=int, default=100_000, help="stories to build if none")
