@@ -246,20 +246,52 @@ class BulkFieldWriter(W3FieldWriter):
 
 def raw_terms(reader: Any, fieldname: str) -> Iterator[tuple[bytes, bytes, bytes]]:
     """(term, term info, postings bytes) of each term of a field in one
-    segment, in order, read straight from its term index and postings file."""
+    segment, in order, read straight from its term index and postings file.
+
+    Both are read ahead in chunks: entries follow each other in term order,
+    and so (as newsgrep writes them) do their postings, while every read of a
+    segment file opened without mmap is a seek and a read through Whoosh's
+    file layers.
+    """
     terms = reader._terms
     if fieldname not in terms._fieldmap:
         return
     prefix = pack_ushort(terms._fieldmap[fieldname])
-    postfile = terms._postfile
-    for key, value in terms._tindex.items_from(prefix):
-        if not key.startswith(prefix):
+    tindex = terms._tindex
+    at = tindex.closest_key_pos(prefix)
+    if at is None:
+        return
+    entries, postings = _ReadAhead(tindex.dbfile), _ReadAhead(terms._postfile)
+    lengths, infosize = _KEY_VALUE_LENGTHS.size, _TERMINFO.size
+    while at < tindex.endofdata:
+        keylength, valuelength = _KEY_VALUE_LENGTHS.unpack(entries.get(at, lengths))
+        entry = entries.get(at + lengths, keylength + valuelength)
+        at += lengths + keylength + valuelength
+        if not entry.startswith(prefix):
             return
+        key, value = entry[len(prefix) : keylength], entry[keylength:]
         if value[0]:  # postings inlined in the term info: Whoosh's writer never does it
             raise ValueError(f"inlined postings of {key!r}")
-        at = _TERMINFO.size
-        offset, length = unpack_long(value[at : at + 8])[0], unpack_int(value[at + 8 : at + 12])[0]
-        yield key[len(prefix) :], value[:at], postfile.get(offset, length)
+        offset = unpack_long(value[infosize : infosize + 8])[0]
+        length = unpack_int(value[infosize + 8 : infosize + 12])[0]
+        yield key, value[:infosize], postings.get(offset, length)
+
+
+class _ReadAhead:
+    """Reads of a file that mostly move forward, served from chunks."""
+
+    def __init__(self, file: Any) -> None:
+        self._file, self._start, self._chunk = file, 0, b""
+
+    def get(self, position: int, length: int) -> bytes:
+        offset = position - self._start
+        if offset < 0 or offset + length > len(self._chunk):
+            self._start, offset = position, 0
+            self._chunk = self._file.get(position, max(length, READ_AHEAD))
+        return self._chunk[offset : offset + length]
+
+
+READ_AHEAD = 256 * 1024
 
 
 def _blocks(postings: bytes) -> Iterator[tuple[tuple, bytes]]:
