@@ -155,16 +155,10 @@ def folder_bytes(folder: Path) -> int:
     return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())
 
 
-def newsgrep_index(corpus: Corpus, index: Path) -> Run:
-    shutil.rmtree(index, ignore_errors=True)
-    paths = [str(p) for p in corpus.paths]
-    return run_measured(
-        [sys.executable, "-m", "newsgrep", "index", *paths, "--index", str(index), "-q"], index
-    )
-
-
-def newsgrep_rerun(corpus: Corpus, index: Path) -> Run:
-    """newsgrep again over the unchanged corpus (the index left in place)."""
+def newsgrep_index(corpus: Corpus, index: Path, fresh: bool = True) -> Run:
+    """newsgrep into a new index, or (not ``fresh``) again into the one left in place."""
+    if fresh:
+        shutil.rmtree(index, ignore_errors=True)
     paths = [str(p) for p in corpus.paths]
     return run_measured(
         [sys.executable, "-m", "newsgrep", "index", *paths, "--index", str(index), "-q"], index
@@ -221,7 +215,7 @@ def compare(corpus: Corpus, work: Path) -> Run:
     print("all wall times: " + ", ".join(f"{side} {times}" for side, times in walls.items()))
     print(f"  newsgrep: {ours.summary}")
     if corpus.kind == "reuters":
-        rerun = newsgrep_rerun(corpus, work / "newsgrep")
+        rerun = newsgrep_index(corpus, work / "newsgrep", fresh=False)
         print(f"re-run, nothing changed: {rerun.seconds:.2f} s, peak {rerun.peak_mb:.0f} MB")
     print(f"load average after: {load()}", flush=True)
     return ours
