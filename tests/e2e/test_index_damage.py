@@ -200,7 +200,9 @@ def test_a_full_disk_fails_the_run_and_keeps_the_previous_index(indexed, budget)
 def test_a_file_size_limit_from_the_system_fails_the_run_cleanly(indexed):
     """The operating system refusing writes (RLIMIT_FSIZE, EFBIG), not a mock."""
     corpus, index, stories = indexed
-    (corpus / "extra.txt").write_text("Extra story\n\n" + "zebrafish swim here. " * 50_000)
+    # 50,000 distinct words: a segment far over the limit, however its postings are compressed.
+    words = " ".join(f"zebrafish{number}" for number in range(50_000))
+    (corpus / "extra.txt").write_text("Extra story\n\n" + words)
 
     def small_files():
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # EFBIG instead of being killed

@@ -11,10 +11,12 @@ than the one newsgrep is pinned to (pyproject.toml).
 from __future__ import annotations
 
 import struct
+import zlib
 from array import array
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from io import BytesIO
 from operator import itemgetter, sub
-from pickle import dumps
+from pickle import Unpickler, dumps, loads
 from typing import IO, Any
 
 import whoosh
@@ -31,7 +33,7 @@ from whoosh.filedb.filetables import OrderedHashWriter
 from whoosh.filedb.structfile import StructFile
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.reading import TermNotFound
-from whoosh.system import pack_int, pack_long, pack_ushort
+from whoosh.system import pack_int, pack_long, pack_ushort, unpack_int, unpack_long
 from whoosh.util.numeric import length_to_byte
 
 PINNED = (2, 7, 5)
@@ -41,10 +43,14 @@ if whoosh.__version__ != PINNED:  # pragma: no cover - a packaging mistake
         f"found {whoosh.versionstring()}"
     )
 
-# Posting blocks are stored uncompressed (the block header says so, and
-# readers honour it). zlib took a fifth of segment writing time on Reuters;
-# the postings files grow from about 18 MB to 50 MB for its 21,578 stories.
-NO_COMPRESSION = 0
+# A posting block's header says whether its data is compressed, and readers
+# honour it per block. Compressing every block (as Whoosh does, level 3) took
+# a fifth of segment writing time on Reuters; left uncompressed, the postings
+# grew from 18 MB to 50 MB. Most blocks are a few bytes long (a word in one or
+# two stories) and gain little, so only blocks of COMPRESS_FROM bytes or more
+# are compressed, at zlib's fastest level.
+COMPRESS_FROM = 256
+COMPRESS_LEVEL = 1
 
 
 def read_toc(folder: str, indexname: str) -> Any:
@@ -162,8 +168,13 @@ class BulkFieldWriter(W3FieldWriter):
         start = postfile.tell()
         limit = self._codec._blocklimit
         count = len(docs)
-        if count <= limit:  # nearly every term: one block
-            weight, minlength, maxlength, maxweight, block = self._block(docs, pairs, lengths, True)
+        if count <= limit:  # nearly every term: one block (most: of one posting)
+            stats = (
+                self._single(docs[0], pairs[0], lengths)
+                if count == 1
+                else self._block(docs, pairs, lengths, True)
+            )
+            weight, minlength, maxlength, maxweight, block = stats
             postfile.write(WHOOSH3_HEADER_MAGIC + block)
         else:
             weight, minlength, maxlength, maxweight = 0.0, None, 0, 0
@@ -204,12 +215,15 @@ class BulkFieldWriter(W3FieldWriter):
         minlength, maxlength = _length_bounds(ids, lengths)
         deltas = tuple(map(sub, ids, [0] + ids[:-1])) if len(ids) > 1 else (ids[0],)
         data = dumps((deltas, _mini_weights(weights), self._mini_values(pairs)), 2)
+        compression = COMPRESS_LEVEL if len(data) >= COMPRESS_FROM else 0
+        if compression:
+            data = zlib.compress(data, compression)
         header = dumps(
             (
                 len(ids),
                 ids[-1],
                 maxweight,
-                NO_COMPRESSION,
+                compression,
                 length_to_byte(minlength),
                 length_to_byte(maxlength),
             ),
@@ -219,6 +233,51 @@ class BulkFieldWriter(W3FieldWriter):
         block = pack_int(-size if final else size) + header + data
         return sum(weights), minlength, maxlength, maxweight, block
 
+    def add_copied_term(self, term: bytes, parts: Sequence[tuple[bytes, bytes, int]]) -> None:
+        """A term's postings copied from segments without deletions, block by
+        block: ``parts`` are (term info, postings bytes, first document
+        number) from raw_terms, in document order. Only each block's first
+        document number and last one change; weights, values and lengths stay
+        as they were written."""
+        postfile = self._postfile.file
+        start = postfile.tell()
+        postfile.write(WHOOSH3_HEADER_MAGIC)
+        blocks = [(block, base) for _, postings, base in parts for block in _blocks(postings)]
+        for number, ((header, data), base) in enumerate(blocks):
+            postfile.write(_shifted_block(header, data, base, number == len(blocks) - 1))
+        infos = [(_TERMINFO.unpack_from(info), base) for info, _, base in parts]
+        shortest = [i[3] for i, _ in infos if i[3]]
+        info = _TERMINFO.pack(
+            0,
+            sum(i[1] for i, _ in infos),
+            sum(i[2] for i, _ in infos),
+            min(shortest) if shortest else 0,
+            max(i[4] for i, _ in infos),
+            max(i[5] for i, _ in infos),
+            infos[0][0][6] + infos[0][1],
+            infos[-1][0][7] + infos[-1][1],
+        )
+        self._tindex.add(
+            self._keyprefix + term, info + pack_long(start) + pack_int(postfile.tell() - start)
+        )
+
+    def _single(
+        self, doc: int, pair: tuple[float, bytes], lengths: list[int] | None
+    ) -> tuple[float, int | None, int, float, bytes]:
+        """What _block makes of one posting, without its lists."""
+        weight, value = pair
+        length = lengths[doc] if lengths else 0
+        size = self._fixedsize
+        values = None if size == 0 else (value,) if size is None or size < 0 else value
+        data = dumps(((doc,), None if weight == 1.0 else weight, values), 2)
+        compression = COMPRESS_LEVEL if len(data) >= COMPRESS_FROM else 0
+        if compression:
+            data = zlib.compress(data, compression)
+        lengthbyte = length_to_byte(length) if length else 0
+        header = dumps((1, doc, weight, compression, lengthbyte, lengthbyte), 2)
+        block = pack_int(-(len(header) + len(data))) + header + data
+        return weight, length or None, length, weight, block
+
     def _mini_values(self, pairs: list[tuple[float, bytes]]) -> tuple[bytes, ...] | bytes | None:
         """The block's values as W3PostingsWriter._mini_values stores them."""
         size = self._fixedsize
@@ -226,6 +285,84 @@ class BulkFieldWriter(W3FieldWriter):
             return None
         values = tuple(map(_second, pairs))
         return values if size is None or size < 0 else b"".join(values)
+
+
+def raw_terms(reader: Any, fieldname: str) -> Iterator[tuple[bytes, bytes, bytes]]:
+    """(term, term info, postings bytes) of each term of a field in one
+    segment, in order, read straight from its term index and postings file.
+
+    Both are read ahead in chunks: entries follow each other in term order,
+    and so (as newsgrep writes them) do their postings, while every read of a
+    segment file opened without mmap is a seek and a read through Whoosh's
+    file layers.
+    """
+    terms = reader._terms
+    if fieldname not in terms._fieldmap:
+        return
+    prefix = pack_ushort(terms._fieldmap[fieldname])
+    tindex = terms._tindex
+    at = tindex.closest_key_pos(prefix)
+    if at is None:
+        return
+    entries, postings = _ReadAhead(tindex.dbfile), _ReadAhead(terms._postfile)
+    lengths, infosize = _KEY_VALUE_LENGTHS.size, _TERMINFO.size
+    while at < tindex.endofdata:
+        keylength, valuelength = _KEY_VALUE_LENGTHS.unpack(entries.get(at, lengths))
+        entry = entries.get(at + lengths, keylength + valuelength)
+        at += lengths + keylength + valuelength
+        if not entry.startswith(prefix):
+            return
+        key, value = entry[len(prefix) : keylength], entry[keylength:]
+        if value[0]:  # postings inlined in the term info: Whoosh's writer never does it
+            raise ValueError(f"inlined postings of {key!r}")
+        offset = unpack_long(value[infosize : infosize + 8])[0]
+        length = unpack_int(value[infosize + 8 : infosize + 12])[0]
+        yield key, value[:infosize], postings.get(offset, length)
+
+
+class _ReadAhead:
+    """Reads of a file that mostly move forward, served from chunks."""
+
+    def __init__(self, file: Any) -> None:
+        self._file, self._start, self._chunk = file, 0, b""
+
+    def get(self, position: int, length: int) -> bytes:
+        offset = position - self._start
+        if offset < 0 or offset + length > len(self._chunk):
+            self._start, offset = position, 0
+            self._chunk = self._file.get(position, max(length, READ_AHEAD))
+        return self._chunk[offset : offset + length]
+
+
+READ_AHEAD = 256 * 1024
+
+
+def _blocks(postings: bytes) -> Iterator[tuple[tuple, bytes]]:
+    """The (header, data) of each block of a term's postings (after the magic)."""
+    at = len(WHOOSH3_HEADER_MAGIC)
+    while at < len(postings):
+        size = abs(unpack_int(postings[at : at + 4])[0])
+        block = BytesIO(postings[at + 4 : at + 4 + size])
+        header = Unpickler(block).load()
+        yield header, block.read()
+        at += 4 + size
+
+
+def _shifted_block(header: tuple, data: bytes, base: int, final: bool) -> bytes:
+    """A block with its document numbers moved on by ``base``."""
+    count, last, maxweight, compression, shortest, longest = header
+    if base:
+        raw = zlib.decompress(data) if compression else data
+        deltas, weights, values = loads(raw)
+        deltas = (deltas[0] + base, *deltas[1:])
+        data = dumps((deltas, weights, values), 2)
+        compression = COMPRESS_LEVEL if len(data) >= COMPRESS_FROM else 0
+        if compression:
+            data = zlib.compress(data, compression)
+    head = dumps((count, last + base, maxweight, compression, shortest, longest), 2)
+    size = len(head) + len(data)
+    block: bytes = pack_int(-size if final else size) + head + data
+    return block
 
 
 class _TermIndex(OrderedHashWriter):

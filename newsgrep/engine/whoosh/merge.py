@@ -20,9 +20,10 @@ from whoosh.reading import SegmentReader
 from newsgrep.engine.whoosh.internals import (
     BulkFieldWriter,
     field_length_totals,
+    raw_terms,
     set_field_length_totals,
 )
-from newsgrep.engine.whoosh.store import INDEX_NAME, WriteState, commit
+from newsgrep.engine.whoosh.store import INDEX_NAME, WriteState, commit, reading_storage
 
 MAX_SEGMENTS = 8
 # A segment this much smaller than the largest counts as small.
@@ -64,7 +65,7 @@ def merge_segments(state: WriteState, segments: list[Any]) -> Any:
     storage, schema = state.storage, state.schema
     codec = W3Codec()
     merged = codec.new_segment(storage, INDEX_NAME)
-    readers = [SegmentReader(storage, schema, s) for s in segments]
+    readers = [SegmentReader(reading_storage(state), schema, s) for s in segments]
     try:
         docmaps, lengths = _copy_documents(codec, merged, storage, schema, readers)
         totals = _field_totals(segments, readers)
@@ -73,8 +74,12 @@ def merge_segments(state: WriteState, segments: list[Any]) -> Any:
             if fieldname not in schema:
                 continue
             writer.start_field(fieldname, schema[fieldname])
-            for term, docs, pairs in _merged_postings(readers, docmaps, fieldname):
-                writer.add_term(term, docs, pairs, lengths.get(fieldname))
+            if any(s.has_deletions() for s in segments):
+                for term, docs, pairs in _merged_postings(readers, docmaps, fieldname):
+                    writer.add_term(term, docs, pairs, lengths.get(fieldname))
+            else:
+                for term, parts in _copied_postings(readers, docmaps, fieldname):
+                    writer.add_copied_term(term, parts)
             writer.finish_field()
         writer.close()
     finally:
@@ -136,6 +141,36 @@ def _field_totals(segments: Sequence[Any], readers: Sequence[Any]) -> dict[str, 
                 total = sum(reader.doc_field_length(d, name) or 0 for d, _ in reader.iter_docs())
             totals[name] = totals.get(name, 0) + total
     return totals
+
+
+def _copied_postings(
+    readers: list[Any], docmaps: list[dict[int, int]], fieldname: str
+) -> Iterator[tuple[bytes, list[tuple[bytes, bytes, int]]]]:
+    """Each term of the field with its (term info, postings, first document
+    number) in every segment that has it: segments without deletions keep
+    their documents in order, so their blocks are copied, not decoded."""
+    bases, base = [], 0
+    for docmap in docmaps:
+        bases.append(base)
+        base += len(docmap)
+    streams = [_numbered_raw_terms(reader, fieldname, i) for i, reader in enumerate(readers)]
+    current: bytes = b""
+    parts: list[tuple[bytes, bytes, int]] = []
+    for term, i, info, postings in heapq.merge(*streams, key=lambda item: item[:2]):
+        if term != current and parts:
+            yield current, parts
+            parts = []
+        current = term
+        parts.append((info, postings, bases[i]))
+    if parts:
+        yield current, parts
+
+
+def _numbered_raw_terms(
+    reader: Any, fieldname: str, number: int
+) -> Iterator[tuple[bytes, int, bytes, bytes]]:
+    for term, info, postings in raw_terms(reader, fieldname):
+        yield term, number, info, postings
 
 
 def _numbered_terms(reader: Any, fieldname: str, number: int) -> Iterator[tuple[bytes, int]]:

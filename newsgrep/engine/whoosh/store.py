@@ -55,6 +55,22 @@ def _open_reading(
 ) -> tuple[index.Index, IndexReader | None]:
     """(index, reader or None), damage and absence turned into one-line errors."""
     folder = Path(index_dir)
+    for attempt in range(OPEN_ATTEMPTS):
+        try:
+            return _open_once(folder, keep_reader)
+        except FileNotFoundError as err:
+            # The writer deletes merged-away segments right after its commit: a
+            # search that read the previous TOC a moment earlier reads the new one.
+            if attempt + 1 == OPEN_ATTEMPTS:
+                raise IndexDamaged(_damaged(folder, _one_line(err))) from None
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+# Tries to open the index while a writer replaces the segments it names.
+OPEN_ATTEMPTS = 3
+
+
+def _open_once(folder: Path, keep_reader: bool) -> tuple[index.Index, IndexReader | None]:
     try:
         if folder.is_dir() and any(folder.glob(f"_{INDEX_NAME}_*.toc")):
             # Without mmap: Whoosh copies each memory-mapped sub-file of a
@@ -69,6 +85,8 @@ def _open_reading(
         pass
     except PermissionError as err:
         raise IndexMissing(f"cannot read the index at {folder}: {err.strerror}") from None
+    except FileNotFoundError:
+        raise
     except Exception as err:  # noqa: BLE001 - Whoosh raises whatever unpickling bad bytes raises
         raise IndexDamaged(_damaged(folder, _one_line(err))) from None
     if any(folder.glob("*.seg")):
@@ -131,9 +149,11 @@ def commit(
 
     The TOC is written to a temporary file and renamed, so a reader (or a
     crash) sees either the old generation or the new one, never a mixture.
-    Files of dropped segments stay until the next run starts (see
-    open_for_writing): a search that has just read the previous TOC may be
-    about to open them.
+    Files of dropped segments are deleted once the new TOC is in place, as
+    Whoosh's own writer does: a search that has them open keeps reading them
+    (POSIX), and one that read the previous TOC just before opens again
+    (_open_reading). Where a file cannot be deleted while open (Windows), the
+    next run deletes it (open_for_writing).
     """
     _delete_stories(state, forget_files, look_in)
     dropped = {s.segment_id() for s in drop}
@@ -141,6 +161,9 @@ def commit(
     TOC(state.schema, state.segments, state.generation + 1).write(state.storage, INDEX_NAME)
     state.generation += 1
     _delete_old_tocs(state)
+    for segment in drop:
+        for name in segment.list_files(state.storage):
+            _delete_quietly(state.storage, name)
 
 
 def _delete_stories(state: WriteState, files: Iterable[str], segments: Iterable[Any]) -> None:
@@ -149,7 +172,7 @@ def _delete_stories(state: WriteState, files: Iterable[str], segments: Iterable[
     if not terms:
         return
     for segment in segments:
-        reader = SegmentReader(state.storage, state.schema, segment)
+        reader = SegmentReader(reading_storage(state), state.schema, segment)
         try:
             for term in terms:
                 try:
@@ -160,6 +183,15 @@ def _delete_stories(state: WriteState, files: Iterable[str], segments: Iterable[
                     segment.delete_document(docnum)
         finally:
             reader.close()
+
+
+def reading_storage(state: WriteState) -> FileStorage:
+    """The index folder for the writer's own reading (deletions, merges).
+
+    Without mmap: the pages of every segment a merge reads would otherwise
+    count as the indexer's memory, 2 GB after a 100,000-story run.
+    """
+    return FileStorage(state.storage.folder, supports_mmap=False)
 
 
 def _delete_index_files(storage: FileStorage) -> None:

@@ -192,3 +192,86 @@ def test_merge_policy_merges_small_segments_and_purges_deletions():
     chosen = segments_to_merge(many)
     assert len(many) - len(chosen) + 1 <= MAX_SEGMENTS
     assert chosen == sorted(many, key=FakeSegment.doc_count)[: len(chosen)]
+
+
+def test_a_merge_deletes_the_segments_it_replaces(tmp_path):
+    from newsgrep.engine.whoosh.merge import merge_segments
+    from newsgrep.engine.whoosh.store import commit, open_for_writing, open_searcher
+
+    paths = sorted(iter_files([CORPUS]))[:3]
+    for path in paths:
+        newsgrep.index_paths([path], tmp_path / "ix")
+    state = open_for_writing(tmp_path / "ix")
+    assert len(state.segments) == len(paths)
+    # A search opened before the merge keeps reading the files it has open.
+    searcher = open_searcher(tmp_path / "ix")
+    before = searcher.doc_count()
+    group = list(state.segments)
+    commit(state, add=[merge_segments(state, group)], drop=group)
+    assert len(state.segments) == 1
+    names = {p.name for p in (tmp_path / "ix").glob("*.seg")}
+    assert names == {f for s in state.segments for f in s.list_files(state.storage)}
+    assert searcher.doc_count() == before
+    assert len(list(searcher.documents())) == before
+    searcher.close()
+    assert newsgrep.search(tmp_path / "ix", "*").total == before
+
+
+def test_a_search_that_read_a_replaced_toc_opens_again(tmp_path, monkeypatch):
+    from newsgrep.engine.whoosh import store
+
+    path = sorted(iter_files([CORPUS]))[0]
+    newsgrep.index_paths([path], tmp_path / "ix")
+    real, calls = store._open_once, []
+
+    def first_finds_a_segment_gone(folder, keep_reader):
+        calls.append(folder)
+        if len(calls) == 1:
+            raise FileNotFoundError(2, "No such file or directory", "MAIN_x.seg")
+        return real(folder, keep_reader)
+
+    monkeypatch.setattr(store, "_open_once", first_finds_a_segment_gone)
+    assert store.open_searcher(tmp_path / "ix").doc_count() > 0
+    assert len(calls) == 2
+
+
+def _postings(reader, base: int = 0) -> dict:
+    found: dict = {}
+    for fieldname, term in reader.all_terms():
+        matcher = reader.postings(fieldname, term)
+        while matcher.is_active():
+            posting = (matcher.id() + base, matcher.weight(), matcher.value())
+            found.setdefault((fieldname, term), []).append(posting)
+            matcher.next()
+    return found
+
+
+def test_a_merge_copies_the_blocks_of_segments_without_deletions(tmp_path, monkeypatch):
+    from whoosh.reading import SegmentReader
+
+    from newsgrep.engine.whoosh import merge
+    from newsgrep.engine.whoosh.store import open_for_writing, reading_storage
+
+    # Blocks of two postings: terms of many blocks, each block copied and renumbered.
+    codec = merge.W3Codec.__init__
+    monkeypatch.setattr(merge.W3Codec, "__init__", lambda self: codec(self, blocklimit=2))
+    for path in sorted(iter_files([CORPUS]))[:6]:
+        newsgrep.index_paths([path], tmp_path / "ix")
+    state = open_for_writing(tmp_path / "ix")
+    storage, group = reading_storage(state), list(state.segments)
+    expected: dict = {}
+    base = 0
+    for segment in group:
+        for key, postings in _postings(SegmentReader(storage, state.schema, segment), base).items():
+            expected.setdefault(key, []).extend(postings)
+        base += segment.doc_count_all()
+    merged = SegmentReader(storage, state.schema, merge.merge_segments(state, group))
+    assert _postings(merged) == expected
+    for (fieldname, term), postings in expected.items():
+        info = merged.term_info(fieldname, term)
+        assert (info.doc_frequency(), info.min_id(), info.max_id()) == (
+            len(postings),
+            postings[0][0],
+            postings[-1][0],
+        )
+        assert info.weight() == pytest.approx(sum(weight for _, weight, _ in postings))
