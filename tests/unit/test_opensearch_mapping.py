@@ -7,15 +7,16 @@ import re
 from whoosh.analysis import filters, tokenizers
 
 from newsgrep.engine.opensearch import mapping
-from newsgrep.engine.whoosh.schema import FACET_COLUMNS, build_schema
+from newsgrep.engine.whoosh.schema import FACET_COLUMNS, PATH_COLUMN, build_schema
 from newsgrep.engine.whoosh.writer import article_fields
 from newsgrep.model import Article
 
 # Whoosh's columns: near-duplicate sketches (the cluster's folding
 # fingerprints the texts its search returns, the same sketches computed there)
-# and the facet columns Whoosh counts from without stored documents
-# (OpenSearch counts with aggregations over the fields themselves).
-WHOOSH_ONLY = {"sketch"} | set(FACET_COLUMNS.values())
+# the facet columns Whoosh counts from without stored documents (OpenSearch
+# counts with aggregations over the fields themselves) and the path column -l
+# reads (OpenSearch lists the paths from its hits' _source).
+WHOOSH_ONLY = {"sketch", PATH_COLUMN} | set(FACET_COLUMNS.values())
 
 
 def test_every_whoosh_field_is_mapped_under_its_name():

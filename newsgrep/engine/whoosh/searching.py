@@ -14,7 +14,6 @@ from whoosh.sorting import FacetType, FieldFacet, TranslateFacet
 from newsgrep.engine import hits as engine_hits
 from newsgrep.engine.hits import folded_hits, lead_snippet
 from newsgrep.engine.quotations import SPEAKER_MARK, said_clauses
-from newsgrep.engine.whoosh import columns
 from newsgrep.engine.whoosh.compile import compile_query, proximity_query
 from newsgrep.engine.whoosh.counting import exact_total
 from newsgrep.engine.whoosh.proximity import add_proximity, candidates
@@ -41,13 +40,11 @@ def search(searcher: Searcher, tree: Query, options: SearchOptions, text: str = 
     else:
         results = _run(searcher, ranked, restrict, options)
         first = (options.page - 1) * options.limit if options.limit else 0
-        if options.paths_only and columns.has_path_column(schema):
-            hits = _path_hits(searcher, results[first:], first)
-        else:
-            hits = [
-                _hit(first + i + 1, result, marks, schema, options.snippets)
-                for i, result in enumerate(results[first:])
-            ]
+        listed = _path_hits(searcher, results[first:], first) if options.paths_only else None
+        hits = listed or [
+            _hit(first + i + 1, result, marks, schema, options.snippets)
+            for i, result in enumerate(results[first:])
+        ]
         total = exact_total(searcher, results, ranked.first, restrict)
     suggestion = (
         did_you_mean(searcher.reader(), schema, text, tree) if options.suggest and text else None
@@ -216,10 +213,15 @@ def _as_text(term: str | bytes) -> str:
     return term.decode("utf-8") if isinstance(term, bytes) else term
 
 
-def _path_hits(searcher: Searcher, results: Any, first: int) -> list[Hit]:
+def _path_hits(searcher: Searcher, results: Any, first: int) -> list[Hit] | None:
     """Hits that hold their paths alone, read from the path column: -l of
     thousands of stories reads no stored story (decompressed and unpickled
-    whole, that was most of its time)."""
+    whole, that was most of its time). None for an index without the column."""
+    # Imported here: only -l reads the column; a ranked search does not load it.
+    from newsgrep.engine.whoosh import columns
+
+    if not columns.has_path_column(searcher.schema):
+        return None
     paths = columns.paths_of(searcher.reader(), [result.docnum for result in results])
     return [
         Hit(first + i + 1, float(result.score or 0.0), path, "", None, "", [], "")
