@@ -26,7 +26,7 @@ from typing import Any
 
 from whoosh.util.times import long_to_datetime
 
-from newsgrep.engine.whoosh.internals import bytes_column_data, numeric_column_values
+from newsgrep.engine.whoosh.internals.reading import bytes_column_data, numeric_column_values
 from newsgrep.engine.whoosh.schema import DATE, FACET_COLUMNS, PATH_COLUMN
 from newsgrep.errors import IndexDamaged
 

@@ -20,7 +20,7 @@ from whoosh.collectors import TopCollector
 from whoosh.searching import Results, Searcher
 
 from newsgrep.engine.whoosh.compile import AndNot
-from newsgrep.engine.whoosh.internals import posting_ids
+from newsgrep.engine.whoosh.internals.reading import posting_ids
 
 
 def exact_total(

@@ -17,10 +17,9 @@ from typing import Any
 from whoosh.codec.whoosh3 import W3Codec
 from whoosh.reading import SegmentReader
 
-from newsgrep.engine.whoosh.internals import (
-    BulkFieldWriter,
+from newsgrep.engine.whoosh.internals.blocks import BulkFieldWriter, raw_terms
+from newsgrep.engine.whoosh.internals.reading import (
     field_length_totals,
-    raw_terms,
     set_field_length_totals,
 )
 from newsgrep.engine.whoosh.store import INDEX_NAME, WriteState, commit, reading_storage

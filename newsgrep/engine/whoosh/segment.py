@@ -19,7 +19,7 @@ from typing import Any
 from whoosh.codec.whoosh3 import W3Codec
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
-from newsgrep.engine.whoosh.internals import BulkFieldWriter, write_length_column
+from newsgrep.engine.whoosh.internals.blocks import BulkFieldWriter, write_length_column
 from newsgrep.engine.whoosh.postings import DocumentPostings, Postings
 
 

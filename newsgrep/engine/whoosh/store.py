@@ -15,7 +15,7 @@ from whoosh.index import TOC, EmptyIndexError, clean_files
 from whoosh.reading import IndexReader, SegmentReader, TermNotFound
 from whoosh.searching import Searcher
 
-from newsgrep.engine.whoosh.internals import read_toc, toc_pattern
+from newsgrep.engine.whoosh.internals.reading import read_toc, toc_pattern
 from newsgrep.engine.whoosh.schema import build_schema
 from newsgrep.errors import IndexDamaged, IndexMissing
 

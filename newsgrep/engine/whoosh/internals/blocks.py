@@ -1,47 +1,27 @@
-"""Every use of Whoosh's private parts, in one module, for the pinned version.
-
-newsgrep writes segments itself (segment.py, merge.py) and manages the table
-of contents (store.py), which Whoosh's public API does not offer at the
-speed needed; that means reaching into Whoosh's codec, per-document writer
-and index internals. All such reaches are here, so that a new Whoosh release
-is checked in one place: importing this module refuses any other version
-than the one newsgrep is pinned to (pyproject.toml).
-"""
+"""Writing and copying Whoosh's posting blocks and term index past its
+public API: whole terms at once, blocks copied between segments."""
 
 from __future__ import annotations
 
 import struct
 import zlib
-from array import array
 from collections.abc import Iterator, Sequence
 from io import BytesIO
 from operator import itemgetter, sub
 from pickle import Unpickler, dumps, loads
 from typing import IO, Any
 
-import whoosh
-from whoosh import index
 from whoosh.codec.whoosh3 import (
     LENGTHS_COLUMN,
     WHOOSH3_HEADER_MAGIC,
     W3Codec,
     W3FieldWriter,
-    W3LeafMatcher,
     W3TermInfo,
 )
 from whoosh.filedb.filetables import OrderedHashWriter
 from whoosh.filedb.structfile import StructFile
-from whoosh.matching.wrappers import FilterMatcher
-from whoosh.reading import TermNotFound
 from whoosh.system import pack_int, pack_long, pack_ushort, unpack_int, unpack_long
 from whoosh.util.numeric import length_to_byte
-
-PINNED = (2, 7, 5)
-if whoosh.__version__ != PINNED:  # pragma: no cover - a packaging mistake
-    raise ImportError(
-        "newsgrep needs whoosh-reloaded==2.7.5 (it writes Whoosh's files itself); "
-        f"found {whoosh.versionstring()}"
-    )
 
 # A posting block's header says whether its data is compressed, and readers
 # honour it per block. Compressing every block (as Whoosh does, level 3) took
@@ -51,26 +31,6 @@ if whoosh.__version__ != PINNED:  # pragma: no cover - a packaging mistake
 # are compressed, at zlib's fastest level.
 COMPRESS_FROM = 256
 COMPRESS_LEVEL = 1
-
-
-def read_toc(folder: str, indexname: str) -> Any:
-    """The index's current table of contents (schema, segments, generation)."""
-    return index.open_dir(folder, indexname)._read_toc()
-
-
-def toc_pattern(indexname: str) -> Any:
-    """The regular expression TOC file names match; group 1 is the generation."""
-    return index.TOC._pattern(indexname)
-
-
-def field_length_totals(segment: Any) -> dict[str, int]:
-    """Each field's total length over a segment's documents (BM25's average)."""
-    totals: dict[str, int] = segment._fieldlengths
-    return totals
-
-
-def set_field_length_totals(segment: Any, totals: dict[str, int]) -> None:
-    segment._fieldlengths = totals
 
 
 def write_length_column(perdoc: Any, fieldname: str, lengths: Sequence[int]) -> None:
@@ -85,45 +45,6 @@ def write_length_column(perdoc: Any, fieldname: str, lengths: Sequence[int]) -> 
     writer = perdoc._get_column(column)
     writer._dbfile.write(bytes(map(length_to_byte, lengths)))
     writer._count = len(lengths)
-
-
-def bytes_column_data(reader: Any, fieldname: str) -> bytes:
-    """A VarBytesColumn's values in one segment, concatenated in document
-    order: one read. (Whoosh's column reader reads once per document, and
-    opening it sums the lengths in a Python loop when it has no offsets.)
-
-    The column is the values, then one length per document, then (with more
-    than 2**15 documents) one offset per document, then the type codes: the
-    lengths' alone, or the lengths', the offsets' and "X"."""
-    doccount = reader.doc_count_all()
-    if not reader.has_column(fieldname) or not doccount:
-        return b""
-    perdoc = reader._perdoc
-    if fieldname not in perdoc._colfiles:  # as the per-document reader keeps (and closes) it
-        perdoc._colfiles[fieldname] = perdoc._get_column_file(fieldname)
-    colfile, start, length = perdoc._colfiles[fieldname]
-    last = start + length - 1
-    code = chr(colfile.get_byte(last))
-    if code == "X":
-        code = chr(colfile.get_byte(last - 2))
-        last = last - 2 - doccount * struct.calcsize(chr(colfile.get_byte(last - 1)))
-    lengths_start = last - doccount * struct.calcsize(code)
-    data: bytes = colfile.get(start, lengths_start - start)
-    return data
-
-
-def numeric_column_values(reader: Any, fieldname: str) -> array:
-    """A NumericColumn's values in one segment as an array, the column's
-    default for the documents after the last one written (as its reader gives)."""
-    doccount = reader.doc_count_all()
-    kind = reader.schema[fieldname].column_type
-    if not reader.has_column(fieldname):
-        return array(kind._typecode, [kind._default] * doccount)
-    column = reader.column_reader(fieldname, translate=False)
-    values = array(column._typecode)
-    values.extend(column._dbfile.get_array(column._basepos, column._typecode, column._count))
-    values.extend([column._default] * (doccount - len(values)))
-    return values
 
 
 class BulkFieldWriter(W3FieldWriter):
@@ -426,25 +347,3 @@ def _mini_weights(weights: list[float]) -> float | tuple[float, ...] | None:
     if weights.count(first) == len(weights):
         return None if first == 1.0 else first
     return tuple(weights)
-
-
-def posting_ids(reader: Any, fieldname: str, text: Any) -> set[int]:
-    """The live documents in a term's postings on one segment, read a block
-    at a time: walking the matcher posting by posting (``all_ids``) cost
-    more than scoring them. Empty for a term the segment lacks."""
-    try:
-        matcher = reader.postings(fieldname, text)
-    except TermNotFound:
-        return set()
-    deleted: frozenset[int] = frozenset()
-    if isinstance(matcher, FilterMatcher) and matcher._exclude:
-        matcher, deleted = matcher.child, frozenset(matcher._ids)
-    if not isinstance(matcher, W3LeafMatcher):
-        return set(matcher.all_ids()) - deleted
-    ids: set[int] = set()
-    while matcher.is_active():
-        if matcher._ids is None:
-            matcher._read_ids()
-        ids.update(matcher._ids)
-        matcher._next_block()
-    return ids - deleted if deleted else ids
