@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from itertools import accumulate
+from itertools import accumulate, compress, count
+from operator import not_
 from typing import Any
 
 from newsgrep.extract import lexicon as lx
@@ -227,8 +228,9 @@ def tokenise(text: str, shouted: list[tuple[int, int]]) -> Tokens:
     spans = iter(shouted)
     span_end = -1
     span_start, next_end = next(spans, (-1, -1))
-    done = k = 0
-    while (k := _next_none(shared, k)) >= 0:
+    done = 0
+    # The places of the pieces with no shared token, found at C speed.
+    for k in compress(count(), map(not_, shared)):
         extend(shared[done:k])
         for token in _made(text, texts[k], places[2 * k]):
             start = token.start
@@ -240,17 +242,9 @@ def tokenise(text: str, shouted: list[tuple[int, int]]) -> Tokens:
                     span_start, next_end = next(spans, (-1, -1))
                 token.shouted = start < span_end
             append(token)
-        done = k = k + 1
+        done = k + 1
     extend(shared[done:])
     return tokens
-
-
-def _next_none(items: list[Any], start: int) -> int:
-    """The place of the next None from ``start`` on (a C-level scan), or -1."""
-    try:
-        return items.index(None, start)
-    except ValueError:
-        return -1
 
 
 def _made(text: str, piece: str, start: int) -> Sequence[Token]:
