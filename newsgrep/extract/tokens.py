@@ -8,10 +8,10 @@ otherwise.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Sequence
-from itertools import accumulate
+from itertools import accumulate, compress, count
+from operator import not_
 from typing import Any
 
 from newsgrep.extract import lexicon as lx
@@ -221,29 +221,30 @@ def tokenise(text: str, shouted: list[tuple[int, int]]) -> Tokens:
     tokens = Tokens()
     own: list[int] = []
     tokens.own = own
-    starts = [start for start, _ in shouted]
-    done = k = 0
-    while (k := _next_none(shared, k)) >= 0:
-        tokens.extend(shared[done:k])
+    append, extend, mark = tokens.append, tokens.extend, own.append
+    # Own tokens come in order of place, so the shouted span a token may
+    # stand in is found by walking the sorted spans forward, not by a
+    # bisect per token.
+    spans = iter(shouted)
+    span_end = -1
+    span_start, next_end = next(spans, (-1, -1))
+    done = 0
+    # The places of the pieces with no shared token, found at C speed.
+    for k in compress(count(), map(not_, shared)):
+        extend(shared[done:k])
         for token in _made(text, texts[k], places[2 * k]):
-            if token.start >= 0:
-                token.index = len(tokens)
-                own.append(token.index)
-                if starts:
-                    at = bisect.bisect_right(starts, token.start) - 1
-                    token.shouted = at >= 0 and token.start < shouted[at][1]
-            tokens.append(token)
-        done = k = k + 1
-    tokens.extend(shared[done:])
+            start = token.start
+            if start >= 0:
+                token.index = at = len(tokens)
+                mark(at)
+                while 0 <= span_start <= start:
+                    span_end = next_end
+                    span_start, next_end = next(spans, (-1, -1))
+                token.shouted = start < span_end
+            append(token)
+        done = k + 1
+    extend(shared[done:])
     return tokens
-
-
-def _next_none(items: list[Any], start: int) -> int:
-    """The place of the next None from ``start`` on (a C-level scan), or -1."""
-    try:
-        return items.index(None, start)
-    except ValueError:
-        return -1
 
 
 def _made(text: str, piece: str, start: int) -> Sequence[Token]:
