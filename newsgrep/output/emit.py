@@ -95,15 +95,15 @@ def story_printer(color: str, out: IO[str] | None = None) -> Callable[[Story], N
 
     def print_story(story: Story) -> None:
         nonlocal shown
-        lines = story_lines(story)
-        text = [plain(styled) for styled in lines]
         if shown:
             stream.write("\n")
         shown += 1
-        if plain_wanted(color, stream) and not any("\t" in piece for piece in text):
-            stream.write("".join(piece + "\n" for piece in text))
-            stream.flush()
-            return
+        if plain_wanted(color, stream):
+            text = [plain(styled) for styled in story_lines(story)]
+            if not any("\t" in piece for piece in text):
+                stream.write("".join(piece + "\n" for piece in text))
+                stream.flush()
+                return
         from newsgrep.output.render import make_console
         from newsgrep.output.render import print_story as rich_story
 

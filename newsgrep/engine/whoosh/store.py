@@ -55,15 +55,17 @@ def _open_reading(
 ) -> tuple[index.Index, IndexReader | None]:
     """(index, reader or None), damage and absence turned into one-line errors."""
     folder = Path(index_dir)
-    for attempt in range(OPEN_ATTEMPTS):
+    # The writer deletes merged-away segments right after its commit: a search
+    # that read the previous TOC a moment earlier tries again with the new one.
+    for _ in range(OPEN_ATTEMPTS - 1):
         try:
             return _open_once(folder, keep_reader)
-        except FileNotFoundError as err:
-            # The writer deletes merged-away segments right after its commit: a
-            # search that read the previous TOC a moment earlier reads the new one.
-            if attempt + 1 == OPEN_ATTEMPTS:
-                raise IndexDamaged(_damaged(folder, _one_line(err))) from None
-    raise AssertionError("unreachable")  # pragma: no cover
+        except FileNotFoundError:
+            continue
+    try:
+        return _open_once(folder, keep_reader)
+    except FileNotFoundError as err:
+        raise IndexDamaged(_damaged(folder, _one_line(err))) from None
 
 
 # Tries to open the index while a writer replaces the segments it names.
