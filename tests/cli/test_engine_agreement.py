@@ -1,4 +1,4 @@
-"""Both engines answer the README's query table alike (issue 16): the same
+"""Both engines answer the query table of docs/query.md alike (issue 16): the same
 ``-c`` for every query, the same top-10 stories for at least 80% of them.
 Skipped without the OpenSearch test cluster."""
 

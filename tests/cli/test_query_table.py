@@ -1,5 +1,5 @@
-"""Every example of the README's query table, run on the sample corpus, on
-both engines (the OpenSearch half skips without a test cluster).
+"""Every example of the query table in docs/query.md, run on the sample corpus,
+on both engines (the OpenSearch half skips without a test cluster).
 
 The table's last column is the documented result: "N stories", "first
 `name`", names of stories that must be among the hits, "nothing", "exit 2:
@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers.paths import README
+from tests.helpers.paths import DOCS
 
 
 def _rows() -> list[tuple[list[str], str]]:
-    text = README.read_text(encoding="utf-8")
-    section = text.split("## Query language", 1)[1].split("\n## ", 1)[0]
+    text = (DOCS / "query.md").read_text(encoding="utf-8")
+    section = text.split("## Every form, with an example", 1)[1].split("\n## ", 1)[0]
     rows = []
     for line in section.splitlines():
         cells = [c.strip() for c in line.strip().strip("|").split(" | ")]
