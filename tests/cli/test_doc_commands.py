@@ -104,9 +104,12 @@ def run(command: Command, index: Path, environ: dict[str, str]) -> tuple[int, st
 
 
 def _same(shown: str, printed: str, cut: bool) -> bool:
-    """A line of the page against a line printed. Under ``cut -c1-N`` the page
-    shows N characters but GNU cut keeps N bytes: the printed line may stop
-    short of the shown one."""
+    """A line of the page against a line printed. A shown line ending in `` …``
+    leaves out the rest of the printed one (a time, say). Under ``cut -c1-N``
+    the page shows N characters but GNU cut keeps N bytes: the printed line
+    may stop short of the shown one."""
+    if shown.endswith(f" {ELLIPSIS}") and printed.startswith(shown[:-1]):
+        return True
     return shown == printed or (cut and len(printed) >= 10 and shown.startswith(printed))
 
 
@@ -187,6 +190,9 @@ def test_a_shown_line_missing_from_the_output_is_found():
     assert missing_lines(command, "a\nb\nc\n") == []
     assert missing_lines(command, "c\nb\na\n") == ["c"]
     assert missing_lines(command, f"a\n{ROOT}/c\n") == ["c"]
+    timed = Command("README.md", 1, "newsgrep index x", output=["indexed 3, …"])
+    assert missing_lines(timed, "indexed 3, 0.2 s\n") == []
+    assert missing_lines(timed, "indexed 30, 0.2 s\n") == ["indexed 3, …"]
 
 
 PYTHON = [

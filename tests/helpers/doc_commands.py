@@ -5,7 +5,8 @@ How a command is recognised (CONTRIBUTING.md, "Commands in the docs"):
 
 - In a ```` ```console ```` block, a line starting with ``$ `` is a command; the
   lines after it, up to the next ``$ `` line, are its output (stdout and stderr
-  together). A line holding only ``…`` stands for lines left out.
+  together). A line holding only ``…`` stands for lines left out; one ending
+  in `` …`` for a line that goes on.
 - In a ```` ```sh ```` block, every line that is neither blank nor a comment is a
   command, shown without its output.
 - A shell comment on a command saying ``exit N`` gives its exit status (else 0);
