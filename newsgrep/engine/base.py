@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from typing import NamedTuple, Protocol
 
+from newsgrep.errors import IndexBusy
 from newsgrep.model import Article, Facets, IndexStats, SearchOptions, SearchResult, Story
 from newsgrep.query.tree import Query
 
@@ -78,6 +79,11 @@ class Engine(Protocol):
     ) -> AbstractContextManager[None]:
         """Held by the one indexer of the index: raises IndexBusy when another
         holds it, or with ``wait`` calls ``on_wait(pid)`` and waits."""
+        ...
+
+    def writer_busy(self) -> IndexBusy | None:
+        """The indexer writing the index now (its pid, its host), or None;
+        takes nothing an indexer could find held."""
         ...
 
     def manifest(self) -> Manifest:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from newsgrep.engine.base import Manifest
 from newsgrep.engine.whoosh.store import open_searcher
+from newsgrep.errors import IndexBusy
 from newsgrep.model import Facets, IndexStats, SearchOptions, SearchResult, Story
 from newsgrep.query.tree import Query
 
@@ -87,6 +88,11 @@ class WhooshIndex:
         from newsgrep.engine.local.lock import writer_lock
 
         return writer_lock(self.folder, wait, on_wait)
+
+    def writer_busy(self) -> IndexBusy | None:
+        from newsgrep.engine.local.lock import writer_busy
+
+        return writer_busy(self.folder)
 
     def manifest(self) -> Manifest:
         from newsgrep.engine.local.manifest import Manifest as LocalManifest
