@@ -7,6 +7,7 @@ from dataclasses import replace
 import click
 
 import newsgrep
+from newsgrep.cli.busy import note_indexing
 from newsgrep.cli.options import (
     Filters,
     filter_options,
@@ -42,6 +43,7 @@ def browse_command(
       newsgrep browse "NATO membership"
       newsgrep browse putin --since 2001-11 --source Reuters
     """
+    note_indexing(index_dir)
     options = SearchOptions(sort=sort, **filters)
     # A missing index or a bad --since ends the command as for search (one
     # line, exit 2) before the screen is taken; a bad query is shown in it.

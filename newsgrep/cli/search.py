@@ -7,6 +7,7 @@ import sys
 import click
 
 import newsgrep
+from newsgrep.cli.busy import note_indexing
 from newsgrep.cli.options import (
     Failure,
     Filters,
@@ -116,6 +117,7 @@ def search_command(
         raise Failure("--dedup folds copies and --all shows them: choose one")
     if quotes_view and (as_json or as_csv or paths_only or count or by):
         raise Failure("--quotes is a view for people: leave out --json, --csv, -l, -c and --by")
+    note_indexing(index_dir)
     listing = paths_only or count
     machine = as_json or as_csv
     # -c needs the total only; -l every path; both ignore --limit and --page.
@@ -137,6 +139,12 @@ def search_command(
         found = print_search(
             index_dir, query, options, as_json, as_csv, paths_only, null, count, quotes_view, color
         )
+    if not found:
+        # Imported here: only a search that found nothing pays for it.
+        from newsgrep.cli.nearest import filter_hints
+
+        for line in filter_hints(index_dir, filters):
+            click.echo(f"newsgrep: {line}", err=True)
     sys.exit(ExitStatus.FOUND if found else ExitStatus.NOTHING)
 
 

@@ -27,7 +27,9 @@ FORBIDDEN = (
     "newsgrep.engine.whoosh.merge",
     "newsgrep.engine.whoosh.segment",
     "newsgrep.engine.whoosh.state",  # watch
-    "newsgrep.engine.local",  # the manifest (sqlite3) and the writer's lock
+    # The manifest (sqlite3). The writer lock's module is read: a search says
+    # when an indexer is writing (engine.local.lock.writer_busy, fcntl only).
+    "newsgrep.engine.local.manifest",
     "newsgrep.indexing",
     "newsgrep.extract.article",
     "newsgrep.browse",
