@@ -102,15 +102,23 @@ def cli() -> None:
     """
 
 
+def quiet_stdout() -> None:
+    """Point stdout at /dev/null, so that the exit's flush into a closed pipe
+    does not complain."""
+    try:
+        descriptor = sys.stdout.fileno()
+    except (OSError, ValueError):  # no file behind it (a test's stream): nothing to flush
+        return
+    os.dup2(os.open(os.devnull, os.O_WRONLY), descriptor)
+
+
 def main() -> None:
     """Entry point: a closed pipe ends quietly, Ctrl-C without a traceback."""
     prepare()  # a leaner Whoosh import for this process: see the module
     try:
         cli.main(prog_name="newsgrep", standalone_mode=True)
-    except BrokenPipeError:
-        # Point stdout at /dev/null so Python's exit flush does not complain.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+    except BrokenPipeError:  # outside a command (--help | head -1)
+        quiet_stdout()
         sys.exit(ExitStatus.FOUND)
     except KeyboardInterrupt:
         click.echo("newsgrep: interrupted", err=True)

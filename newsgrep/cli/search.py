@@ -9,7 +9,6 @@ import click
 import newsgrep
 from newsgrep.cli.busy import note_indexing
 from newsgrep.cli.options import (
-    Failure,
     Filters,
     color_option,
     csv_option,
@@ -18,6 +17,7 @@ from newsgrep.cli.options import (
     json_option,
     listing_options,
     paging_options,
+    past_last_page,
     reports_errors,
     sort_option,
 )
@@ -109,14 +109,6 @@ def search_command(
       newsgrep search 'said:putin nato' --quotes
       newsgrep search 'said:"vladimir putin"' --by month
     """
-    if share and not by:
-        raise Failure("--share works with --by")
-    if by and (paths_only or count or dedup):
-        raise Failure("--by counts every matching story: leave out -l, -c and --dedup")
-    if dedup and show_all:
-        raise Failure("--dedup folds copies and --all shows them: choose one")
-    if quotes_view and (as_json or as_csv or paths_only or count or by):
-        raise Failure("--quotes is a view for people: leave out --json, --csv, -l, -c and --by")
     note_indexing(index_dir)
     listing = paths_only or count
     machine = as_json or as_csv
@@ -175,7 +167,7 @@ def print_search(
         with_duplicates=options.dedup,
         quotes=quotes_view,
     )
-    return result.total > 0
+    return result.total > 0 and not past_last_page(result, options.page, options.limit)
 
 
 def print_counts(

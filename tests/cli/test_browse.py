@@ -336,6 +336,7 @@ async def test_narrowing_to_a_source_with_quotation_marks_keeps_the_sources_of_i
 def test_the_command_passes_query_and_filters_to_the_browser(monkeypatch, corpus_index):
     started = []
     monkeypatch.setattr(BrowserApp, "run", lambda self: started.append(self))
+    monkeypatch.setattr("newsgrep.cli.browse.is_terminal", lambda stream: True)
     result = CliRunner().invoke(
         cli,
         ["browse", "NATO", "--index", str(corpus_index), "--person", "Putin", "--sort", "newest"],
@@ -344,6 +345,15 @@ def test_the_command_passes_query_and_filters_to_the_browser(monkeypatch, corpus
     [app] = started
     assert app.search.text == "NATO" and str(app.index) == str(corpus_index)
     assert app.search.options.people == ("Putin",) and app.search.options.sort == "newest"
+
+
+def test_browse_refuses_a_stdout_that_is_no_terminal(corpus_index):
+    """Redirected to a file, the full-screen interface would fill it with
+    escape sequences: one line and exit 2 instead, as for a clashing flag."""
+    result = CliRunner().invoke(cli, ["browse", "nato", "--index", str(corpus_index)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("newsgrep: browse draws on a terminal")
+    assert result.stderr.count("\n") == 1 and result.stdout == ""
 
 
 def test_search_does_not_import_textual(corpus_index):

@@ -56,6 +56,7 @@ def test_stats_and_search_name_the_running_indexer(corpus_index, tmp_path, monke
 
 def test_a_first_index_with_nothing_committed_says_so(tmp_path, monkeypatch):
     folder = tmp_path / "index"
+    monkeypatch.setattr("newsgrep.cli.browse.is_terminal", lambda stream: True)
     run = cli_on(folder, monkeypatch)
     with indexer_holding(folder) as pid:
         for args in (("stats",), ("search", "nato"), ("browse",)):
