@@ -25,6 +25,10 @@ COMMANDS = {
         "newsgrep.cli.browse:browse_command",
         "Browse the index in the terminal: a query box, the ranked list, a preview.",
     ),
+    "help": (
+        "newsgrep.cli.help:help_command",
+        "The query language: every field, operator and date form, with an example.",
+    ),
     "index": (
         "newsgrep.cli.index:index_command",
         "Index files and folders of articles (recursively); with no PATHS, update every "
@@ -96,6 +100,8 @@ def cli() -> None:
       newsgrep similar corpus/putin-nato-2001.txt
       newsgrep stats
       newsgrep watch add nato-russia 'nato russia' && newsgrep watch
+
+    The query language, every field, operator and date form: newsgrep help query.
 
     Exit codes: 0 found, 1 nothing found, 2 error. Shell completion:
     eval "$(_NEWSGREP_COMPLETE=bash_source newsgrep)" (zsh_source, fish_source).

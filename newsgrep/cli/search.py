@@ -8,6 +8,7 @@ import click
 
 import newsgrep
 from newsgrep.cli.busy import note_indexing
+from newsgrep.cli.help import QueryHelpCommand
 from newsgrep.cli.options import (
     Filters,
     color_option,
@@ -31,7 +32,7 @@ from newsgrep.rank.facets import BY_CHOICES
 from newsgrep.safety import clean_line
 
 
-@click.command("search")
+@click.command("search", cls=QueryHelpCommand)
 @click.argument("query")
 @index_option
 @paging_options("hits")

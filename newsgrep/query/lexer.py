@@ -26,7 +26,7 @@ from datetime import datetime
 
 from newsgrep.errors import QueryError
 from newsgrep.query.dates import DATE_FORMS, DateError, date_range
-from newsgrep.query.tree import FIELDS, WILDCARDS, DateSpan, Fuzzy, Pattern, Phrase, Term
+from newsgrep.query.tree import FIELD_NAMES, WILDCARDS, DateSpan, Fuzzy, Pattern, Phrase, Term
 
 # Token kinds.
 OPEN, CLOSE, AND, OR, NOT, SIGN, FIELD, LEAF = (
@@ -172,22 +172,23 @@ class _Lexer:
         match = _FIELD.match(run)
         if not match:
             return False
-        typed, name = match.group(1), match.group(1).lower()
+        typed = match.group(1)
+        name = FIELD_NAMES.get(typed.lower(), typed.lower())
         after = self.text[self.pos + match.end() :][:1]
         if name == "date":
             self.pos += match.end()
             self._date()
             return True
         if after in ("", " ", ")"):
-            if name in FIELDS:
+            if name in FIELD_NAMES.values():
                 raise QueryError(
                     f"{typed}: needs a value right after the colon, as in {typed}:word"
                 )
             return False
         if after in ":/":
             return False
-        if name not in FIELDS:
-            raise QueryError(f"unknown field {typed!r}: use one of {', '.join(FIELDS)}")
+        if name not in FIELD_NAMES.values():
+            raise QueryError(f"unknown field {typed!r}: use one of {', '.join(FIELD_NAMES)}")
         self.out.append(Token(FIELD, name))
         self.pos += match.end()
         if run[match.end() :]:  # else a bracket or quote follows: title:(a b), title:"a b"

@@ -131,7 +131,7 @@ def test_index_skips_bad_file_with_reason_and_indexes_rest(tmp_path):
     assert search.output.strip() == "1"
 
 
-COMMANDS = ["browse", "index", "search", "show", "similar", "stats", "watch"]
+COMMANDS = ["browse", "help", "index", "search", "show", "similar", "stats", "watch"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
