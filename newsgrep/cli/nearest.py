@@ -26,6 +26,7 @@ KINDS = (
     ("sources", "source", "source", "sources"),
     ("people", "person", "person", "people"),
     ("places", "place", "place", "places"),
+    ("speakers", "speaker", "speaker", "speakers"),
 )
 SHOWN = 5
 

@@ -104,6 +104,13 @@ _FILTERS = (
         metavar="NAME",
         help="Only this dateline place (repeatable).",
     ),
+    click.option(
+        "--speaker",
+        "speakers",
+        multiple=True,
+        metavar="NAME",
+        help="Only stories quoting this person, as said:NAME (repeatable).",
+    ),
 )
 
 
@@ -124,6 +131,7 @@ class Filters(TypedDict):
     sources: tuple[str, ...]
     people: tuple[str, ...]
     places: tuple[str, ...]
+    speakers: tuple[str, ...]
 
 
 def filter_options(command: F) -> F:

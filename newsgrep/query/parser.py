@@ -106,6 +106,7 @@ def options_filter(options: SearchOptions) -> Query | None:
         options.people,
         options.places,
         options.narrow,
+        speakers=options.speakers,
     )
 
 
@@ -117,9 +118,11 @@ def filter_query(
     places: Iterable[str] = (),
     narrow: Iterable[tuple[str, str]] = (),
     now: datetime | None = None,
+    speakers: Iterable[str] = (),
 ) -> Query | None:
     """The options' filters: OR within one option, AND across options and
-    with each (field, value) of ``narrow``; None without any."""
+    with each (field, value) of ``narrow``; None without any. A speaker is
+    as said:"NAME": stories quoting someone of that name."""
     parts: list[Query] = []
     if since or until:
         try:
@@ -130,6 +133,9 @@ def filter_query(
         values = [v for v in values if v.strip()]
         if values:
             parts.append(Or(tuple(_value(field, decode_argument(v)) for v in values)))
+    quoted = [v for v in speakers if v.strip()]
+    if quoted:
+        parts.append(Or(tuple(_speaker(Phrase(tuple(decode_argument(v).split()))) for v in quoted)))
     for field, value in narrow:  # values from the index, not from a command line
         if field not in FILTER_FIELDS:
             raise QueryError(f"cannot narrow on {field!r}")

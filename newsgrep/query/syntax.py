@@ -51,6 +51,7 @@ DATES = (
 FILTERS = (
     Form("--since 7d --until yesterday", "every date form, the ends included"),
     Form("--source cnn", "as source:cnn; --person as person:, --place as place:"),
+    Form('--speaker "vladimir putin"', 'as said:"vladimir putin", any of his quotations'),
 )
 
 

@@ -51,7 +51,7 @@ FIELD_FORMS = {
     SAID: FieldForm(
         ("said", "speaker"),
         "said:putin nato",
-        "a quotation of that speaker, holding the words after it (--by speaker)",
+        "a quotation of that speaker, holding the words after it (--speaker, --by speaker)",
     ),
 }
 # Every name a query may type before a colon, and the field it means.

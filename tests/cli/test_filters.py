@@ -4,6 +4,8 @@ that empties a search names the values the index holds."""
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 from whoosh.fields import KEYWORD
 
@@ -50,6 +52,23 @@ def test_a_source_word_alone_is_no_whole_name_match(run_on):
 def test_person_and_place_match_a_word_of_the_name(run_on):
     assert count(run_on, "*", "--person", "putin") == count(run_on, "people:putin") > 0
     assert count(run_on, "*", "--place", "MOSCOW") == count(run_on, "place:moscow") > 0
+
+
+def test_a_speaker_option_is_said_without_words(run_on):
+    assert count(run_on, "*", "--speaker", "putin") == count(run_on, "said:putin") > 0
+    both = count(run_on, "nato", "--speaker", "vladimir putin", "--speaker", "robertson")
+    assert both == count(run_on, 'nato (said:"vladimir putin" OR said:robertson)') > 0
+
+
+def test_a_watch_keeps_its_speakers(corpus_index, tmp_path, monkeypatch):
+    shutil.copytree(corpus_index, tmp_path / "index")  # a watch writes beside the index
+    run = cli_on(tmp_path / "index", monkeypatch)
+    assert run("watch", "add", "putin-quoted", "nato", "--speaker", "putin").exit_code == 0
+    assert "--speaker putin" in run("watch", "list").stdout
+    assert (
+        run("watch", "run", "putin-quoted", "-c").stdout
+        == str(count(run, "nato", "--speaker", "putin")) + "\n"
+    )
 
 
 def test_an_emptying_filter_names_the_values_that_share_a_word(run_on):
