@@ -65,13 +65,12 @@ def show_command(
     missing = 0
     for path in paths:
         try:
+            if not whole_file and _listed(index_dir, path):
+                missing += 1
+                continue
             stories = newsgrep.show(index_dir, path, query)
         except StoryMissing as err:  # the others are still shown
             click.echo(f"newsgrep: {err}", err=True)
-            missing += 1
-            continue
-        if len(stories) > 1 and not whole_file:
-            _list_stories(path, stories)
             missing += 1
             continue
         for story in stories:
@@ -79,15 +78,21 @@ def show_command(
     sys.exit(ExitStatus.NOTHING if missing else ExitStatus.FOUND)
 
 
-def _list_stories(path: str, stories: list[Story]) -> None:
-    """A file of many stories (a .jsonl.gz of thousands): their paths, to
-    pick one from, rather than every story at once."""
+def _listed(index_dir: IndexLocation, path: str) -> bool:
+    """A file of many stories (a .jsonl.gz of thousands) lists their paths,
+    to pick one from, rather than print every story at once; True if so."""
+    if "#" in path:
+        return False
+    paths = newsgrep.story_paths(index_dir, path)
+    if len(paths) < 2:
+        return False
     click.echo(
-        f"newsgrep: {clean_line(path)} holds {len(stories):,} stories: "
+        f"newsgrep: {clean_line(path)} holds {len(paths):,} stories: "
         "show one as FILE#ID (listed below), or all with --all",
         err=True,
     )
-    sys.stdout.write("".join(clean_line(story.hit.path) + "\n" for story in stories))
+    sys.stdout.write("".join(clean_line(story) + "\n" for story in paths))
+    return True
 
 
 def _printer(as_json: bool, as_csv: bool, color: str) -> Callable[[Story], None]:

@@ -54,6 +54,11 @@ class Engine(Protocol):
         """The stories a path names, the query's words marked."""
         ...
 
+    def story_paths(self, path: str) -> list[str]:
+        """The stored paths of the stories a typed path names (a file: each
+        of its stories), without loading them; raises StoryMissing."""
+        ...
+
     def stats(self, top: int = 10) -> IndexStats:
         """What the index holds."""
         ...

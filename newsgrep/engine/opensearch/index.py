@@ -69,6 +69,10 @@ class OpenSearchIndex:
         with cluster_errors(self.address):
             return lookup.load_stories(self.client, self.address.name, path, query)
 
+    def story_paths(self, path: str) -> list[str]:
+        with cluster_errors(self.address):
+            return lookup.find_ids(self.client, self.address.name, path)
+
     def stats(self, top: int = stats.TOP) -> IndexStats:
         with cluster_errors(self.address):
             return stats.index_stats(self.client, self.address, top)

@@ -59,6 +59,12 @@ class WhooshIndex:
         with open_searcher(self.folder) as searcher:
             return lookup.load_stories(searcher, path, query)
 
+    def story_paths(self, path: str) -> list[str]:
+        from newsgrep.engine.whoosh import lookup
+
+        with open_searcher(self.folder) as searcher:
+            return lookup.story_paths(searcher, path)
+
     def stats(self, top: int = 10) -> IndexStats:
         from newsgrep.engine.whoosh import stats
 
