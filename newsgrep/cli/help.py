@@ -25,14 +25,3 @@ def help_command(ctx: click.Context, topic: str | None) -> None:
         click.echo("\nThe query language: newsgrep help query")
         return
     click.echo("\n".join(query_help()))
-
-
-class QueryHelpCommand(click.Command):
-    """A command whose --help ends with the query language (search's)."""
-
-    def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        super().format_epilog(ctx, formatter)
-        formatter.write_paragraph()
-        formatter.write_text("The query language (also: newsgrep help query):")
-        for row in query_help():
-            formatter.write(f"{row}\n" if row else "\n")

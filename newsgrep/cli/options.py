@@ -206,6 +206,20 @@ def past_last_page(result: SearchResult, page: int, limit: int) -> bool:
     return True
 
 
+class QueryHelpCommand(click.Command):
+    """A command whose --help ends with the query language (search's)."""
+
+    def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        # Imported here: the tables are for --help, not for a search's start.
+        from newsgrep.query.syntax import query_help
+
+        super().format_epilog(ctx, formatter)
+        formatter.write_paragraph()
+        formatter.write_text("The query language (also: newsgrep help query):")
+        for row in query_help():
+            formatter.write(f"{row}\n" if row else "\n")
+
+
 class Failure(click.ClickException):
     """A one-line error on stderr and exit 2, never a traceback."""
 

@@ -8,9 +8,9 @@ import click
 
 import newsgrep
 from newsgrep.cli.busy import note_indexing
-from newsgrep.cli.help import QueryHelpCommand
 from newsgrep.cli.options import (
     Filters,
+    QueryHelpCommand,
     color_option,
     csv_option,
     filter_options,

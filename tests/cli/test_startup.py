@@ -27,9 +27,10 @@ FORBIDDEN = (
     "newsgrep.engine.whoosh.merge",
     "newsgrep.engine.whoosh.segment",
     "newsgrep.engine.whoosh.state",  # watch
-    # The manifest (sqlite3). The writer lock's module is read: a search says
-    # when an indexer is writing (engine.local.lock.writer_busy, fcntl only).
+    # The manifest (sqlite3) and the writer lock; a search reads only who
+    # holds the lock (engine/local/holder.py), to say an indexer is writing.
     "newsgrep.engine.local.manifest",
+    "newsgrep.engine.local.lock",
     "newsgrep.indexing",
     "newsgrep.extract.article",
     "newsgrep.browse",

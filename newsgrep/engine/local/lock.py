@@ -14,9 +14,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from newsgrep.engine.local.holder import LOCK_NAME, recorded_pid
 from newsgrep.errors import IndexBusy
-
-LOCK_NAME = "writer.lock"
 
 # The descriptor of the lock this process holds; forked workers close their
 # copy, so that the lock goes when the process that took it goes.
@@ -51,53 +50,12 @@ def _acquire(
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
-        pid = _holder(fd)
+        pid = recorded_pid(fd)
         if not wait:
             raise IndexBusy(folder, pid) from None
         if on_wait:
             on_wait(pid)
         fcntl.flock(fd, fcntl.LOCK_EX)
-
-
-def _holder(fd: int) -> int | None:
-    text = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
-    return int(text) if text.isdigit() else None
-
-
-def writer_busy(index_dir: str | os.PathLike) -> IndexBusy | None:
-    """The indexer writing the index now, or None; takes no lock a writer
-    could find held. Only a live recorded holder is probed: a shared lock
-    tried for an instant fails while an indexer holds its exclusive one."""
-    path = Path(index_dir) / LOCK_NAME
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return None
-    try:
-        pid = _holder(fd)
-        if pid is None or pid == os.getpid() or not alive(pid):
-            return None
-        try:
-            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
-        except BlockingIOError:
-            return IndexBusy(Path(index_dir), pid)
-        fcntl.flock(fd, fcntl.LOCK_UN)
-        return None
-    finally:
-        os.close(fd)
-
-
-def alive(pid: object) -> bool:
-    """Whether a process of this pid runs on this machine."""
-    if not isinstance(pid, int) or pid <= 0:
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True  # another user's process: alive
-    return True
 
 
 def release_inherited() -> None:

@@ -24,7 +24,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from newsgrep.engine.local.lock import alive
+from newsgrep.engine.local.holder import alive
 from newsgrep.engine.opensearch.client import ClusterAddress, cluster_errors, with_backoff
 from newsgrep.engine.opensearch.store import ensure_files_index, files_index
 from newsgrep.errors import IndexBusy

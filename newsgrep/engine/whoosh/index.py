@@ -96,7 +96,7 @@ class WhooshIndex:
         return writer_lock(self.folder, wait, on_wait)
 
     def writer_busy(self) -> IndexBusy | None:
-        from newsgrep.engine.local.lock import writer_busy
+        from newsgrep.engine.local.holder import writer_busy
 
         return writer_busy(self.folder)
 
