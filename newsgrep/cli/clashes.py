@@ -60,6 +60,8 @@ def first_clash(ctx: click.Context) -> str | None:
             return (
                 f"{_flag(ctx, first)} {'without' if needs else 'with'} {_flag(ctx, second)}: {why}"
             )
+    if _given(ctx, "page") and ctx.params.get("limit") == 0:  # a value, not a flag, clashes
+        return "--page with -n 0: every hit is on the one page"
     return None
 
 

@@ -88,6 +88,13 @@ def test_a_meaningless_flag_is_refused_in_one_line(run, pair):
     assert result.stderr.startswith("newsgrep: ") and result.stderr.count("\n") == 1
 
 
+def test_a_page_of_all_hits_is_refused(run):
+    result = run("search", "nato", "-n", "0", "--page", "2")
+    assert result.exit_code == 2
+    assert result.stderr == "newsgrep: --page with -n 0: every hit is on the one page\n"
+    assert run("search", "nato", "-n", "0").exit_code == 0
+
+
 def test_the_same_flags_alone_are_fine(run):
     assert run("search", "nato", "-l", "-0").exit_code == 0
     assert run("search", "nato", "--by", "month", "--share").exit_code == 0
