@@ -46,6 +46,7 @@ __all__ = [
     "search",
     "show",
     "similar",
+    "story_paths",
 ]
 __version__ = "0.1.0"
 
@@ -87,6 +88,12 @@ def similar(
 def show(index: Location, path: str, query: str | None = None) -> list[Story]:
     """The stories at ``path`` (a file: each of its stories), ``query``'s words marked."""
     return open_engine(index).stories(path, parse_query(query) if query else None)
+
+
+def story_paths(index: Location, path: str) -> list[str]:
+    """The paths of the stories at ``path`` (a file: FILE#ID for each of its
+    stories), without loading them."""
+    return open_engine(index).story_paths(path)
 
 
 def index_stats(index: Location, top: int = 10) -> IndexStats:

@@ -142,6 +142,7 @@ class SearchOptions:
     sources: tuple[str, ...] = ()
     people: tuple[str, ...] = ()
     places: tuple[str, ...] = ()
+    speakers: tuple[str, ...] = ()  # quoted: --speaker NAME, as said:"NAME"
     # Exact values every hit must have, each one more filter (AND), unlike the
     # options above (OR within one): (field, value) pairs, the field one of
     # query.parser.FILTER_FIELDS: ("people", "Vladimir Putin"). browse's narrowings.

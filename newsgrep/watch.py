@@ -55,6 +55,7 @@ class Watch:
     sources: tuple[str, ...] = ()
     people: tuple[str, ...] = ()
     places: tuple[str, ...] = ()
+    speakers: tuple[str, ...] = ()
 
     def options(self, limit: int, snippets: bool) -> SearchOptions:
         """Search options for every copy of every match, ranked (never folded)."""
@@ -65,6 +66,7 @@ class Watch:
             sources=self.sources,
             people=self.people,
             places=self.places,
+            speakers=self.speakers,
             snippets=snippets,
             suggest=False,
         )
@@ -72,7 +74,9 @@ class Watch:
     def tree(self) -> Query:
         """The query parsed and the filters checked; raises QueryError."""
         tree = parse_query(self.query)
-        filter_query(self.since, self.until, self.sources, self.people, self.places)
+        filter_query(
+            self.since, self.until, self.sources, self.people, self.places, speakers=self.speakers
+        )
         return tree
 
 
@@ -241,4 +245,5 @@ def _watch(name: str, fields: dict[str, Any]) -> Watch:
         tuple(fields.get("sources", ())),
         tuple(fields.get("people", ())),
         tuple(fields.get("places", ())),
+        tuple(fields.get("speakers", ())),
     )

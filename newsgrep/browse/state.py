@@ -94,6 +94,7 @@ class Search:
         labels = [f"--source {v}" for v in options.sources]
         labels += [f"--person {v}" for v in options.people]
         labels += [f"--place {v}" for v in options.places]
+        labels += [f"--speaker {v}" for v in options.speakers]
         labels += [
             f"--{name} {v}" for name, v in (("since", options.since), ("until", options.until)) if v
         ]

@@ -25,6 +25,10 @@ COMMANDS = {
         "newsgrep.cli.browse:browse_command",
         "Browse the index in the terminal: a query box, the ranked list, a preview.",
     ),
+    "help": (
+        "newsgrep.cli.help:help_command",
+        "The query language: every field, operator and date form, with an example.",
+    ),
     "index": (
         "newsgrep.cli.index:index_command",
         "Index files and folders of articles (recursively); with no PATHS, update every "
@@ -97,9 +101,21 @@ def cli() -> None:
       newsgrep stats
       newsgrep watch add nato-russia 'nato russia' && newsgrep watch
 
+    The query language, every field, operator and date form: newsgrep help query.
+
     Exit codes: 0 found, 1 nothing found, 2 error. Shell completion:
     eval "$(_NEWSGREP_COMPLETE=bash_source newsgrep)" (zsh_source, fish_source).
     """
+
+
+def quiet_stdout() -> None:
+    """Point stdout at /dev/null, so that the exit's flush into a closed pipe
+    does not complain."""
+    try:
+        descriptor = sys.stdout.fileno()
+    except (OSError, ValueError):  # no file behind it (a test's stream): nothing to flush
+        return
+    os.dup2(os.open(os.devnull, os.O_WRONLY), descriptor)
 
 
 def main() -> None:
@@ -107,10 +123,8 @@ def main() -> None:
     prepare()  # a leaner Whoosh import for this process: see the module
     try:
         cli.main(prog_name="newsgrep", standalone_mode=True)
-    except BrokenPipeError:
-        # Point stdout at /dev/null so Python's exit flush does not complain.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+    except BrokenPipeError:  # outside a command (--help | head -1)
+        quiet_stdout()
         sys.exit(ExitStatus.FOUND)
     except KeyboardInterrupt:
         click.echo("newsgrep: interrupted", err=True)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import replace
 
 import click
 
 import newsgrep
+from newsgrep.cli.busy import note_indexing
 from newsgrep.cli.options import (
+    Failure,
     Filters,
     filter_options,
     index_option,
@@ -16,6 +19,7 @@ from newsgrep.cli.options import (
 )
 from newsgrep.engine import IndexLocation
 from newsgrep.model import SearchOptions
+from newsgrep.output.lines import is_terminal
 
 
 @click.command("browse")
@@ -42,6 +46,12 @@ def browse_command(
       newsgrep browse "NATO membership"
       newsgrep browse putin --since 2001-11 --source Reuters
     """
+    if not is_terminal(sys.stdout):
+        raise Failure(
+            "browse draws on a terminal, and stdout is not one: "
+            "for a pipe or a file use newsgrep search"
+        )
+    note_indexing(index_dir)
     options = SearchOptions(sort=sort, **filters)
     # A missing index or a bad --since ends the command as for search (one
     # line, exit 2) before the screen is taken; a bad query is shown in it.

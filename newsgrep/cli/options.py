@@ -10,8 +10,11 @@ from typing import IO, Any, ParamSpec, TypedDict, TypeVar, cast
 
 import click
 
+from newsgrep.cli.app import quiet_stdout
+from newsgrep.cli.clashes import first_clash
 from newsgrep.engine import ClusterAddress, index_location
 from newsgrep.errors import ExitStatus, NewsgrepError
+from newsgrep.model import SearchResult
 
 # What a click decorator applies to: a function, or a command already made.
 T = TypeVar("T", bound="Callable[..., Any] | click.Command")
@@ -101,6 +104,13 @@ _FILTERS = (
         metavar="NAME",
         help="Only this dateline place (repeatable).",
     ),
+    click.option(
+        "--speaker",
+        "speakers",
+        multiple=True,
+        metavar="NAME",
+        help="Only stories quoting this person, as said:NAME (repeatable).",
+    ),
 )
 
 
@@ -121,6 +131,7 @@ class Filters(TypedDict):
     sources: tuple[str, ...]
     people: tuple[str, ...]
     places: tuple[str, ...]
+    speakers: tuple[str, ...]
 
 
 def filter_options(command: F) -> F:
@@ -181,6 +192,34 @@ def csv_option(
     return click.option("--csv", "as_csv", is_flag=True, help=text, callback=_one_format)
 
 
+def past_last_page(result: SearchResult, page: int, limit: int) -> bool:
+    """Say so when ``page`` lies past the last page of a result that has
+    hits (exit 1, as a search that found nothing), rather than print none."""
+    if page == 1 or result.hits or not result.total:
+        return False
+    last = -(-result.total // limit) if limit else 1
+    click.echo(
+        f"newsgrep: page {page} is past the last, page {last} "
+        f"({result.total:,} stories, {limit} a page)",
+        err=True,
+    )
+    return True
+
+
+class QueryHelpCommand(click.Command):
+    """A command whose --help ends with the query language (search's)."""
+
+    def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        # Imported here: the tables are for --help, not for a search's start.
+        from newsgrep.query.syntax import query_help
+
+        super().format_epilog(ctx, formatter)
+        formatter.write_paragraph()
+        formatter.write_text("The query language (also: newsgrep help query):")
+        for row in query_help():
+            formatter.write(f"{row}\n" if row else "\n")
+
+
 class Failure(click.ClickException):
     """A one-line error on stderr and exit 2, never a traceback."""
 
@@ -191,13 +230,22 @@ class Failure(click.ClickException):
 
 
 def reports_errors(command: Callable[P, None]) -> Callable[P, None]:
-    """Expected errors end the command with one line on stderr and their exit
-    status (2, or 1 for a path with no story); never a traceback."""
+    """Flags that clash, and expected errors, end the command with one line
+    on stderr and their exit status (2, or 1 for a path with no story);
+    never a traceback. A closed pipe ends it quietly with 0."""
 
     @functools.wraps(command)
     def run(*args: P.args, **kwargs: P.kwargs) -> None:
+        clash = first_clash(click.get_current_context())
+        if clash:
+            raise Failure(clash)
         try:
             command(*args, **kwargs)
+        except BrokenPipeError:
+            # The reader had enough (| head): what was printed was found, so
+            # exit 0 quietly, as grep does, where click would exit 1.
+            quiet_stdout()
+            sys.exit(ExitStatus.FOUND)
         except NewsgrepError as err:
             if err.exit_status == ExitStatus.ERROR:
                 raise Failure(str(err)) from None

@@ -7,9 +7,10 @@ import sys
 import click
 
 import newsgrep
+from newsgrep.cli.busy import note_indexing
 from newsgrep.cli.options import (
-    Failure,
     Filters,
+    QueryHelpCommand,
     color_option,
     csv_option,
     filter_options,
@@ -17,6 +18,7 @@ from newsgrep.cli.options import (
     json_option,
     listing_options,
     paging_options,
+    past_last_page,
     reports_errors,
     sort_option,
 )
@@ -30,7 +32,7 @@ from newsgrep.rank.facets import BY_CHOICES
 from newsgrep.safety import clean_line
 
 
-@click.command("search")
+@click.command("search", cls=QueryHelpCommand)
 @click.argument("query")
 @index_option
 @paging_options("hits")
@@ -108,14 +110,7 @@ def search_command(
       newsgrep search 'said:putin nato' --quotes
       newsgrep search 'said:"vladimir putin"' --by month
     """
-    if share and not by:
-        raise Failure("--share works with --by")
-    if by and (paths_only or count or dedup):
-        raise Failure("--by counts every matching story: leave out -l, -c and --dedup")
-    if dedup and show_all:
-        raise Failure("--dedup folds copies and --all shows them: choose one")
-    if quotes_view and (as_json or as_csv or paths_only or count or by):
-        raise Failure("--quotes is a view for people: leave out --json, --csv, -l, -c and --by")
+    note_indexing(index_dir)
     listing = paths_only or count
     machine = as_json or as_csv
     # -c needs the total only; -l every path; both ignore --limit and --page.
@@ -137,6 +132,12 @@ def search_command(
         found = print_search(
             index_dir, query, options, as_json, as_csv, paths_only, null, count, quotes_view, color
         )
+    if not found:
+        # Imported here: only a search that found nothing pays for it.
+        from newsgrep.cli.nearest import filter_hints
+
+        for line in filter_hints(index_dir, filters):
+            click.echo(f"newsgrep: {line}", err=True)
     sys.exit(ExitStatus.FOUND if found else ExitStatus.NOTHING)
 
 
@@ -167,7 +168,7 @@ def print_search(
         with_duplicates=options.dedup,
         quotes=quotes_view,
     )
-    return result.total > 0
+    return result.total > 0 and not past_last_page(result, options.page, options.limit)
 
 
 def print_counts(

@@ -14,6 +14,7 @@ from newsgrep.cli.options import (
     json_option,
     listing_options,
     paging_options,
+    past_last_page,
     reports_errors,
 )
 from newsgrep.engine import IndexLocation
@@ -62,4 +63,5 @@ def similar_command(
     emit_result(
         result, as_json=as_json, as_csv=as_csv, paths_only=paths_only, null=null, color=color
     )
-    sys.exit(ExitStatus.FOUND if result.total else ExitStatus.NOTHING)
+    found = result.total and not past_last_page(result, 1 if paths_only else page, limit)
+    sys.exit(ExitStatus.FOUND if found else ExitStatus.NOTHING)

@@ -7,6 +7,7 @@ import sys
 import click
 
 import newsgrep
+from newsgrep.cli.busy import note_indexing
 from newsgrep.cli.options import (
     color_option,
     csv_option,
@@ -50,6 +51,7 @@ def stats_command(
       newsgrep stats
       newsgrep stats --top 3 --json | jq .sources
     """
+    note_indexing(index_dir)
     stats = newsgrep.index_stats(index_dir, top)
     if as_json:
         write_line(sys.stdout, json_line(stats_json(stats)))

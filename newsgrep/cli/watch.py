@@ -105,6 +105,7 @@ def search_args(watch: Watch) -> str:
         ("--source", watch.sources),
         ("--person", watch.people),
         ("--place", watch.places),
+        ("--speaker", watch.speakers),
     ):
         for value in values:
             args += [flag, value]

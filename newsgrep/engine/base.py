@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from typing import NamedTuple, Protocol
 
+from newsgrep.errors import IndexBusy
 from newsgrep.model import Article, Facets, IndexStats, SearchOptions, SearchResult, Story
 from newsgrep.query.tree import Query
 
@@ -53,6 +54,11 @@ class Engine(Protocol):
         """The stories a path names, the query's words marked."""
         ...
 
+    def story_paths(self, path: str) -> list[str]:
+        """The stored paths of the stories a typed path names (a file: each
+        of its stories), without loading them; raises StoryMissing."""
+        ...
+
     def stats(self, top: int = 10) -> IndexStats:
         """What the index holds."""
         ...
@@ -78,6 +84,11 @@ class Engine(Protocol):
     ) -> AbstractContextManager[None]:
         """Held by the one indexer of the index: raises IndexBusy when another
         holds it, or with ``wait`` calls ``on_wait(pid)`` and waits."""
+        ...
+
+    def writer_busy(self) -> IndexBusy | None:
+        """The indexer writing the index now (its pid, its host), or None;
+        takes nothing an indexer could find held."""
         ...
 
     def manifest(self) -> Manifest:

@@ -103,13 +103,20 @@ def title_line(hit: Hit) -> Line:
 
 
 def hit_lines(hit: Hit, quotes: bool = False) -> list[Line]:
-    """Title, metadata, path and snippets (or with ``quotes`` its quotations) of one hit."""
+    """Title, metadata, path and snippets (or with ``quotes`` its quotations)
+    of one hit. The quotation a said: clause matched comes first, its
+    speaker named: the body's snippets may show other people's words."""
     lines = [title_line(hit)]
     meta = meta_line(hit)
     if meta:
         lines.append(line(meta, META_STYLE))
     lines.append(line(clean_line(hit.path), PATH_STYLE))
-    lines.extend(quote_lines(hit) if quotes else [snippet_line(s) for s in hit.snippets])
+    if quotes:
+        lines.extend(quote_lines(hit))
+        return lines
+    if hit.quotes_matched:
+        lines.append(quote_line(hit.quotes[0], QUOTE_CHARS))
+    lines.extend(snippet_line(s) for s in hit.snippets)
     return lines
 
 

@@ -22,10 +22,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import datetime
 
 from newsgrep.errors import QueryError
-from newsgrep.query.dates import DateError, date_range
-from newsgrep.query.tree import FIELDS, WILDCARDS, DateSpan, Fuzzy, Pattern, Phrase, Term
+from newsgrep.query.dates import DATE_FORMS, DateError, date_range
+from newsgrep.query.tree import FIELD_NAMES, WILDCARDS, DateSpan, Fuzzy, Pattern, Phrase, Term
 
 # Token kinds.
 OPEN, CLOSE, AND, OR, NOT, SIGN, FIELD, LEAF = (
@@ -57,7 +58,7 @@ _DATE_VALUE = re.compile(
     r"(?P<op>[<>]=?)?(?P<value>\[[^\]]*\]?|\{[^}]*\}?|\"[^\"]*\"|'[^']*'|[^\s()\"]+)"
 )
 UNBALANCED_QUOTE = 'unbalanced quote: a phrase needs a closing "'
-_DATE_FORMS = "date: takes a date (2001-11-22, 2001-11, 2001) or a range [FROM TO UNTIL]"
+_DATE_FORMS = f"date: takes a date ({DATE_FORMS}) or a range [FROM TO UNTIL]"
 
 
 @dataclass(frozen=True)
@@ -70,11 +71,12 @@ class Token:
     leaf: Leaf | None = None
 
 
-def tokenize(text: str) -> list[Token]:
+def tokenize(text: str, now: datetime | None = None) -> list[Token]:
     """The tokens of a query whose spaces are single (as parse_query leaves
-    them); raises QueryError for what cannot be read."""
+    them), relative dates read against ``now`` (None: the clock); raises
+    QueryError for what cannot be read."""
     check_balance(text)
-    return _Lexer(text).tokens()
+    return _Lexer(text, now).tokens()
 
 
 def check_balance(text: str) -> None:
@@ -93,8 +95,9 @@ def check_balance(text: str) -> None:
 
 
 class _Lexer:
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, now: datetime | None) -> None:
         self.text = text
+        self.now = now
         self.pos = 0
         self.out: list[Token] = []
         # Question marks and lone stars are punctuation only beside other words.
@@ -169,22 +172,23 @@ class _Lexer:
         match = _FIELD.match(run)
         if not match:
             return False
-        typed, name = match.group(1), match.group(1).lower()
+        typed = match.group(1)
+        name = FIELD_NAMES.get(typed.lower(), typed.lower())
         after = self.text[self.pos + match.end() :][:1]
         if name == "date":
             self.pos += match.end()
             self._date()
             return True
         if after in ("", " ", ")"):
-            if name in FIELDS:
+            if name in FIELD_NAMES.values():
                 raise QueryError(
                     f"{typed}: needs a value right after the colon, as in {typed}:word"
                 )
             return False
         if after in ":/":
             return False
-        if name not in FIELDS:
-            raise QueryError(f"unknown field {typed!r}: use one of {', '.join(FIELDS)}")
+        if name not in FIELD_NAMES.values():
+            raise QueryError(f"unknown field {typed!r}: use one of {', '.join(FIELD_NAMES)}")
         self.out.append(Token(FIELD, name))
         self.pos += match.end()
         if run[match.end() :]:  # else a bracket or quote follows: title:(a b), title:"a b"
@@ -196,7 +200,7 @@ class _Lexer:
         if not match:
             raise QueryError(_DATE_FORMS)
         try:
-            span = date_range(match.group("value"), match.group("op") or "")
+            span = date_range(match.group("value"), match.group("op") or "", self.now)
         except DateError as err:
             raise QueryError(str(err)) from None
         self.out.append(Token(LEAF, leaf=span))

@@ -35,6 +35,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
+from datetime import datetime
 from typing import TypeGuard
 
 from newsgrep.errors import QueryError
@@ -81,14 +82,15 @@ FILTER_FIELDS = ("source", "people", "place")
 NOTHING = "nothing to search for: the query has only stop words or operators"
 
 
-def parse_query(text: str) -> Query:
-    """The tree of a query as typed; raises QueryError with a one-line reason."""
+def parse_query(text: str, now: datetime | None = None) -> Query:
+    """The tree of a query as typed, relative dates read against ``now``
+    (None: the clock); raises QueryError with a one-line reason."""
     text = " ".join(decode_argument(text).split())
     if not text:
         raise QueryError("empty query")
     if text == "*":
         return Every()
-    node = _Parser(tokenize(text)).group(None)  # the lexer checked the brackets
+    node = _Parser(tokenize(text, now)).group(None)  # the lexer checked the brackets
     if node is None:
         raise QueryError(NOTHING)
     return node
@@ -104,6 +106,7 @@ def options_filter(options: SearchOptions) -> Query | None:
         options.people,
         options.places,
         options.narrow,
+        speakers=options.speakers,
     )
 
 
@@ -114,19 +117,25 @@ def filter_query(
     people: Iterable[str] = (),
     places: Iterable[str] = (),
     narrow: Iterable[tuple[str, str]] = (),
+    now: datetime | None = None,
+    speakers: Iterable[str] = (),
 ) -> Query | None:
     """The options' filters: OR within one option, AND across options and
-    with each (field, value) of ``narrow``; None without any."""
+    with each (field, value) of ``narrow``; None without any. A speaker is
+    as said:"NAME": stories quoting someone of that name."""
     parts: list[Query] = []
     if since or until:
         try:
-            parts.append(between(since, until))
+            parts.append(between(since, until, now))
         except DateError as err:
             raise QueryError(f"--since/--until: {err}") from None
     for field, values in zip(FILTER_FIELDS, (sources, people, places), strict=True):
         values = [v for v in values if v.strip()]
         if values:
             parts.append(Or(tuple(_value(field, decode_argument(v)) for v in values)))
+    quoted = [v for v in speakers if v.strip()]
+    if quoted:
+        parts.append(Or(tuple(_speaker(Phrase(tuple(decode_argument(v).split()))) for v in quoted)))
     for field, value in narrow:  # values from the index, not from a command line
         if field not in FILTER_FIELDS:
             raise QueryError(f"cannot narrow on {field!r}")
@@ -135,12 +144,13 @@ def filter_query(
 
 
 def _value(field: str, value: str) -> Term:
-    """A source as stored; a name as typed, which needs a letter or digit to match."""
-    if field == "source":
-        return Term(stored_source(value), field)
+    """A name as typed (a source as stored: 'Associated Press' is 'AP'),
+    which needs a letter or digit to match. An engine matches a Term of a
+    name field as the phrase of its words, case and accents folded, as
+    people:putin finds "Vladimir Putin" and source:cnn "CNN (Web News)"."""
     if not re.search(r"\w", value):
         raise QueryError(f"nothing to match in {value!r}")
-    return Term(value, field)
+    return Term(stored_source(value) if field == "source" else value, field)
 
 
 def stored_source(name: str) -> str:

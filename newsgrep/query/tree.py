@@ -25,7 +25,37 @@ from datetime import datetime
 TEXT_FIELDS = ("title", "body")
 METADATA_FIELDS = ("people", "source", "place", "date", "author")
 SAID = "said"  # a speaker: said:putin, said:"vladimir putin" (see Said)
-FIELDS = TEXT_FIELDS + METADATA_FIELDS + (SAID,)
+
+
+@dataclass(frozen=True)
+class FieldForm:
+    """How a field is typed: its names (the first the one help teaches, the
+    others kept as aliases), an example and what it finds. The lexer reads
+    the names from this table, ``newsgrep help query`` all of it."""
+
+    names: tuple[str, ...]
+    example: str
+    finds: str
+
+
+FIELD_FORMS = {
+    "title": FieldForm(("title",), "title:putin", "a word of the title, stemmed"),
+    "body": FieldForm(("body",), 'body:"missile defense"', "a word or phrase of the text"),
+    "people": FieldForm(
+        ("person", "people"), "person:putin", "a person named (--person, --by person)"
+    ),
+    "source": FieldForm(("source",), "source:cnn", "a word of the source's name (--source)"),
+    "place": FieldForm(("place",), "place:moscow", "a word of the dateline's place (--place)"),
+    "author": FieldForm(("author",), "author:smith", "a word of a reporter's name"),
+    "date": FieldForm(("date",), "date:2001-11", "stories of that day, month or year"),
+    SAID: FieldForm(
+        ("said", "speaker"),
+        "said:putin nato",
+        "a quotation of that speaker, holding the words after it (--speaker, --by speaker)",
+    ),
+}
+# Every name a query may type before a colon, and the field it means.
+FIELD_NAMES = {name: field for field, form in FIELD_FORMS.items() for name in form.names}
 # What makes a word a Pattern: * and ?, with the question marks of Armenian,
 # Arabic and Ethiopic script.
 WILDCARDS = "*?\u055e\u061f\u1367"

@@ -317,7 +317,11 @@ def test_a_narrowing_finds_what_its_option_finds_in_the_same_order(
 
 
 @pytest.mark.asyncio
-async def test_narrowing_to_a_source_with_quotation_marks_keeps_that_source_only(names_index):
+async def test_narrowing_to_a_source_with_quotation_marks_keeps_the_sources_of_its_words(
+    names_index,
+):
+    """A source matches word by word, as --source does: quotation marks are
+    no words, so both Hill Times stay, and no other source."""
     app = BrowserApp(names_index, "budget")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -325,13 +329,14 @@ async def test_narrowing_to_a_source_with_quotation_marks_keeps_that_source_only
         assert {'The "Hill" Times', "The Hill Times"} <= set(sources)
         await pilot.press(*["down"] * sources.index('The "Hill" Times'), "s")
         await settle(pilot)
-        assert [row[0] for row in rows(app)] == ["Budget in Ottawa"]
+        assert sorted(row[0] for row in rows(app)) == ["Budget in Ottawa", "Budget on the Hill"]
         assert 'source: The "Hill" Times' in shown(app, "#filters").plain
 
 
 def test_the_command_passes_query_and_filters_to_the_browser(monkeypatch, corpus_index):
     started = []
     monkeypatch.setattr(BrowserApp, "run", lambda self: started.append(self))
+    monkeypatch.setattr("newsgrep.cli.browse.is_terminal", lambda stream: True)
     result = CliRunner().invoke(
         cli,
         ["browse", "NATO", "--index", str(corpus_index), "--person", "Putin", "--sort", "newest"],
@@ -340,6 +345,15 @@ def test_the_command_passes_query_and_filters_to_the_browser(monkeypatch, corpus
     [app] = started
     assert app.search.text == "NATO" and str(app.index) == str(corpus_index)
     assert app.search.options.people == ("Putin",) and app.search.options.sort == "newest"
+
+
+def test_browse_refuses_a_stdout_that_is_no_terminal(corpus_index):
+    """Redirected to a file, the full-screen interface would fill it with
+    escape sequences: one line and exit 2 instead, as for a clashing flag."""
+    result = CliRunner().invoke(cli, ["browse", "nato", "--index", str(corpus_index)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("newsgrep: browse draws on a terminal")
+    assert result.stderr.count("\n") == 1 and result.stdout == ""
 
 
 def test_search_does_not_import_textual(corpus_index):

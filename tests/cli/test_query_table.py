@@ -65,6 +65,21 @@ def test_the_table_has_every_syntax_of_the_issue():
         assert syntax in examples, syntax
 
 
+# What orders or pages hits: refused beside -c and -l, which cover every match.
+_PAGING = ("--sort", "--limit", "-n", "--page")
+
+
+def _every_match(args: list[str]) -> list[str]:
+    """The example without its order and paging (each option with its value), for -c and -l."""
+    kept: list[str] = []
+    value_of_paging = False
+    for arg in args:
+        if not value_of_paging and arg not in _PAGING:
+            kept.append(arg)
+        value_of_paging = arg in _PAGING and not value_of_paging
+    return kept
+
+
 def _stem(path: str) -> str:
     return Path(path.split("#")[0]).stem
 
@@ -84,11 +99,11 @@ def test_readme_example(run_on, args, documented):
     assert plain.exit_code == 0, plain.stderr
     count = re.match(r"(\d+) stor(?:y|ies)", documented)
     if count:
-        assert int(run_on("search", *args, "-c").stdout) == int(count.group(1))
+        assert int(run_on("search", *_every_match(args), "-c").stdout) == int(count.group(1))
     first = re.search(r"first `([^`]+)`", documented)
     if first:
         hits = [json.loads(line) for line in run_on("search", *args, "--json").stdout.splitlines()]
         assert _stem(hits[0]["path"]) == first.group(1)
-    listed = {_stem(p) for p in run_on("search", *args, "-l").stdout.splitlines()}
+    listed = {_stem(p) for p in run_on("search", *_every_match(args), "-l").stdout.splitlines()}
     for name in re.findall(r"`([a-z0-9-]+)`", documented):
         assert name in listed

@@ -43,6 +43,17 @@ def test_quotes_view_shows_the_matching_quotations_under_title_and_date(run):
     assert "2001-11-22 · RFE/RL" in out.splitlines()[1]
 
 
+def test_with_said_the_first_snippet_is_the_matching_quotation_and_its_speaker(run_on):
+    """The body's snippets may hold other people's words (issue 27): the
+    quotation said: matched comes first, on both engines."""
+    out = run_on("search", "said:putin nato").stdout
+    block = out.split(str(SEED), 1)[1].split("\n\n", 1)[0].strip().splitlines()
+    assert block[0].strip() == f"Vladimir Putin: “{ACCESSION}”"
+    assert block[1].strip().startswith("…")  # then the snippets, as before
+    plain = run_on("search", "nato putin").stdout
+    assert "Vladimir Putin: “" not in plain  # without said:, snippets only
+
+
 def test_quotes_view_without_said_lists_a_few_quotations_and_how_many_more(run):
     out = run("search", "title:Putin title:NATO title:Membership", "--quotes").stdout
     block = out.split(str(SEED), 1)[1].split("\n\n", 1)[0]

@@ -82,7 +82,7 @@ def multi_story_index(tmp_path):
     return tmp_path, file
 
 
-def test_file_hash_id_shows_one_story_and_file_shows_all(multi_story_index, monkeypatch):
+def test_file_hash_id_shows_one_story_and_file_with_all_shows_all(multi_story_index, monkeypatch):
     from click.testing import CliRunner
 
     from newsgrep.cli.app import cli
@@ -90,7 +90,7 @@ def test_file_hash_id_shows_one_story_and_file_shows_all(multi_story_index, monk
     folder, file = multi_story_index
     one = CliRunner().invoke(cli, ["show", f"{file}#2", "--index", str(folder), "--json"])
     assert [json.loads(x)["title"] for x in one.output.splitlines()] == ["Story number 2"]
-    every = CliRunner().invoke(cli, ["show", file, "--index", str(folder), "--json"])
+    every = CliRunner().invoke(cli, ["show", file, "--index", str(folder), "--json", "--all"])
     assert [json.loads(x)["path"] for x in every.output.splitlines()] == [
         f"{file}#{n}" for n in (1, 2, 3)
     ]
@@ -99,3 +99,30 @@ def test_file_hash_id_shows_one_story_and_file_shows_all(multi_story_index, monk
     monkeypatch.chdir(folder)
     relative = CliRunner().invoke(cli, ["show", "wire.jsonl#3", "--index", str(folder)])
     assert relative.output.startswith("Story number 3")
+
+
+def test_a_file_of_several_stories_lists_their_paths_without_all(tmp_path, index_location):
+    """A .jsonl.gz of 37,554 stories printed whole, unasked, was a flood: its
+    FILE#ID paths instead (read from the path column, no story loaded), a
+    line on stderr, exit 1 (no story shown)."""
+    from click.testing import CliRunner
+
+    import newsgrep
+    from newsgrep.cli.app import cli
+
+    wire = tmp_path / "wire.jsonl"
+    wire.write_text(
+        "".join(
+            json.dumps({"id": str(n), "title": f"Story {n}", "text": f"Alliance story {n}."}) + "\n"
+            for n in (1, 2, 3)
+        )
+    )
+    newsgrep.index_paths([wire], index_location)
+    listed = CliRunner().invoke(cli, ["show", str(wire), "--index", index_location])
+    assert listed.exit_code == 1
+    assert sorted(listed.stdout.splitlines()) == [f"{wire}#{n}" for n in (1, 2, 3)]
+    assert listed.stderr == (
+        f"newsgrep: {wire} holds 3 stories: show one as FILE#ID (listed below), or all with --all\n"
+    )
+    one = CliRunner().invoke(cli, ["show", f"{wire}#2", "--index", index_location])
+    assert one.exit_code == 0 and one.stdout.startswith("Story 2")

@@ -51,7 +51,5 @@ def test_similar_hits_use_the_search_schema(run):
 
 
 def test_paths_only(run):
-    paths = run(
-        "similar", str(CORPUS / "kabul-falls-2001-11.txt"), "-l", "-n", "2"
-    ).output.splitlines()
-    assert len(paths) > 2  # -l lists every similar story; -n caps hit lists only
+    paths = run("similar", str(CORPUS / "kabul-falls-2001-11.txt"), "-l").output.splitlines()
+    assert len(paths) > 10  # -l lists every similar story, not a page of them

@@ -27,7 +27,10 @@ FORBIDDEN = (
     "newsgrep.engine.whoosh.merge",
     "newsgrep.engine.whoosh.segment",
     "newsgrep.engine.whoosh.state",  # watch
-    "newsgrep.engine.local",  # the manifest (sqlite3) and the writer's lock
+    # The manifest (sqlite3) and the writer lock; a search reads only who
+    # holds the lock (engine/local/holder.py), to say an indexer is writing.
+    "newsgrep.engine.local.manifest",
+    "newsgrep.engine.local.lock",
     "newsgrep.indexing",
     "newsgrep.extract.article",
     "newsgrep.browse",

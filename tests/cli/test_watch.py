@@ -137,8 +137,7 @@ def test_a_run_interrupted_while_printing_remembers_nothing(watch, monkeypatch):
 
     with monkeypatch.context() as patched:
         patched.setattr(command, "show_new", closed_pipe)
-        with pytest.raises(BrokenPipeError):
-            watch()
+        assert watch().exit_code == 0  # quietly, as grep into a closed pipe
     assert paths(watch("-l")) == [PUTIN]  # still new
 
 

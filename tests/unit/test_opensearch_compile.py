@@ -101,9 +101,10 @@ def test_fielded_words_search_that_field_only():
     assert dsl("place:Brussels") == phrase("place", "Brussels")
 
 
-def test_a_source_is_its_stored_name_lower_cased():
-    assert dsl('source:"Associated Press"') == {"term": {"source": {"value": "ap"}}}
-    assert dsl("source:RFE/RL") == {"term": {"source": {"value": "rfe/rl"}}}
+def test_a_source_is_a_phrase_of_its_stored_name_as_a_name_is():
+    assert dsl('source:"Associated Press"') == phrase("source", "AP")
+    assert dsl("source:RFE/RL") == phrase("source", "RFE/RL")
+    assert dsl('source:"New York Times"') == phrase("source", "New York Times")
 
 
 def test_boosts_weigh_a_word_in_both_fields():
@@ -199,9 +200,7 @@ def test_the_options_filters_compile_like_typed_clauses():
     assert restrict is not None
     query = compile_query(restrict, analyze)
     assert query["bool"]["must"][0]["range"]["date"]["gte"] == "2001-11-01T00:00:00.000000"
-    assert query["bool"]["must"][1] == should(
-        {"term": {"source": {"value": "reuters"}}}, {"term": {"source": {"value": "afp"}}}
-    )
+    assert query["bool"]["must"][1] == should(phrase("source", "Reuters"), phrase("source", "AFP"))
 
 
 def test_every_story():

@@ -198,6 +198,9 @@ def test_compiled_names_of_several_tokens_are_phrases():
     assert compile_query(parse_query("people:O'Neill"), schema) == q.Phrase(
         "people", ["o", "neill"]
     )
-    assert compile_query(Term("ITAR-TASS", "source"), schema) == q.Term("source", "itar-tass")
+    assert compile_query(Term("ITAR-TASS", "source"), schema) == q.Phrase(
+        "source", ["itar", "tass"]
+    )
+    assert compile_query(Term("CNN", "source"), schema) == q.Term("source", "cnn")
     with pytest.raises(QueryError, match="nothing to search for"):
         compile_query(parse_query("the of"), schema)

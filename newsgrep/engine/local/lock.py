@@ -14,9 +14,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from newsgrep.engine.local.holder import LOCK_NAME, recorded_pid
 from newsgrep.errors import IndexBusy
-
-LOCK_NAME = "writer.lock"
 
 # The descriptor of the lock this process holds; forked workers close their
 # copy, so that the lock goes when the process that took it goes.
@@ -51,17 +50,12 @@ def _acquire(
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
-        pid = _holder(fd)
+        pid = recorded_pid(fd)
         if not wait:
             raise IndexBusy(folder, pid) from None
         if on_wait:
             on_wait(pid)
         fcntl.flock(fd, fcntl.LOCK_EX)
-
-
-def _holder(fd: int) -> int | None:
-    text = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
-    return int(text) if text.isdigit() else None
 
 
 def release_inherited() -> None:

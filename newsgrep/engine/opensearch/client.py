@@ -236,8 +236,8 @@ def _answered(address: ClusterAddress, err: Any) -> IndexProblem:
 
 def index_missing(address: ClusterAddress) -> IndexMissing:
     return IndexMissing(
-        f"no index {address.name} at {address.base}; "
-        f"build one with: newsgrep index --index {address} FOLDER"
+        f"no index {address.name} at {address.base}: name another with --index URL "
+        f"or NEWSGREP_INDEX=URL, or build this one with: newsgrep index --index {address} FOLDER"
     )
 
 

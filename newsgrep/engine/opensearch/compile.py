@@ -152,9 +152,7 @@ class _Compiler:
 
     def _term(self, node: t.Term) -> DSL | None:
         """A typed word as its field indexes it: in title and body a term, a
-        phrase of its tokens, or nothing; a name or a source as stored."""
-        if node.field == "source":  # the parser gave the stored name; the index lower-cases it
-            return {"term": {"source": {"value": node.text.strip().lower(), **_boost(node)}}}
+        phrase of its tokens, or nothing; a name (or a source) a phrase of its words."""
         tokens = self.tokens[node.text] if _is_text(node.field) else [node.text]
         if not tokens:
             return None
@@ -333,10 +331,6 @@ def _one_or(parts: list[DSL], combine: Callable[[list[DSL]], DSL]) -> DSL | None
     if not parts:
         return None
     return parts[0] if len(parts) == 1 else combine(parts)
-
-
-def _boost(node: t.Term) -> DSL:
-    return {"boost": node.boost} if node.boost != 1.0 else {}
 
 
 def _when(moment: datetime) -> str:

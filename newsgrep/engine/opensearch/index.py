@@ -14,11 +14,13 @@ from typing import TYPE_CHECKING
 
 from newsgrep.engine.opensearch import facets, lookup, searching, similar, state, stats
 from newsgrep.engine.opensearch.client import ClusterAddress, cluster_errors, connect
-from newsgrep.engine.opensearch.lock import Heartbeat, cluster_writer_lock
+from newsgrep.engine.opensearch.lock import Heartbeat, cluster_writer_busy, cluster_writer_lock
 from newsgrep.engine.opensearch.manifest import ClusterManifest
+from newsgrep.engine.opensearch.store import check_mapping
 from newsgrep.engine.opensearch.writer import OpenSearchWriter
+from newsgrep.errors import IndexBusy
 from newsgrep.model import Facets, IndexStats, SearchOptions, SearchResult, Story
-from newsgrep.query.tree import Query
+from newsgrep.query.tree import Query, leaves
 
 if TYPE_CHECKING:
     from opensearchpy import OpenSearch
@@ -39,13 +41,23 @@ class OpenSearchIndex:
 
     def search(self, query: Query, options: SearchOptions, text: str = "") -> SearchResult:
         with cluster_errors(self.address):
+            self._check_sources(query, options)
             return searching.search(self.client, self.address.name, query, options, text)
 
     def count_by(
         self, query: Query, by: str, options: SearchOptions, share: bool = False
     ) -> Facets:
         with cluster_errors(self.address):
+            self._check_sources(query, options)
             return facets.count_by(self.client, self.address.name, query, by, options, share)
+
+    def _check_sources(self, query: Query, options: SearchOptions) -> None:
+        """A search by source on an index of an older mapping would match
+        whole names only: one request for the mapping refuses it instead."""
+        fields = [getattr(leaf, "field", None) for leaf in leaves(query)]
+        fields += [field for field, _ in options.narrow]
+        if options.sources or "source" in fields:
+            check_mapping(self.client, self.address)
 
     def similar(
         self, path: str, limit: int = 10, page: int = 1, snippets: bool = True
@@ -56,6 +68,10 @@ class OpenSearchIndex:
     def stories(self, path: str, query: Query | None = None) -> list[Story]:
         with cluster_errors(self.address):
             return lookup.load_stories(self.client, self.address.name, path, query)
+
+    def story_paths(self, path: str) -> list[str]:
+        with cluster_errors(self.address):
+            return lookup.find_ids(self.client, self.address.name, path)
 
     def stats(self, top: int = stats.TOP) -> IndexStats:
         with cluster_errors(self.address):
@@ -74,6 +90,10 @@ class OpenSearchIndex:
                 yield
             finally:
                 self._heartbeat = None
+
+    def writer_busy(self) -> IndexBusy | None:
+        with cluster_errors(self.address):
+            return cluster_writer_busy(self.client, self.address)
 
     def _lease_kept(self) -> bool:
         """False once another indexer has taken the writer lock over."""

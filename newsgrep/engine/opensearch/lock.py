@@ -24,6 +24,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from newsgrep.engine.local.holder import alive
 from newsgrep.engine.opensearch.client import ClusterAddress, cluster_errors, with_backoff
 from newsgrep.engine.opensearch.store import ensure_files_index, files_index
 from newsgrep.errors import IndexBusy
@@ -66,6 +67,14 @@ def cluster_writer_lock(
         if not heartbeat.lost:
             with cluster_errors(address):
                 _release(client, address, heartbeat.lease)
+
+
+def cluster_writer_busy(client: OpenSearch, address: ClusterAddress) -> IndexBusy | None:
+    """The indexer holding a live lease on the index, or None."""
+    held = with_backoff(lambda: client.get(index=files_index(address), id=LOCK_ID, ignore=404))
+    if not held.get("found") or _stale(held["_source"]):
+        return None
+    return IndexBusy(address, held["_source"].get("pid"), held["_source"].get("host", ""))
 
 
 def _acquire(
@@ -122,21 +131,9 @@ def _take_over_if_stale(
 
 def _stale(holder: dict[str, Any]) -> bool:
     """Not renewed for STALE_SECONDS, or its holder is a dead process here."""
-    if holder.get("host") == socket.gethostname() and not _alive(holder.get("pid")):
+    if holder.get("host") == socket.gethostname() and not alive(holder.get("pid")):
         return True
     return time.time() - float(holder.get("heartbeat", 0)) > STALE_SECONDS
-
-
-def _alive(pid: object) -> bool:
-    if not isinstance(pid, int) or pid <= 0:
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True  # someone else's process: alive
-    return True
 
 
 def _holder() -> dict[str, Any]:

@@ -9,8 +9,9 @@ reads the same in every output:
   words and its two-letter minimum, Porter stemming). The original text is
   in ``_source`` for snippets; ``index_options: offsets`` lets the unified
   highlighter find the words without re-analysing a long story.
-* ``people``, ``place``, ``author``: names word by word, unstemmed
-  (``people:putin`` and ``people:"vladimir putin"`` both match); each has
+* ``people``, ``place``, ``author``, ``source``: names word by word,
+  unstemmed (``people:putin`` and ``people:"vladimir putin"`` both match,
+  ``source:cnn`` matches "CNN (Web News)"); each has
   a ``.keyword`` sub-field, the value as written, for ``--by`` counts (Whoosh
   counts the stored values too). A story's people are an array: the large
   ``position_increment_gap`` keeps a phrase or span from matching across two
@@ -22,8 +23,6 @@ reads the same in every output:
   ``quotations`` keeps them for display, ``[{speaker, text}]``, not indexed.
 * ``speaker``: who is quoted, each name whole, lowercased (Whoosh's KEYWORD),
   with ``.keyword`` for ``--by speaker`` counts.
-* ``source``: split at commas and lowercased, as Whoosh's KEYWORD field,
-  with ``.keyword`` for counts.
 * ``path`` and ``file``: exact keywords; ``file`` finds a file's stories to
   forget them. ``date``: a date (no time zone: newsgrep's dates are naive).
   ``url``: kept, not searched. ``run``, newsgrep's own, says which
@@ -41,7 +40,7 @@ from typing import Any
 
 # Bumped when the mapping changes in a way an existing index cannot follow:
 # writing to an index of another version asks for --rebuild.
-MAPPING_VERSION = 3
+MAPPING_VERSION = 4  # 4: source analysed word by word, as a name
 # Whoosh's StopFilter list (whoosh.analysis.filters.STOP_WORDS), copied so
 # that creating an index does not import Whoosh; a unit test compares them.
 STOP_WORDS = (
@@ -74,7 +73,7 @@ BM25_B = 0.75
 TEXT_FIELDS = ("title", "body")
 # Analysed as the body, though not searched by plain words (only by said:).
 QUOTES = "quotes"
-NAME_FIELDS = ("people", "place", "author")
+NAME_FIELDS = ("people", "place", "author", "source")
 
 
 def index_body() -> dict[str, Any]:
@@ -101,7 +100,6 @@ def _settings() -> dict[str, Any]:
             "tokenizer": {
                 "newsgrep_words": pattern(WORD_PATTERN),
                 "newsgrep_names": pattern(NAME_PATTERN),
-                "newsgrep_commas": {"type": "pattern", "pattern": ","},
             },
             "char_filter": {
                 "newsgrep_stops": {
@@ -141,11 +139,6 @@ def _settings() -> dict[str, Any]:
                     "tokenizer": "keyword",
                     "filter": ["trim", "lowercase", "newsgrep_not_immense"],
                 },
-                "newsgrep_commas": {
-                    "type": "custom",
-                    "tokenizer": "newsgrep_commas",
-                    "filter": ["trim", "lowercase", "newsgrep_not_immense"],
-                },
             },
         },
     }
@@ -158,7 +151,6 @@ def _mappings() -> dict[str, Any]:
         "path": {"type": "keyword", "ignore_above": LONGEST_WORD},
         "file": {"type": "keyword", "ignore_above": LONGEST_WORD},
         "date": {"type": "date", "format": "strict_date_optional_time||epoch_millis"},
-        "source": _with_keyword({"type": "text", "analyzer": "newsgrep_commas"}),
         "speaker": _with_keyword({"type": "text", "analyzer": "newsgrep_whole"}),
         "quotations": {"type": "object", "enabled": False},
         "url": {"type": "keyword", "index": False, "doc_values": False},

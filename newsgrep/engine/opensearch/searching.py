@@ -71,7 +71,12 @@ def filtered_query(tree: Query, options: SearchOptions, analyze: Analyze) -> DSL
     (for callers that need every match: counts per value)."""
     query = compile_query(tree, analyze)
     restrict = filter_query(
-        options.since, options.until, options.sources, options.people, options.places
+        options.since,
+        options.until,
+        options.sources,
+        options.people,
+        options.places,
+        speakers=options.speakers,
     )
     if restrict is None:
         return query

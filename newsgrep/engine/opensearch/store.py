@@ -53,6 +53,12 @@ def open_stories_index(client: OpenSearch, address: ClusterAddress, rebuild: boo
     if rebuild:
         with_backoff(lambda: client.indices.delete(index=address.name, ignore_unavailable=True))
     ensure_index(client, address.name, index_body())
+    check_mapping(client, address)
+
+
+def check_mapping(client: OpenSearch, address: ClusterAddress) -> None:
+    """Refuse an index whose mapping this newsgrep does not write (nor read
+    right: before mapping 4, a source matched only as a whole name)."""
     meta = with_backoff(lambda: client.indices.get_mapping(index=address.name))
     version = meta[address.name]["mappings"].get("_meta", {}).get("newsgrep_mapping")
     if version != MAPPING_VERSION:

@@ -1,8 +1,8 @@
 """newsgrep's query tree (newsgrep.query.tree) as a Whoosh query.
 
 The tree says what was typed; here it meets the index. Words are analysed as
-their field was indexed (stemmed for title and body, names word by word, a
-source as stored, in lower case); a word or phrase without a field searches
+their field was indexed (stemmed for title and body, names and sources word
+by word); a word or phrase without a field searches
 title and body; a word that analyses to several tokens (``O'Neill``,
 ``U.S.-Russian``) is a phrase of them, a stop word nothing; plain words typed
 side by side weigh as rank/weights.py says (their proximity bonus is a
@@ -21,8 +21,8 @@ from whoosh import query as q
 from whoosh.matching.binary import AndNotMatcher
 
 from newsgrep.engine.whoosh.quotes import said_query
-from newsgrep.engine.whoosh.schema import TEXT_FIELDS
-from newsgrep.errors import QueryError
+from newsgrep.engine.whoosh.schema import TEXT_FIELDS, source_by_words
+from newsgrep.errors import IndexDamaged, QueryError
 from newsgrep.query import tree as t
 from newsgrep.query.parser import NOTHING
 from newsgrep.rank.weights import COORDINATION, PROXIMITY_SLOP, PROXIMITY_WEIGHT, TITLE_WEIGHT
@@ -60,7 +60,15 @@ class AndNot(q.AndNot):
 
 
 def _compile(node: t.Query, schema: Any) -> q.Query:
+    if getattr(node, "field", None) == "source" and not source_by_words(schema):
+        raise IndexDamaged(OLD_SOURCES)
     return _COMPILERS[type(node)](node, schema)
+
+
+OLD_SOURCES = (
+    "this index was built when a source matched only as a whole name: "
+    "rebuild it with newsgrep index --rebuild FOLDER to search sources by word"
+)
 
 
 # -- leaves -------------------------------------------------------------------
@@ -69,8 +77,6 @@ Maker = Callable[[str, float], q.Query]
 
 
 def _term(node: t.Term, schema: Any) -> q.Query:
-    if node.field == "source":  # the parser gave the stored name; the index lower-cases it
-        return q.Term("source", node.text.lower(), boost=node.boost)
     return _in_fields(
         node.field, node.boost, lambda field, boost: _analysed(schema, field, node.text, boost)
     )

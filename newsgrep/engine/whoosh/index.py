@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from newsgrep.engine.base import Manifest
 from newsgrep.engine.whoosh.store import open_searcher
+from newsgrep.errors import IndexBusy
 from newsgrep.model import Facets, IndexStats, SearchOptions, SearchResult, Story
 from newsgrep.query.tree import Query
 
@@ -58,6 +59,12 @@ class WhooshIndex:
         with open_searcher(self.folder) as searcher:
             return lookup.load_stories(searcher, path, query)
 
+    def story_paths(self, path: str) -> list[str]:
+        from newsgrep.engine.whoosh import lookup
+
+        with open_searcher(self.folder) as searcher:
+            return lookup.story_paths(searcher, path)
+
     def stats(self, top: int = 10) -> IndexStats:
         from newsgrep.engine.whoosh import stats
 
@@ -87,6 +94,11 @@ class WhooshIndex:
         from newsgrep.engine.local.lock import writer_lock
 
         return writer_lock(self.folder, wait, on_wait)
+
+    def writer_busy(self) -> IndexBusy | None:
+        from newsgrep.engine.local.holder import writer_busy
+
+        return writer_busy(self.folder)
 
     def manifest(self) -> Manifest:
         from newsgrep.engine.local.manifest import Manifest as LocalManifest

@@ -51,6 +51,12 @@ def name_analyzer():
     return RegexTokenizer(r"\w+") | LowercaseFilter() | CharsetFilter(accent_map)
 
 
+def source_by_words(schema: Schema) -> bool:
+    """False for an index written when a source was one whole keyword: its
+    source terms cannot answer a search for a word of the name."""
+    return not isinstance(schema["source"], KEYWORD)
+
+
 def build_schema() -> Schema:
     words = word_analyzer()
     names = name_analyzer()
@@ -60,7 +66,9 @@ def build_schema() -> Schema:
         title=TEXT(analyzer=words, stored=True, field_boost=TITLE_BOOST),
         body=TEXT(analyzer=words, stored=True),
         date=DATETIME(stored=True, sortable=True),
-        source=KEYWORD(stored=True, lowercase=True, commas=True),
+        # A source's name word by word, as people's: source:cnn finds "CNN
+        # (Web News)". Counts per source read the facet column, the name whole.
+        source=TEXT(analyzer=names, stored=True),
         people=TEXT(analyzer=names, stored=True),
         place=TEXT(analyzer=names, stored=True),
         author=TEXT(analyzer=names, stored=True),

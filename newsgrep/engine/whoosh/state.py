@@ -9,8 +9,8 @@ import re
 import tempfile
 from pathlib import Path
 
-from newsgrep.engine.whoosh.store import INDEX_NAME
-from newsgrep.errors import IndexMissing, IndexProblem
+from newsgrep.engine.whoosh.store import INDEX_NAME, no_index
+from newsgrep.errors import IndexProblem
 
 STATE_FOLDER = "newsgrep-state"
 # A key is a file name: no separator, no leading dot (temporary files start with one).
@@ -59,4 +59,4 @@ def write_state(folder: Path, key: str, value: str) -> None:
 def _check_index(folder: Path) -> None:
     """State belongs to an index: none without one (as a search says)."""
     if not any(folder.glob(f"_{INDEX_NAME}_*.toc")):
-        raise IndexMissing(f"no index at {folder}; build one with: newsgrep index FOLDER")
+        raise no_index(folder)

@@ -93,7 +93,16 @@ def _open_once(folder: Path, keep_reader: bool) -> tuple[index.Index, IndexReade
         raise IndexDamaged(_damaged(folder, _one_line(err))) from None
     if any(folder.glob("*.seg")):
         raise IndexDamaged(_damaged(folder, "its table of contents (_MAIN_*.toc) is missing"))
-    raise IndexMissing(f"no index at {folder}; build one with: newsgrep index FOLDER")
+    raise no_index(folder)
+
+
+def no_index(folder: Path) -> IndexMissing:
+    """Where newsgrep looked, and the two ways to look elsewhere: a user in
+    another folder needs --index, not a second index."""
+    return IndexMissing(
+        f"no index at {folder}: name one with --index DIR or NEWSGREP_INDEX=DIR "
+        f"(default ./index), or build one with: newsgrep index --index {folder} FOLDER"
+    )
 
 
 INDEX_NAME = "MAIN"
