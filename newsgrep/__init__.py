@@ -67,7 +67,7 @@ def __getattr__(name: str) -> Any:
 
 
 def search(index: Location, text: str, options: SearchOptions | None = None) -> SearchResult:
-    """Ranked stories matching the query ``text`` (README's query language)."""
+    """Ranked stories matching the query ``text`` (docs/query.md's query language)."""
     return open_engine(index).search(parse_query(text), options or SearchOptions(), text)
 
 

@@ -1,4 +1,4 @@
-"""Every ``--json`` object newsgrep prints, in one place: the schemas README
+"""Every ``--json`` object newsgrep prints, in one place: the schemas docs/output.md
 documents. Strings from stories are cleaned for a terminal here too, since
 ``jq -r`` prints them raw.
 """
@@ -32,7 +32,7 @@ def story_json(hit: Hit) -> JsonObject:
 
 
 def hit_json(hit: Hit, with_duplicates: bool = False) -> JsonObject:
-    """The stable JSON Lines schema of one hit (README documents it)."""
+    """The stable JSON Lines schema of one hit (docs/output.md documents it)."""
     obj = {
         "rank": hit.rank,
         "score": round(hit.score, 4),
@@ -82,7 +82,7 @@ def bucket_json(bucket: Bucket) -> JsonObject:
 
 
 def stats_json(stats: IndexStats) -> JsonObject:
-    """The stable JSON object of `newsgrep stats --json` (README documents it)."""
+    """The stable JSON object of `newsgrep stats --json` (docs/output.md documents it)."""
 
     def values(buckets: list[Bucket]) -> list[JsonObject]:
         # The top lists have no None bucket (ranked() leaves it out).

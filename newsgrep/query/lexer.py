@@ -1,5 +1,5 @@
 """Query text to tokens: the words, phrases, brackets, operators, signs,
-fields and dates of README's query language.
+fields and dates of docs/query.md's query language.
 
 The lexer decides what the characters are, the parser (parser.py) how the
 tokens combine. Spacing matters here and nowhere else:
