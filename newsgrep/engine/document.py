@@ -83,3 +83,10 @@ def hit_values(stored: dict[str, Any]) -> dict[str, Any]:
                 value = field.empty()
             values[field.name] = list(value) if field.many else value
     return values
+
+
+def whole_value(field: str | None) -> bool:
+    """True for a field matched as a whole value (a label), not word by word:
+    a typed value is looked up as the index holds it (lowercased)."""
+    known = FIELDS_BY_NAME.get(field) if field else None
+    return known is not None and known.kind == "labels"

@@ -144,13 +144,3 @@ def test_did_you_mean_offers_a_word_the_index_holds(engine, articles):
     assert engine.search(parse_query(surname), SearchOptions(), surname).suggestion is None
     quiet = SearchOptions(suggest=False)
     assert engine.search(parse_query(typo), quiet, typo).suggestion is None
-
-
-@pytest.mark.parametrize("query", ["nato membership", '"missile defence" OR abm', "people:putin"])
-def test_both_engines_rank_alike(engines, query):
-    """Ranking is the one answer no story list predicts: the engines agree."""
-    whoosh, opensearch = (
-        [h.path for h in e.search(parse_query(query), replace(EVERY, limit=5)).hits]
-        for e in engines
-    )
-    assert whoosh and set(whoosh) == set(opensearch)

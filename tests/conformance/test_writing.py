@@ -196,3 +196,32 @@ def test_a_title_only_brief_finds_stories_by_its_headline(fresh, tmp_path):
     newsgrep.index_paths([tmp_path], fresh.location)
     result = fresh.similar(str(tmp_path / "brief.txt"))
     assert [h.path for h in result.hits] == [str(tmp_path / "story.txt")]
+
+
+def test_a_watch_reports_what_entered_it_since_it_last_ran(fresh, tmp_path):
+    from newsgrep.watch import Watch, Watches
+
+    def wire(name: str, place: str) -> None:
+        (tmp_path / f"{name}.txt").write_text(
+            f"Alliance {name}\n\n{place}, Nov. 22, 2001 (AP) - Alliance talk of {name}.\n"
+        )
+
+    wire("one", "MOSCOW")
+    wire("two", "LONDON")
+    newsgrep.index_paths([tmp_path], fresh.location)
+    watches = Watches(fresh)
+    watches.add(Watch("talks", "alliance", places=("Moscow",)))
+    [watch] = watches.named(["talks"])
+
+    def entered() -> list[str]:
+        run = watches.run(watch)
+        watches.remember(run)
+        return [os.path.basename(hit.path) for hit in run.hits]
+
+    assert entered() == ["one.txt"]
+    assert entered() == []
+    wire("three", "MOSCOW")
+    wire("four", "LONDON")
+    newsgrep.index_paths([tmp_path], fresh.location)
+    assert entered() == ["three.txt"]
+    assert Watches(fresh).last_run("talks").matched == 2

@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime
 from typing import Any, Protocol
 
+from newsgrep.engine.document import whole_value
 from newsgrep.engine.opensearch.quotes import said_query
 from newsgrep.errors import QueryError
 from newsgrep.query import tree as t
@@ -153,8 +154,8 @@ class _Compiler:
     def _term(self, node: t.Term) -> DSL | None:
         """A typed word as its field indexes it: in title and body a term, a
         phrase of its tokens, or nothing; a name or a source as stored."""
-        if node.field == "source":  # the parser gave the stored name; the index lower-cases it
-            return {"term": {"source": {"value": node.text.strip().lower(), **_boost(node)}}}
+        if whole_value(node.field):  # as stored (the parser's form); the index lower-cases it
+            return {"term": {node.field: {"value": node.text.strip().lower(), **_boost(node)}}}
         tokens = self.tokens[node.text] if _is_text(node.field) else [node.text]
         if not tokens:
             return None

@@ -1,8 +1,9 @@
 """The OpenSearch index: settings and mappings with the fields of the Whoosh schema.
 
-Same field names as :mod:`newsgrep.engine.whoosh.schema`, analysed the same
-way, so that a query matches the same stories on both engines and a hit
-reads the same in every output:
+A story's fields are engine/document.py's, each mapped by its kind (as the
+Whoosh schema builds them), analysed the same way as on Whoosh, so that a
+query matches the same stories on both engines and a hit reads the same in
+every output:
 
 * ``title`` and ``body``: Whoosh's word analysis rebuilt from OpenSearch's
   own parts (its tokenizer pattern, lowercase, accent folding, Whoosh's stop

@@ -20,6 +20,7 @@ from typing import Any
 from whoosh import query as q
 from whoosh.matching.binary import AndNotMatcher
 
+from newsgrep.engine.document import whole_value
 from newsgrep.engine.whoosh.quotes import said_query
 from newsgrep.engine.whoosh.schema import TEXT_FIELDS
 from newsgrep.errors import QueryError
@@ -69,8 +70,8 @@ Maker = Callable[[str, float], q.Query]
 
 
 def _term(node: t.Term, schema: Any) -> q.Query:
-    if node.field == "source":  # the parser gave the stored name; the index lower-cases it
-        return q.Term("source", node.text.lower(), boost=node.boost)
+    if whole_value(node.field):  # as stored (the parser's form); the index lower-cases it
+        return q.Term(node.field, node.text.lower(), boost=node.boost)
     return _in_fields(
         node.field, node.boost, lambda field, boost: _analysed(schema, field, node.text, boost)
     )
