@@ -5,8 +5,11 @@ schema, the OpenSearch writer and mapping build their documents and fields
 from it by each field's kind, and a Hit is read back from a story's stored
 fields by it (engine/hits.py). A new field is one line here (and, if a Hit
 shows it, the Hit's attribute of the same name); both engines then index,
-store and return it alike. Quotations are not in it: each engine indexes
-them for ``said:`` in its own way (engine/quotations.py is what they share).
+store and return it alike. An index written before it lacks the field: bump
+engine/opensearch/mapping.py's MAPPING_VERSION, so that writing to an older
+cluster index asks for --rebuild. Quotations are not in it: each engine
+indexes them for ``said:`` in its own way (engine/quotations.py is what they
+share).
 """
 
 from __future__ import annotations
