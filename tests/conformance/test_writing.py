@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import os
 import pickle
+import subprocess
+import sys
+import time
 from datetime import datetime
 
 import pytest
@@ -16,6 +19,7 @@ from newsgrep.errors import IndexBusy, IndexMissing
 from newsgrep.model import Article, Quote, SearchOptions
 from newsgrep.query.parser import parse_query
 from newsgrep.query.tree import Every
+from tests.helpers.paths import ROOT
 
 EVERY = SearchOptions(limit=0, snippets=False, suggest=False)
 
@@ -141,6 +145,21 @@ def test_the_writer_lock_is_held_by_one_indexer(fresh, tmp_path):
         with pytest.raises(IndexBusy, match=f"pid {os.getpid()}"):
             newsgrep.index_paths([tmp_path], fresh.location)
     assert newsgrep.index_paths([tmp_path], fresh.location).indexed == 1
+
+
+def test_a_waiting_indexer_runs_once_the_lock_is_free(fresh, tmp_path):
+    (tmp_path / "a.txt").write_text("Alliance talks\n\nLONDON (AP) - Alliance talk.\n")
+    command = [sys.executable, "-m", "newsgrep", "index", str(tmp_path), "--wait"]
+    with fresh.writer_lock():
+        waiting = subprocess.Popen(
+            [*command, "--index", fresh.location], cwd=ROOT, stderr=subprocess.PIPE, text=True
+        )
+        time.sleep(3)
+        assert waiting.poll() is None
+    _, stderr = waiting.communicate(timeout=120)
+    assert waiting.returncode == 0, stderr
+    assert f"waiting for the indexer (pid {os.getpid()}) writing {fresh.location}" in stderr
+    assert paths(fresh) == [str(tmp_path / "a.txt")]
 
 
 def test_state_documents_are_kept_whole_with_the_index(fresh, tmp_path):

@@ -220,24 +220,3 @@ def test_a_word_too_long_for_lucene_does_not_stop_the_run(location, tmp_path):
     (folder / "blob.txt").write_text(f"Blob\n\nA story with {'x' * 40_000} in it about tariffs.\n")
     assert newsgrep.index_paths([folder], location, jobs=1).indexed == 1
     assert stories(location, "tariffs") == 1
-
-
-def test_wait_waits_for_the_running_indexer(corpus, location):
-    command = [
-        sys.executable,
-        "-m",
-        "newsgrep",
-        "index",
-        str(corpus),
-        "--wait",
-        "--index",
-        location,
-    ]
-    with open_engine(location).writer_lock():
-        process = subprocess.Popen(command, cwd=ROOT, stderr=subprocess.PIPE, text=True)
-        time.sleep(2 * lock.POLL_SECONDS)
-        assert process.poll() is None
-    _, stderr = process.communicate(timeout=120)
-    assert process.returncode == 0, stderr
-    assert f"waiting for the indexer (pid {os.getpid()}) writing {location}" in stderr
-    assert stories(location) > 0
