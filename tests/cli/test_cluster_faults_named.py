@@ -1,8 +1,9 @@
 """A cluster fault is named for what happened, on one line of stderr, exit 2:
-unreachable, no elected cluster manager (with the nodes that answered), a red
-index, refused credentials, a TLS failure. The test cluster gives the TLS
-failure; a small local server stands in for the answers it cannot give
-without harm to other tests (tests/helpers/fake_cluster.py)."""
+no elected cluster manager (with the nodes that answered), a red index,
+refused credentials, a TLS failure (no node up: test_cluster_unreachable.py).
+The test cluster gives the TLS failure; a small local server stands in for
+the answers it cannot give without harm to other tests
+(tests/helpers/fake_cluster.py)."""
 
 from __future__ import annotations
 
@@ -93,11 +94,6 @@ def test_refused_credentials_are_named(status, user, told, monkeypatch):
     with fake_node(lambda method, path: refused) as alive:
         for args in COMMANDS:
             assert told in fails(*args, url=f"http://{alive}/news")
-
-
-def test_nothing_answering_is_unreachable(closed_port):
-    line = fails("search", "nato", url=f"http://127.0.0.1:{closed_port}/news")
-    assert f"cannot reach the OpenSearch cluster at http://127.0.0.1:{closed_port}" in line
 
 
 @pytest.mark.opensearch
