@@ -32,7 +32,11 @@ def index_option(command: F) -> F:
             location = index_location(index_dir, insecure)
         except NewsgrepError as err:
             raise Failure(str(err)) from None
-        if insecure and isinstance(location, ClusterAddress) and location.scheme == "https":
+        if (
+            isinstance(location, ClusterAddress)
+            and location.insecure
+            and location.scheme == "https"
+        ):
             click.echo(
                 f"newsgrep: warning: --insecure: the TLS certificate of {location.base} "
                 "is not verified",
@@ -43,7 +47,8 @@ def index_option(command: F) -> F:
     run = click.option(
         "--insecure",
         is_flag=True,
-        help="With an https:// index, do not verify the cluster's TLS certificate.",
+        help="With an index on a cluster: do not verify its TLS certificate (https://), "
+        "send credentials over plain http:// (or $NEWSGREP_INDEX_INSECURE=1).",
     )(run)
     decorated = click.option(
         "--index",

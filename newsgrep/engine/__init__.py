@@ -12,7 +12,12 @@ import os
 from pathlib import Path
 
 from newsgrep.engine.base import Engine
-from newsgrep.engine.opensearch.client import ClusterAddress, is_cluster_url, parse_cluster_url
+from newsgrep.engine.opensearch.client import (
+    ENV_INSECURE,
+    ClusterAddress,
+    is_cluster_url,
+    parse_cluster_url,
+)
 
 DEFAULT_INDEX = "index"
 ENV_INDEX = "NEWSGREP_INDEX"
@@ -26,13 +31,15 @@ def index_location(
 ) -> IndexLocation:
     """--index wins over $NEWSGREP_INDEX, which wins over ./index.
 
-    A URL is an index on a cluster (``insecure``: its TLS certificate is not
-    checked); anything else a folder, made absolute.
+    A URL is an index on a cluster (``insecure``, or $NEWSGREP_INDEX_INSECURE
+    set: its TLS certificate is not checked, credentials may go over plain
+    http://); anything else a folder, made absolute.
     """
     if isinstance(option, ClusterAddress):
         return option
     chosen = option or os.environ.get(ENV_INDEX) or DEFAULT_INDEX
     if is_cluster_url(chosen):
+        insecure = insecure or bool(os.environ.get(ENV_INSECURE))
         return parse_cluster_url(str(chosen), insecure)
     return Path(chosen).absolute()
 

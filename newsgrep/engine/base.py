@@ -1,10 +1,21 @@
 """The engine seam: what newsgrep asks of whatever holds its index.
 
-The embedded Whoosh index (:mod:`newsgrep.engine.whoosh`) is the one
-implementation today. An engine takes newsgrep's own query tree
-(:mod:`newsgrep.query.tree`), never query text, and answers with the records
-of :mod:`newsgrep.model`, so that the query language, the output and the
-command line stay the same whatever runs the search.
+Two engines implement it: the embedded Whoosh index in a folder
+(:mod:`newsgrep.engine.whoosh`) and an index on an OpenSearch cluster
+(:mod:`newsgrep.engine.opensearch`). An engine takes newsgrep's own query
+tree (:mod:`newsgrep.query.tree`), never query text, and answers with the
+records of :mod:`newsgrep.model`, so that the query language, the output and
+the command line stay the same whatever runs the search.
+
+What no engine decides for itself lives once, and an engine only translates
+it: the filter of the options (:func:`newsgrep.query.parser.options_filter`,
+a query tree like any other: an engine compiles whatever nodes it holds,
+never the option fields one by one), the fields of a story's document and
+how each is searched (:mod:`newsgrep.engine.document`), a Hit read back
+from them (:mod:`newsgrep.engine.hits`), and the file manifest's table and
+queries (:class:`newsgrep.engine.local.manifest.FileTable`). The
+conformance suite (``tests/conformance/``) holds every engine to the same
+answers.
 
 Writing goes through an :class:`IndexWriter`, the index's one writer, held
 under the engine's writer lock. The indexing run fills :class:`Batch` es (in
@@ -33,8 +44,8 @@ class Engine(Protocol):
         """Ranked hits (one page) and the number of matching stories.
         ``text`` is the query as typed, for did-you-mean. The options'
         filters (dates, --source/--person/--place, ``narrow``) are the tree
-        :func:`newsgrep.query.parser.options_filter` gives, applied as a
-        filter that never changes a score."""
+        :func:`newsgrep.query.parser.options_filter` gives, compiled as any
+        query tree is and applied as a filter that never changes a score."""
         ...
 
     def count_by(

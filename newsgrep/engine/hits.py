@@ -1,12 +1,14 @@
-"""Hits as every engine makes them: a Hit from a story's stored fields, the
-opening of a story that matched on metadata only, and a page of hits with
-their near-duplicates folded in (rank/dedup.py groups them)."""
+"""Hits as every engine makes them: a Hit from a story's stored fields (by
+engine/document.py's field list), the opening of a story that matched on
+metadata only, and a page of hits with their near-duplicates folded in
+(rank/dedup.py groups them)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
+from newsgrep.engine.document import hit_values
 from newsgrep.model import Duplicate, Hit, SearchOptions, Snippet, display_title
 from newsgrep.rank.dedup import Group
 
@@ -23,19 +25,13 @@ def stored_hit(
     """A Hit from a story's stored fields; ``title_pieces`` mark the query's
     words in the title shown (unmarked when None), ``snippets`` default to
     the story's opening."""
-    body = stored.get("body", "")
-    shown_title = display_title(stored.get("title", ""), body)
+    values = hit_values(stored)
+    shown_title = display_title(values.pop("title"), stored.get("body", ""))
     return Hit(
         rank=rank,
         score=score,
-        path=stored["path"],
         title=shown_title,
-        date=stored.get("date"),
-        source=stored.get("source", ""),
-        people=list(stored.get("people") or []),
-        place=stored.get("place", ""),
-        author=list(stored.get("author") or []),
-        url=stored.get("url", ""),
+        **values,
         title_pieces=title_pieces if title_pieces else [(shown_title, False)],
         snippets=snippets if snippets is not None else [],
     )

@@ -42,6 +42,7 @@ def test_an_unreachable_cluster_is_one_line_and_exit_2(args, closed_port, monkey
     url = f"http://127.0.0.1:{closed_port}/news"
     monkeypatch.setenv("NEWSGREP_INDEX_USER", "reader")
     monkeypatch.setenv("NEWSGREP_INDEX_PASSWORD", PASSWORD)
+    monkeypatch.setenv("NEWSGREP_INDEX_INSECURE", "1")  # credentials over http:// allowed
     result = CliRunner().invoke(cli, [*args, "--index", url], catch_exceptions=False)
     assert result.exit_code == 2, result.output
     assert len(result.stderr.strip().splitlines()) == 1, result.stderr

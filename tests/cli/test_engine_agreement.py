@@ -1,6 +1,7 @@
 """Both engines answer the query table of docs/query.md alike (issue 16): the same
-``-c`` for every query, the same top-10 stories for at least 80% of them.
-Skipped without the OpenSearch test cluster."""
+``-c`` for every query, the same top-10 stories for at least 80% of them,
+through the command line. Skipped without the OpenSearch test cluster.
+(Stats and similar stories: tests/conformance/test_reading.py.)"""
 
 from __future__ import annotations
 
@@ -10,7 +11,6 @@ import pytest
 
 from tests.cli.test_query_table import ROWS
 from tests.conftest import cli_on
-from tests.helpers.paths import CORPUS
 
 pytestmark = pytest.mark.opensearch
 SEARCHABLE = [(args, doc) for args, doc in ROWS if not doc.startswith("exit 2")]
@@ -54,29 +54,6 @@ def test_both_engines_agree_on_the_top_ten_of_most_queries(engines):
 def test_both_engines_count_alike_by_every_value(engines, query, by):
     whoosh, opensearch = (run("search", query, "--by", by, "--json").stdout for run in engines)
     assert whoosh and whoosh == opensearch
-
-
-def test_both_engines_tell_the_same_stats(engines):
-    def stats(run) -> dict:
-        told = json.loads(run("stats", "--json").stdout)
-        return {k: v for k, v in told.items() if k not in ("index", "index_bytes", "updated")}
-
-    whoosh, opensearch = engines
-    assert stats(whoosh) == stats(opensearch)
-
-
-def test_both_engines_find_mostly_the_same_similar_stories(engines):
-    def similar(run, story) -> set[str]:
-        lines = run("similar", str(story), "--json", "-n", "5").stdout.splitlines()
-        return {json.loads(line)["path"] for line in lines}
-
-    whoosh, opensearch = engines
-    stories = sorted(CORPUS.glob("*.txt"))
-    shared = [
-        len(similar(whoosh, s) & similar(opensearch, s)) / max(len(similar(whoosh, s)), 1)
-        for s in stories
-    ]
-    assert sum(shared) / len(shared) >= TOP_AGREEMENT
 
 
 @pytest.mark.parametrize("query", ["said:putin nato", "said:putin", "russia said:putin"])

@@ -1,5 +1,6 @@
-"""Indexing into an index on the OpenSearch test cluster: incremental runs,
-edits, deletions, a crash between the stories and the manifest, the lease.
+"""Indexing into an index on the OpenSearch test cluster, what only a cluster
+has: the manifest's writes, a crash between the stories and the manifest,
+the lease. (What every engine does: tests/conformance/.)
 
 Skipped unless $NEWSGREP_TEST_OPENSEARCH names a cluster that answers
 (``scripts/test-cluster start`` prints one).
@@ -7,9 +8,7 @@ Skipped unless $NEWSGREP_TEST_OPENSEARCH names a cluster that answers
 
 from __future__ import annotations
 
-import json
 import os
-import shutil
 import signal
 import socket
 import subprocess
@@ -26,8 +25,9 @@ from newsgrep.engine import open_engine
 from newsgrep.engine.opensearch import lock
 from newsgrep.engine.opensearch.client import connect, parse_cluster_url
 from newsgrep.engine.opensearch.manifest import ClusterManifest
-from newsgrep.errors import IndexBusy, IndexingFailed, IndexMissing
+from newsgrep.errors import IndexBusy, IndexingFailed
 from tests.helpers.paths import CORPUS, ROOT
+from tests.helpers.synthetic import wire_corpus
 
 pytestmark = pytest.mark.opensearch
 ENV_URL = "NEWSGREP_TEST_OPENSEARCH"
@@ -59,22 +59,7 @@ def location(opensearch_url) -> Iterator[str]:
 
 @pytest.fixture
 def corpus(tmp_path) -> Path:
-    """The sample corpus plus one three-story JSON Lines file, in a folder a test may edit."""
-    folder = tmp_path / "corpus"
-    shutil.copytree(CORPUS, folder)
-    write_stories(folder / "wire.jsonl", ["alpha", "bravo", "charlie"])
-    return folder
-
-
-def write_stories(file: Path, words: list[str]) -> None:
-    lines = [
-        json.dumps({"title": f"Story {word}", "maintext": f"A story about {word} and markets."})
-        for word in words
-    ]
-    file.write_text("\n".join(lines) + "\n")
-    # A time well in the past: the manifest trusts it on the next run (not "racy").
-    past = time.time() - 60
-    os.utime(file, (past, past))
+    return wire_corpus(tmp_path, CORPUS)
 
 
 def stories(location: str, word: str | None = None) -> int:
@@ -86,19 +71,13 @@ def stories(location: str, word: str | None = None) -> int:
     return int(client.count(index=address.name, body={"query": query})["count"])
 
 
-def test_a_second_run_changes_nothing(corpus, location):
+def test_a_second_run_leaves_the_manifest_alone(corpus, location):
+    """(What the run changes on every engine: tests/conformance/test_index_runs.py.)"""
     first = newsgrep.index_paths([corpus], location, jobs=1)
-    total = first.indexed
-    assert first.files == len(list(corpus.iterdir())) and total > first.files
-    assert stories(location) == total
-    engine = open_engine(location)
-    generation = engine.open_writer().generation
     written = manifest_writes(location)
     second = newsgrep.index_paths([corpus], location, jobs=1)
-    assert (second.indexed, second.unchanged, second.removed) == (0, first.files, 0)
-    assert stories(location) == total
-    assert engine.open_writer().generation == generation
-    assert manifest_writes(location) == written  # the manifest was left alone too
+    assert (second.indexed, second.unchanged) == (0, first.files)
+    assert manifest_writes(location) == written
 
 
 def manifest_writes(location: str) -> int:
@@ -110,34 +89,6 @@ def manifest_writes(location: str) -> int:
     body = {"query": {"terms": {"kind": ["file", "root", "meta"]}}, "size": 0}
     body["aggs"] = {"last": {"max": {"field": "_seq_no"}}}
     return int(client.search(index=files, body=body)["aggregations"]["last"]["value"])
-
-
-def test_an_edited_file_has_its_stories_replaced(corpus, location):
-    total = newsgrep.index_paths([corpus], location, jobs=1).indexed
-    assert stories(location, "bravo") == 1
-    write_stories(corpus / "wire.jsonl", ["alpha", "delta"])
-    again = newsgrep.index_paths([corpus], location, jobs=1)
-    assert (again.files, again.indexed) == (1, 2)
-    assert stories(location) == total - 1
-    assert stories(location, "bravo") == stories(location, "charlie") == 0
-    assert stories(location, "delta") == stories(location, "alpha") == 1
-
-
-def test_a_deleted_file_has_its_stories_removed(corpus, location):
-    total = newsgrep.index_paths([corpus], location, jobs=1).indexed
-    (corpus / "wire.jsonl").unlink()
-    again = newsgrep.index_paths([corpus], location, jobs=1)
-    assert again.removed == 1
-    assert stories(location) == total - 3 and stories(location, "alpha") == 0
-    # The manifest lets the file go too: a third run removes nothing more.
-    assert newsgrep.index_paths([corpus], location, jobs=1).removed == 0
-
-
-def test_with_no_paths_every_root_is_updated(corpus, location):
-    total = newsgrep.index_paths([corpus], location, jobs=1).indexed
-    write_stories(corpus / "more.jsonl", ["echo"])
-    again = newsgrep.index_paths([], location, jobs=1)
-    assert again.indexed == 1 and stories(location) == total + 1
 
 
 def test_a_crash_between_stories_and_manifest_is_redone_once(corpus, location, monkeypatch):
@@ -156,13 +107,6 @@ def test_a_crash_between_stories_and_manifest_is_redone_once(corpus, location, m
     finished = newsgrep.index_paths([corpus], location, jobs=1)
     assert stories(location) == finished.indexed  # every story once
     assert newsgrep.index_paths([corpus], location, jobs=1).indexed == 0
-
-
-def test_a_rebuild_starts_afresh(corpus, location):
-    total = newsgrep.index_paths([corpus], location, jobs=1).indexed
-    (corpus / "wire.jsonl").unlink()
-    rebuilt = newsgrep.index_paths([corpus], location, jobs=1, rebuild=True)
-    assert rebuilt.indexed == stories(location) == total - 3
 
 
 def test_a_second_indexer_is_refused_naming_the_first(corpus, location):
@@ -209,22 +153,6 @@ def test_worker_processes_index_the_same_stories(corpus, location, tmp_path):
     wire = write_corpus(tmp_path / "wire", 600, per_folder=100)
     report = newsgrep.index_paths([wire], location, jobs=2)
     assert report.jobs == 2 and report.indexed == 600 and stories(location) == 600
-
-
-def test_state_documents_are_kept_with_the_index(corpus, location):
-    engine = open_engine(location)
-    with pytest.raises(IndexMissing):
-        engine.read_state("watch.oil")
-    newsgrep.index_paths([corpus], location, jobs=1)
-    assert engine.read_state("watch.oil") is None
-    engine.write_state("watch.oil", '{"seen": ["a"]}')
-    engine.write_state("watch.oil", '{"seen": ["a", "b"]}')
-    assert open_engine(location).read_state("watch.oil") == '{"seen": ["a", "b"]}'
-    with pytest.raises(ValueError):
-        engine.write_state("../escape", "x")
-    # A rebuild starts the stories afresh; saved searches stay.
-    newsgrep.index_paths([corpus], location, jobs=1, rebuild=True)
-    assert engine.read_state("watch.oil") == '{"seen": ["a", "b"]}'
 
 
 @pytest.mark.slow
@@ -292,34 +220,3 @@ def test_a_word_too_long_for_lucene_does_not_stop_the_run(location, tmp_path):
     (folder / "blob.txt").write_text(f"Blob\n\nA story with {'x' * 40_000} in it about tariffs.\n")
     assert newsgrep.index_paths([folder], location, jobs=1).indexed == 1
     assert stories(location, "tariffs") == 1
-
-
-def test_wait_waits_for_the_running_indexer(corpus, location):
-    command = [
-        sys.executable,
-        "-m",
-        "newsgrep",
-        "index",
-        str(corpus),
-        "--wait",
-        "--index",
-        location,
-    ]
-    with open_engine(location).writer_lock():
-        process = subprocess.Popen(command, cwd=ROOT, stderr=subprocess.PIPE, text=True)
-        time.sleep(2 * lock.POLL_SECONDS)
-        assert process.poll() is None
-    _, stderr = process.communicate(timeout=120)
-    assert process.returncode == 0, stderr
-    assert f"waiting for the indexer (pid {os.getpid()}) writing {location}" in stderr
-    assert stories(location) > 0
-
-
-def test_a_file_named_alone_is_looked_up_and_updated(corpus, location):
-    total = newsgrep.index_paths([corpus], location, jobs=1).indexed
-    wire = corpus / "wire.jsonl"
-    assert newsgrep.index_paths([wire], location, jobs=1).unchanged == 1
-    write_stories(wire, ["alpha", "bravo", "charlie", "delta"])
-    again = newsgrep.index_paths([wire], location, jobs=1)
-    assert (again.files, again.indexed, again.removed) == (1, 4, 0)
-    assert stories(location) == total + 1

@@ -45,15 +45,15 @@ def why_unusable(url: str | None) -> str | None:
 
 
 @contextmanager
-def location_on(engine: str, folder: Path, request) -> Iterator[str]:
+def location_on(engine: str, folder: Path, request, purpose: str = "test") -> Iterator[str]:
     """A fresh index location on ENGINE: ``FOLDER/index``, or
-    ``URL/newsgrep-test-<random>`` on the test cluster, deleted afterwards
+    ``URL/newsgrep-PURPOSE-<random>`` on the test cluster, deleted afterwards
     (the test is skipped when there is no cluster: see ``opensearch_url``)."""
     if engine == "whoosh":
         yield str(folder / "index")
         return
     url = request.getfixturevalue("opensearch_url")
-    name = fresh_index_name()
+    name = fresh_index_name(purpose)
     try:
         yield f"{url}/{name}"
     finally:

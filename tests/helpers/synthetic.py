@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import os
 import random
+import shutil
+import time
 from pathlib import Path
 
 WORDS = (
@@ -33,3 +37,23 @@ def _story(rng: random.Random, number: int) -> str:
         f"{headline} {number}\n\n{rng.choice(PLACES)} (Reuters) - "
         f"{person} said {' '.join(sentences)}\n"
     )
+
+
+def wire_corpus(tmp_path: Path, sample: Path) -> Path:
+    """The sample corpus plus one three-story JSON Lines file, in a folder a test may edit."""
+    folder = tmp_path / "corpus"
+    shutil.copytree(sample, folder)
+    write_stories(folder / "wire.jsonl", ["alpha", "bravo", "charlie"])
+    return folder
+
+
+def write_stories(file: Path, words: list[str]) -> None:
+    """A JSON Lines file of one story per word, dated a minute back (so that
+    the manifest trusts its time on the next run: not "racy")."""
+    lines = [
+        json.dumps({"title": f"Story {word}", "maintext": f"A story about {word} and markets."})
+        for word in words
+    ]
+    file.write_text("\n".join(lines) + "\n")
+    past = time.time() - 60
+    os.utime(file, (past, past))

@@ -112,13 +112,42 @@ def test_an_unreachable_cluster_is_one_line_without_the_password(monkeypatch):
     monkeypatch.setenv(client.ENV_USER, "admin")
     monkeypatch.setenv(client.ENV_PASSWORD, PASSWORD)
     # Port 9 (discard) on localhost: nothing listens, the connection is refused.
-    address = parse_cluster_url("http://127.0.0.1:9/news")
+    address = parse_cluster_url("http://127.0.0.1:9/news", insecure=True)
     opensearch = client.connect(address)
     with pytest.raises(ClusterUnreachable) as caught, client.cluster_errors(address):
         opensearch.info()
     message = str(caught.value)
     assert message.startswith("cannot reach the OpenSearch cluster at http://127.0.0.1:9")
     assert PASSWORD not in message + repr(opensearch) + repr(caught.value)
+
+
+def test_credentials_go_over_plain_http_only_when_insecure_says_so(monkeypatch):
+    monkeypatch.setenv(client.ENV_USER, "admin")
+    monkeypatch.setenv(client.ENV_PASSWORD, PASSWORD)
+    monkeypatch.delenv(client.ENV_INSECURE, raising=False)
+    with pytest.raises(IndexProblem, match="in clear text") as caught:
+        client.connect(parse_cluster_url("http://127.0.0.1:9/news"))
+    assert PASSWORD not in str(caught.value)
+    client.connect(parse_cluster_url("https://127.0.0.1:9/news"))
+    client.connect(parse_cluster_url("http://127.0.0.1:9/news", insecure=True))
+    monkeypatch.setenv(client.ENV_INSECURE, "1")
+    client.connect(index_location("http://127.0.0.1:9/news"))
+    monkeypatch.delenv(client.ENV_USER)
+    monkeypatch.delenv(client.ENV_INSECURE)
+    client.connect(parse_cluster_url("http://127.0.0.1:9/news"))  # nothing to give away
+
+
+@pytest.mark.parametrize("insecure", [(), ("--insecure",)])
+def test_the_command_line_refuses_credentials_over_http_in_one_line(monkeypatch, insecure):
+    monkeypatch.setenv(client.ENV_USER, "admin")
+    monkeypatch.setenv(client.ENV_PASSWORD, PASSWORD)
+    monkeypatch.delenv(client.ENV_INSECURE, raising=False)
+    args = ["search", "nato", "--index", "http://127.0.0.1:9/news", *insecure]
+    result = CliRunner().invoke(cli, args, catch_exceptions=False)
+    assert result.exit_code == 2 and len(result.stderr.strip().splitlines()) == 1
+    refused = "in clear text to http://127.0.0.1:9" in result.stderr
+    assert refused != bool(insecure), result.stderr  # --insecure: the cluster is tried
+    assert PASSWORD not in result.output
 
 
 def test_the_command_line_gives_one_line_and_exit_2_for_an_unreachable_cluster(monkeypatch):

@@ -11,7 +11,11 @@ publish are often unreachable).
 Credentials come from ``$NEWSGREP_INDEX_USER`` and
 ``$NEWSGREP_INDEX_PASSWORD`` only, read when connecting; the address never
 holds them, so no repr, log line or error message can show them. TLS
-certificates are verified unless the address says ``insecure``.
+certificates are verified, and credentials are sent over https:// only,
+unless the address says ``insecure`` (``--insecure`` or
+``$NEWSGREP_INDEX_INSECURE``). A failed request is named by what the nodes
+say when asked one by one (faults.py): unreachable, no elected cluster
+manager, a red index.
 
 opensearch-py is imported by :func:`connect` only: a search of a Whoosh
 folder never pays for it.
@@ -24,9 +28,10 @@ import re
 import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from newsgrep.engine.opensearch.faults import PROBE_TIMEOUT, diagnosis
 from newsgrep.errors import ClusterUnreachable, IndexMissing, IndexProblem
 
 if TYPE_CHECKING:
@@ -35,6 +40,8 @@ if TYPE_CHECKING:
 ENV_USER = "NEWSGREP_INDEX_USER"
 ENV_PASSWORD = "NEWSGREP_INDEX_PASSWORD"
 ENV_SNIFF = "NEWSGREP_INDEX_SNIFF"
+# --insecure for every command: certificates unchecked, credentials over http://.
+ENV_INSECURE = "NEWSGREP_INDEX_INSECURE"
 URL_SCHEMES = ("http", "https")
 # Seconds a request may take; a bulk write of a full batch gets longer.
 TIMEOUT = 30.0
@@ -43,6 +50,9 @@ BULK_TIMEOUT = 120.0
 SNIFF_TIMEOUT = 5.0
 # Retried at once on another node by the client: a node gone or overloaded.
 RETRY_STATUSES = (429, 502, 503, 504)
+# Answered when a node cannot serve the request: no cluster manager, a red
+# index, or plain overload; faults.py asks the nodes which.
+UNAVAILABLE = 503
 RETRIES = 3
 # Writes are retried with backoff on top of that (see with_backoff): a bulk
 # refused with 429 needs the cluster to catch up, not another node at once.
@@ -156,8 +166,14 @@ def client_options(address: ClusterAddress, env: Mapping[str, str] = os.environ)
     return options
 
 
-def connect(address: ClusterAddress) -> OpenSearch:
-    """A client for the cluster (no request made yet)."""
+def connect(address: ClusterAddress, env: Mapping[str, str] = os.environ) -> OpenSearch:
+    """A client for the cluster (no request made yet); credentials are not
+    sent over plain http:// unless the address says ``insecure``."""
+    if address.scheme == "http" and env.get(ENV_USER) and not address.insecure:
+        raise IndexProblem(
+            f"will not send ${ENV_USER}'s password in clear text to {address.base}: "
+            f"use https://, or --insecure (${ENV_INSECURE}=1) on a network you trust"
+        )
     # Imported here: opensearch-py and urllib3 cost a search of a folder
     # about 100 ms it has no use for.
     import urllib3
@@ -187,16 +203,32 @@ def cluster_errors(address: ClusterAddress) -> Iterator[None]:
         ) from None
     except os_errors.ConnectionTimeout:
         raise ClusterUnreachable(
-            f"the OpenSearch cluster at {address.base} did not answer in time"
+            _named_fault(address)
+            or f"the OpenSearch cluster at {address.base} did not answer in time"
         ) from None
     except os_errors.ConnectionError as err:
         raise ClusterUnreachable(
-            f"cannot reach the OpenSearch cluster at {address.base}{_reason(err)}"
+            _named_fault(address)
+            or f"cannot reach the OpenSearch cluster at {address.base}{_reason(err)}"
         ) from None
     except os_errors.TransportError as err:
-        raise _answered(address, err) from None
+        fault = _named_fault(address) if err.status_code == UNAVAILABLE else None
+        raise (ClusterUnreachable(fault) if fault else _answered(address, err)) from None
     except os_errors.ImproperlyConfigured as err:
         raise IndexProblem(_redacted(f"cannot connect to {address.base}: {err}")) from None
+
+
+def _named_fault(address: ClusterAddress) -> str | None:
+    """What the nodes, asked one by one, say is wrong (faults.py), if anything."""
+    from opensearchpy import OpenSearch
+
+    def node_client(host: str, port: int) -> OpenSearch:
+        options = client_options(replace(address, hosts=((host, port),)))
+        options |= {"timeout": PROBE_TIMEOUT, "max_retries": 0, "sniff_on_start": False}
+        return OpenSearch(**options | {"sniff_on_connection_fail": False})
+
+    fault = diagnosis(address.base, address.name, address.hosts, node_client)
+    return _redacted(fault) if fault else None
 
 
 def _reason(err: Exception) -> str:

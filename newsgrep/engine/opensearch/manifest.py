@@ -12,7 +12,8 @@ folder would cost a re-run of 10,000 folders minutes. So the records under
 the run's roots are fetched at the first question, in pages of thousands,
 into a private temporary SQLite database (on disk, deleted at the end, so
 memory stays flat however big the archive), which also notes the files seen
-on disk in this run.
+on disk in this run: the folder manifest's own file table
+(engine/local/manifest.py's FileTable), asked the same questions.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from newsgrep.engine.base import FileState
+from newsgrep.engine.local.manifest import LAST_CHARACTER, FileTable
 from newsgrep.engine.opensearch.client import ClusterAddress, cluster_errors, with_backoff
 from newsgrep.engine.opensearch.store import (
     MANIFEST_GENERATION,
@@ -37,18 +39,8 @@ from newsgrep.errors import IndexingFailed
 if TYPE_CHECKING:
     from opensearchpy import OpenSearch
 
-_LOCAL_SCHEMA = """
-CREATE TABLE seen (path TEXT PRIMARY KEY);
-CREATE TABLE files (
-    path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, digest TEXT,
-    stories INTEGER, checked_ns INTEGER, folder TEXT
-);
-CREATE INDEX files_by_folder ON files (folder);
-"""
 # Records written per bulk request.
 RECORDS_PER_REQUEST = 2000
-# Sorts after every path under a folder ("folder/" + this).
-LAST_CHARACTER = "\U0010ffff"
 
 
 class ClusterManifest:
@@ -58,22 +50,22 @@ class ClusterManifest:
         self._client, self._address = client, address
         self._index = files_index(address)
         # "": SQLite's private temporary database, deleted when closed.
-        self._local = sqlite3.connect("", isolation_level=None)
-        self._local.executescript(_LOCAL_SCHEMA)
+        self._local = FileTable(sqlite3.connect("", isolation_level=None))
         self._generation: int | None = None  # as last read or written
         self._run_roots: list[str] = []  # this run's, once it names them
-        self._fetched = False
+        self._fetched: set[str] = set()  # roots whose records are in _local
         with cluster_errors(address):
             ensure_files_index(client, address)
 
     def close(self) -> None:
-        self._local.close()
+        self._local.db.close()
 
     def clear(self) -> None:
         query = {"terms": {"kind": ["file", "root"]}}
         with cluster_errors(self._address):
             self._delete_where(query)
             self._client.delete(index=self._index, id=MANIFEST_GENERATION, ignore=[404])
+        self._local.clear()
         self._generation = -1
 
     def roots(self) -> list[str]:
@@ -105,46 +97,38 @@ class ClusterManifest:
         if not any(_inside(folder, root) for root in self._run_roots):
             query = _files({"term": {"folder": folder}})
             return {doc["path"]: _state(doc) for doc in self._all(query)}
-        if not self._fetched:
-            self._fetch_run_roots()
-        rows = self._local.execute(
-            "SELECT path, size, mtime_ns, digest, stories, checked_ns FROM files WHERE folder = ?",
-            (folder,),
-        )
-        return {row[0]: FileState(*row) for row in rows}
+        self._fetch(self._run_roots)
+        return self._local.in_folder(folder)
 
     def mark_seen(self, paths: Iterable[str]) -> None:
-        self._local.executemany("INSERT OR IGNORE INTO seen VALUES (?)", [(p,) for p in paths])
+        self._local.mark_seen(paths)
 
     def unseen(self, roots: Iterable[str]) -> Iterator[str]:
+        roots = list(roots)
+        self._fetch(roots)
+        return self._local.unseen(roots)
+
+    def _fetch(self, roots: Iterable[str]) -> None:
+        """Every record under these roots, into the local table (once per root)."""
         for root in roots:
-            for doc in self._all(_files(_under(root))):
-                if not self._was_seen(doc["path"]):
-                    yield doc["path"]
-
-    def _was_seen(self, path: str) -> bool:
-        row = self._local.execute("SELECT 1 FROM seen WHERE path = ?", (path,)).fetchone()
-        return row is not None
-
-    def _fetch_run_roots(self) -> None:
-        """Every record under the run's roots, into the local database."""
-        for root in self._run_roots:
-            rows = (
-                (*_state(doc), os.path.dirname(doc["path"]))
-                for doc in self._all(_files(_under(root)))
-            )
-            self._local.executemany("INSERT OR REPLACE INTO files VALUES (?,?,?,?,?,?,?)", rows)
-        self._fetched = True
+            if root not in self._fetched:
+                with self._local.transaction():
+                    self._local.write(_state(doc) for doc in self._all(_files(_under(root))))
+                self._fetched.add(root)
 
     def record(
         self, states: Iterable[FileState], forgotten: Iterable[str], generation: int | None
     ) -> None:
+        states, forgotten = list(states), list(forgotten)
         docs: list[tuple[str, dict[str, Any]]] = [(f"file:{s.path}", _record(s)) for s in states]
         if generation is not None and generation != self._generation:
             docs.append((MANIFEST_GENERATION, {"kind": "meta", "value": generation}))
         deleted = [f"file:{p}" for p in forgotten]
         if docs or deleted:  # an unchanged re-run writes nothing
             self._write(docs, deleted)
+        with self._local.transaction():  # the local copy in step with the records
+            self._local.write(states)
+            self._local.forget(forgotten)
         if generation is not None:
             self._generation = generation
 

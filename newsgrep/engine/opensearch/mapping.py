@@ -1,8 +1,9 @@
 """The OpenSearch index: settings and mappings with the fields of the Whoosh schema.
 
-Same field names as :mod:`newsgrep.engine.whoosh.schema`, analysed the same
-way, so that a query matches the same stories on both engines and a hit
-reads the same in every output:
+A story's fields are engine/document.py's, each mapped by its kind (as the
+Whoosh schema builds them), analysed the same way as on Whoosh, so that a
+query matches the same stories on both engines and a hit reads the same in
+every output:
 
 * ``title`` and ``body``: Whoosh's word analysis rebuilt from OpenSearch's
   own parts (its tokenizer pattern, lowercase, accent folding, Whoosh's stop
@@ -38,6 +39,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from newsgrep.engine.document import STORY_FIELDS, FieldKind
+
 # Bumped when the mapping changes in a way an existing index cannot follow:
 # writing to an index of another version asks for --rebuild.
 MAPPING_VERSION = 4  # 4: source analysed word by word, as a name
@@ -70,10 +73,8 @@ ELEMENT_GAP = 10_000
 SIMILARITY = "newsgrep_bm25"
 BM25_K1 = 1.2
 BM25_B = 0.75
-TEXT_FIELDS = ("title", "body")
 # Analysed as the body, though not searched by plain words (only by said:).
 QUOTES = "quotes"
-NAME_FIELDS = ("people", "place", "author", "source")
 
 
 def index_body() -> dict[str, Any]:
@@ -145,36 +146,39 @@ def _settings() -> dict[str, Any]:
 
 
 def _mappings() -> dict[str, Any]:
-    properties: dict[str, Any] = {
+    words = {
+        "type": "text",
+        "analyzer": "newsgrep_words",
+        "similarity": SIMILARITY,
+        "index_options": "offsets",
+        "position_increment_gap": ELEMENT_GAP,
+    }
+    # engine/document.py's fields, each as its kind says.
+    by_kind: dict[FieldKind, dict[str, Any]] = {
         # A hostile story id may make a path longer than Lucene takes: such a
         # story is indexed, just not found by its path.
-        "path": {"type": "keyword", "ignore_above": LONGEST_WORD},
-        "file": {"type": "keyword", "ignore_above": LONGEST_WORD},
-        "date": {"type": "date", "format": "strict_date_optional_time||epoch_millis"},
-        "speaker": _with_keyword({"type": "text", "analyzer": "newsgrep_whole"}),
-        "quotations": {"type": "object", "enabled": False},
-        "url": {"type": "keyword", "index": False, "doc_values": False},
-        # The writer run that wrote the story (not one of Whoosh's fields):
-        # re-indexing a file removes its stories of other runs only.
-        "run": {"type": "keyword"},
-    }
-    for name in (*TEXT_FIELDS, QUOTES):
-        properties[name] = {
-            "type": "text",
-            "analyzer": "newsgrep_words",
-            "similarity": SIMILARITY,
-            "index_options": "offsets",
-            "position_increment_gap": ELEMENT_GAP,
-        }
-    for name in NAME_FIELDS:
-        properties[name] = _with_keyword(
+        "key": {"type": "keyword", "ignore_above": LONGEST_WORD},
+        "words": words,
+        "names": _with_keyword(
             {
                 "type": "text",
                 "analyzer": "newsgrep_names",
                 "similarity": SIMILARITY,
                 "position_increment_gap": ELEMENT_GAP,
             }
-        )
+        ),
+        "date": {"type": "date", "format": "strict_date_optional_time||epoch_millis"},
+        "kept": {"type": "keyword", "index": False, "doc_values": False},
+    }
+    properties = {field.name: by_kind[field.kind] for field in STORY_FIELDS}
+    properties |= {
+        QUOTES: words,
+        "speaker": _with_keyword({"type": "text", "analyzer": "newsgrep_whole"}),
+        "quotations": {"type": "object", "enabled": False},
+        # The writer run that wrote the story (not one of Whoosh's fields):
+        # re-indexing a file removes its stories of other runs only.
+        "run": {"type": "keyword"},
+    }
     return {
         # A document with a field this mapping lacks is refused, not guessed at.
         "dynamic": "strict",

@@ -23,7 +23,7 @@ from newsgrep.engine.opensearch.quotes import ShownQuotes, with_said_words
 from newsgrep.engine.opensearch.suggest import did_you_mean
 from newsgrep.engine.quotations import said_clauses
 from newsgrep.model import Hit, SearchOptions, SearchResult
-from newsgrep.query.parser import filter_query
+from newsgrep.query.parser import options_filter
 from newsgrep.query.tree import Query
 from newsgrep.rank.dedup import Sketch, fingerprint, fold_ranked, story_text
 from newsgrep.rank.weights import PROXIMITY_CANDIDATES
@@ -70,14 +70,7 @@ def filtered_query(tree: Query, options: SearchOptions, analyze: Analyze) -> DSL
     """The tree's query, the options' filters beside it in ``bool.filter``
     (for callers that need every match: counts per value)."""
     query = compile_query(tree, analyze)
-    restrict = filter_query(
-        options.since,
-        options.until,
-        options.sources,
-        options.people,
-        options.places,
-        speakers=options.speakers,
-    )
+    restrict = options_filter(options)
     if restrict is None:
         return query
     return {"bool": {"must": [query], "filter": [compile_query(restrict, analyze)]}}

@@ -19,9 +19,10 @@ import time
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
+from newsgrep.engine.document import story_values
 from newsgrep.engine.opensearch.client import (
     BULK_TIMEOUT,
     ClusterAddress,
@@ -59,26 +60,18 @@ FORGET_PER_REQUEST = 10_000
 
 
 def story_document(article: Article, file: str, run: str) -> dict[str, Any]:
-    """The document for an article: the Whoosh schema's fields (lists stay lists)."""
-    doc: dict[str, Any] = {
-        "path": article.path,
-        "file": file,
-        "title": article.title,
-        "body": article.body,
-        "source": article.source,
-        "people": list(article.people),
-        "place": article.place,
-        "author": list(article.author),
-        "url": article.url,
-        "run": run,
-        **_quote_fields(article),
-    }
-    if article.date is not None:
-        when = article.date
-        if when.tzinfo is not None:  # newsgrep's dates are naive; keep the instant
-            when = when.astimezone(UTC).replace(tzinfo=None)
-        doc["date"] = when.isoformat()
-    return doc
+    """The document for an article: engine/document.py's fields (lists stay
+    lists, a date in ISO form), its quotations and the run that wrote it."""
+    doc: dict[str, Any] = {}
+    for story_field, value in story_values(article, file):
+        doc[story_field.name] = _json_value(value) if story_field.kind == "date" else value
+    return doc | {"run": run} | _quote_fields(article)
+
+
+def _json_value(when: datetime) -> str:
+    if when.tzinfo is not None:  # newsgrep's dates are naive; keep the instant
+        when = when.astimezone(UTC).replace(tzinfo=None)
+    return when.isoformat()
 
 
 def _quote_fields(article: Article) -> dict[str, Any]:

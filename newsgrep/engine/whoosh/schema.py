@@ -6,6 +6,8 @@ importing anything of ours (Whoosh pickles the schema into the index).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from whoosh.analysis import (
     CharsetFilter,
     LowercaseFilter,
@@ -14,10 +16,13 @@ from whoosh.analysis import (
     StopFilter,
 )
 from whoosh.columns import VarBytesColumn
-from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, STORED, TEXT, Schema
+from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, STORED, TEXT, FieldType, Schema
 from whoosh.support.charset import accent_map
 
+from newsgrep.engine.document import IDENTITY, STORY_FIELDS, FieldKind
+
 TITLE_BOOST = 2.0
+FIELD_BOOSTS = {"title": TITLE_BOOST}
 # Fields a bare query word searches; the others need a prefix (people:putin).
 TEXT_FIELDS = ("title", "body")
 DATE = "date"
@@ -60,19 +65,18 @@ def source_by_words(schema: Schema) -> bool:
 def build_schema() -> Schema:
     words = word_analyzer()
     names = name_analyzer()
+    # engine/document.py's fields, each as its kind says.
+    by_kind: dict[FieldKind, Callable[[str], FieldType]] = {
+        "key": lambda name: ID(stored=True, unique=name == IDENTITY),
+        "words": lambda name: TEXT(
+            analyzer=words, stored=True, field_boost=FIELD_BOOSTS.get(name, 1.0)
+        ),
+        "names": lambda _: TEXT(analyzer=names, stored=True),
+        "date": lambda _: DATETIME(stored=True, sortable=True),
+        "kept": lambda _: STORED(),
+    }
     return Schema(
-        path=ID(stored=True, unique=True),
-        file=ID(stored=True),
-        title=TEXT(analyzer=words, stored=True, field_boost=TITLE_BOOST),
-        body=TEXT(analyzer=words, stored=True),
-        date=DATETIME(stored=True, sortable=True),
-        # A source's name word by word, as people's: source:cnn finds "CNN
-        # (Web News)". Counts per source read the facet column, the name whole.
-        source=TEXT(analyzer=names, stored=True),
-        people=TEXT(analyzer=names, stored=True),
-        place=TEXT(analyzer=names, stored=True),
-        author=TEXT(analyzer=names, stored=True),
-        url=STORED(),
+        **{field.name: by_kind[field.kind](field.name) for field in STORY_FIELDS},
         # Each quotation as its speaker's marked name and its words, the
         # quotations apart (engine/whoosh/quotes.py); stored as (speaker, text).
         quotes=TEXT(analyzer=words, stored=True),

@@ -16,6 +16,7 @@ from typing import Any
 
 from whoosh.filedb.filestore import FileStorage
 
+from newsgrep.engine.document import story_values
 from newsgrep.engine.whoosh.columns import facet_fields
 from newsgrep.engine.whoosh.merge import merge_if_needed
 from newsgrep.engine.whoosh.postings import DocumentPostings
@@ -32,23 +33,17 @@ POSTING_CAP = 1_800_000
 
 
 def article_fields(article: Article, file: str) -> dict[str, Any]:
-    """The Whoosh document for an article."""
-    doc: dict[str, Any] = {
-        "path": article.path,
-        "file": file,
-        "title": article.title,
-        "body": article.body,
-        "source": article.source,
-        "people": ", ".join(article.people),
-        "_stored_people": article.people,
-        "place": article.place,
-        "author": ", ".join(article.author),
-        "_stored_author": article.author,
-        "url": article.url,
-        "sketch": pack(fingerprint(story_text(article.title, article.body))),
-    }
-    if article.date is not None:
-        doc["date"] = article.date
+    """The Whoosh document for an article: engine/document.py's fields (a
+    list indexed as one text of its values, stored as the list), its
+    quotations, its near-duplicate sketch and its facet columns."""
+    doc: dict[str, Any] = {}
+    for field, value in story_values(article, file):
+        if field.many:
+            doc[field.name] = ", ".join(value)
+            doc[f"_stored_{field.name}"] = value
+        else:
+            doc[field.name] = value
+    doc["sketch"] = pack(fingerprint(story_text(article.title, article.body)))
     doc |= quote_fields(article.quotes)
     return doc | facet_fields(doc)
 

@@ -1,4 +1,5 @@
-"""The SQLite manifest of an index folder: what it records, what it finds, its upgrade."""
+"""The SQLite manifest of an index folder: its upgrade from the first layout.
+(What every engine's manifest records and finds: tests/conformance/test_writing.py.)"""
 
 from __future__ import annotations
 
@@ -13,27 +14,6 @@ DIGEST = "0123456789abcdef0123456789abcdef"
 
 def state(path: str, stories: int = 1, digest: str | None = DIGEST) -> FileState:
     return FileState(path, 10, 20, digest, stories, 30)
-
-
-def test_states_come_back_per_folder_and_gone_files_are_found(tmp_path):
-    a, b, c = "/news/2001/a.txt", "/news/2001/b.txt", "/news/2002/c.txt"
-    manifest = Manifest(tmp_path)
-    manifest.record([state(a), state(b, 3, None), state(c)], (), 4)
-    assert manifest.generation() == 4
-    assert manifest.in_folder("/news/2001") == {a: state(a), b: state(b, 3, None)}
-    assert manifest.in_folder("/elsewhere") == {}
-    manifest.mark_seen([a])
-    assert sorted(manifest.unseen(["/news"])) == [b, c]
-    assert list(manifest.unseen(["/news/2002/c.txt"])) == [c]
-    assert list(manifest.unseen(["/news/200"])) == []
-    manifest.record((), [b], None)
-    assert manifest.in_folder("/news/2001") == {a: state(a)}
-    assert manifest.generation() == 4
-    manifest.close()
-    reopened = Manifest(tmp_path)
-    assert reopened.in_folder("/news/2002") == {c: state(c)}
-    reopened.clear()
-    assert reopened.empty()
 
 
 def test_a_manifest_of_the_first_layout_is_upgraded(tmp_path):
