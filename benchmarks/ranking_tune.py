@@ -36,16 +36,15 @@ from newsgrep.rank.weights import RANKING, Ranking
 
 # The values each parameter may take (the default's own value is added).
 GRID: dict[str, tuple[Any, ...]] = {
-    "k1": (0.6, 0.9, 1.2, 1.5, 2.0),
-    "body_b": (0.3, 0.5, 0.75, 0.9),
-    "title_b": (0.3, 0.5, 0.75, 1.0),
-    "title_weight": (0.3, 0.6, 1.0, 1.5),
-    "proximity_weight": (0.0, 0.2, 0.4, 0.8),
     "stop_words": (False, True),
     "lucene_idf": (False, True),
-    "feedback_terms": (0, 10, 20, 30),
-    "feedback_docs": (5, 10, 20),
-    "feedback_weight": (0.2, 0.4, 0.7, 1.0),
+    "k1": (0.9, 1.2, 1.6),
+    "body_b": (0.5, 0.75, 0.9),
+    "title_b": (0.5, 0.75),
+    "title_weight": (0.3, 0.6, 1.0),
+    "feedback_terms": (0, 10, 25),
+    "feedback_docs": (5, 10),
+    "feedback_weight": (0.3, 0.6),
 }
 Score = tuple[float, float]  # (MAP, nDCG@10)
 
@@ -129,7 +128,9 @@ def searched(searcher: Any, tree: Any, ranking: Ranking, depth: int) -> list[str
 
 def coordinate_search(scorer: Scorer, names: list[str], rounds: int) -> Ranking:
     """From RANKING, each parameter in turn set to its best value on ``names``."""
-    best = replace(RANKING, coordination=0.0)  # decided apart: see coordination()
+    # Coordination and proximity are decided apart, on the chosen setting
+    # (late_choices): each costs Whoosh's own matchers per query and setting.
+    best = replace(RANKING, coordination=0.0, proximity_weight=0.0)
     for _ in range(rounds):
         changed = False
         for name, values in GRID.items():
@@ -154,11 +155,17 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--ir", type=Path, default=SHARED / "ir-collections")
     parser.add_argument("--cache", type=Path, help="where the indexes stay between runs")
     parser.add_argument("--depth", type=int, default=1000, help="hits per query scored")
-    parser.add_argument("--rounds", type=int, default=2, help="passes over the parameters")
+    parser.add_argument("--rounds", type=int, default=1, help="passes over the parameters")
     parser.add_argument(
         "--coordination", action="store_true", help="also hold out coordination (slow)"
     )
+    parser.add_argument(
+        "--no-feedback", action="store_true", help="leave pseudo-relevance feedback off"
+    )
     args = parser.parse_args(argv)
+    if args.no_feedback:
+        for name in [n for n in GRID if n.startswith("feedback")]:
+            del GRID[name]
     collections = [ir_collection(args.ir / n) for n in IR_NAMES if (args.ir / n).is_dir()]
     if len(collections) < 2:
         sys.exit(f"needs the judged IR collections in {args.ir}")
@@ -171,8 +178,8 @@ def main(argv: list[str] | None = None) -> None:
         chosen = report(scorer, names, args.rounds)
         elapsed = time.perf_counter() - started
         print(f"{len(scorer.known)} (setting, collection) scores in {elapsed:.0f} s", flush=True)
-        if args.coordination:
-            coordination(scorer, chosen, names)
+        final = late_choices(scorer, chosen, names, args.coordination)
+        print(f"the setting to ship: {describe(final)}", flush=True)
 
 
 HEADER = (
@@ -203,26 +210,44 @@ def report(scorer: Scorer, names: list[str], rounds: int) -> Ranking:
     return everywhere
 
 
-def coordination(scorer: Scorer, chosen: Ranking, names: list[str]) -> None:
-    """Whoosh's coordination bonus on or off, held out the same way. Its
-    scores depend on when Whoosh simplifies the matcher tree, so only the
-    real search path gives them (slow): run on the chosen setting alone."""
-    options = [chosen, replace(chosen, coordination=RANKING_COORDINATION)]
-    real = Scorer(list(scorer.judged.values()), scorer.depth, real=True)
-    real.known.update({(chosen, n): scorer.score(chosen, n) for n in names})
+def late_choices(scorer: Scorer, chosen: Ranking, names: list[str], real: bool) -> Ranking:
+    """The proximity bonus's weight, then (with ``real``) Whoosh's coordination
+    bonus on or off, each held out the same way on the chosen setting. Both
+    run Whoosh's matchers per query: proximity on the top 100 stories of
+    each query, coordination on every match (its scores depend on when
+    Whoosh simplifies the matcher tree, so only the real search path gives
+    them)."""
+    proximity = [replace(chosen, proximity_weight=w) for w in PROXIMITY_WEIGHTS]
+    chosen = held_out_choice(scorer, proximity, names, "proximity_weight")
+    if real:
+        slow = Scorer(list(scorer.judged.values()), scorer.depth, real=True)
+        slow.known.update({(chosen, n): scorer.score(chosen, n) for n in names})
+        options = [chosen, replace(chosen, coordination=COORDINATION)]
+        chosen = held_out_choice(slow, options, names, "coordination")
+    return chosen
+
+
+def held_out_choice(scorer: Scorer, options: list[Ranking], names: list[str], name: str) -> Ranking:
+    """Each collection's figure under the option the other four choose; the
+    option all five choose."""
     for held in names:
         rest = [n for n in names if n != held]
-        pick = max(options, key=lambda r: (round(real.ratio(r, rest), 4), r == chosen))
+        pick = max(options, key=lambda r: (round(scorer.ratio(r, rest), 4), r == options[0]))
+        each = ", ".join(f"{getattr(r, name)}: {scorer.ratio(r, [held]):.3f}" for r in options)
         print(
-            f"coordination held out {held}: {pick.coordination} "
-            f"(ratio {real.ratio(pick, [held]):.3f}; off {real.ratio(chosen, [held]):.3f}, "
-            f"on {real.ratio(options[1], [held]):.3f})",
+            f"{name} held out {held}: {getattr(pick, name)} "
+            f"(ratio {scorer.ratio(pick, [held]):.3f}; each: {each})",
             flush=True,
         )
+    best = max(options, key=lambda r: (round(scorer.ratio(r, names), 4), r == options[0]))
+    print(f"{name} on all {len(names)}: {getattr(best, name)}", flush=True)
+    return best
 
 
-# The coordination scale tried against none (Whoosh's Or(scale=...)).
-RANKING_COORDINATION = 0.9
+# The late choices' values: the proximity bonus's weights, the coordination
+# scale tried against none (Whoosh's Or(scale=...)).
+PROXIMITY_WEIGHTS = (0.0, 0.2, 0.4)
+COORDINATION = 0.9
 
 
 if __name__ == "__main__":

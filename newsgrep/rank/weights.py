@@ -18,7 +18,10 @@ checks, never tuning data.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+
+from newsgrep.query.questions import content_words, is_stop_word
 
 
 @dataclass(frozen=True)
@@ -65,3 +68,12 @@ COORDINATION = RANKING.coordination
 # common words at scale). Relevant stories far below the first hundred rarely
 # climb into a page on a bonus this size; benchmarks/ranking.py checks it.
 PROXIMITY_CANDIDATES = 100
+
+
+def scored_words(words: Sequence[str], ranking: Ranking = RANKING) -> list[str]:
+    """The plain words typed side by side that a ranking scores: with
+    ``stop_words``, less the common English words while others remain. Both
+    engines' compilers ask here, so they match the same stories."""
+    return (
+        content_words(words, others=False, drop=is_stop_word) if ranking.stop_words else list(words)
+    )

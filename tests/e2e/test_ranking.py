@@ -94,3 +94,72 @@ def test_judged_reuters_beats_plain_whoosh_by_five_percent(reuters):
     row = bench.compare(collection, depth=1000, textbook=False)
     whoosh_map, newsgrep_map = row.whoosh[0], row.newsgrep[0]
     assert newsgrep_map / whoosh_map >= 1.05, (whoosh_map, newsgrep_map)
+
+
+def test_the_searcher_scores_with_the_shipped_parameters(corpus_index):
+    from newsgrep.engine.whoosh.scoring import NewsgrepBM25F
+    from newsgrep.engine.whoosh.store import open_searcher
+    from newsgrep.rank.weights import RANKING
+
+    with open_searcher(corpus_index) as searcher:
+        weighting = searcher.weighting
+        assert isinstance(weighting, NewsgrepBM25F)
+        assert (weighting.K1, weighting.B) == (RANKING.k1, RANKING.body_b)
+        assert weighting.lucene_idf == RANKING.lucene_idf
+
+
+def test_the_docs_quote_the_setting_the_code_ships():
+    """docs/ranking.md quotes ranking_tune.py's chosen setting: it is RANKING."""
+    from dataclasses import fields
+
+    from newsgrep.rank.weights import RANKING
+    from tests.helpers.paths import ROOT
+
+    page = (ROOT / "docs" / "ranking.md").read_text(encoding="utf-8")
+    line = next(line for line in page.splitlines() if line.startswith("the setting to ship: "))
+    quoted = dict(pair.split("=") for pair in line.split(": ", 1)[1].split(", "))
+    assert quoted == {f.name: str(getattr(RANKING, f.name)) for f in fields(RANKING)}
+
+
+def test_the_ranking_is_applied_at_query_time(corpus_index):
+    """Another Ranking scores the same query otherwise, on the same index."""
+    from dataclasses import replace
+
+    from whoosh.searching import Searcher
+
+    from newsgrep.engine.whoosh.scoring import weighting
+    from newsgrep.engine.whoosh.searching import search
+    from newsgrep.engine.whoosh.store import open_searcher
+    from newsgrep.query.parser import parse_query
+    from newsgrep.rank.weights import RANKING
+
+    other = replace(RANKING, k1=RANKING.k1 * 2, title_weight=RANKING.title_weight + 1)
+    tree = parse_query("oil Russia pipeline")
+    options = SearchOptions(limit=5, snippets=False, suggest=False)
+    with open_searcher(corpus_index) as searcher:
+        shipped = [h.score for h in search(searcher, tree, options).hits]
+        assert shipped == [
+            h.score for h in newsgrep.search(corpus_index, "oil Russia pipeline", options).hits
+        ]
+        changed = Searcher(searcher.reader(), weighting=weighting(other))
+        assert [h.score for h in search(changed, tree, options, "", other).hits] != shipped
+
+
+def test_feedback_reranks_the_matches_and_adds_none(corpus_index):
+    from dataclasses import replace
+
+    from newsgrep.engine.whoosh.searching import search
+    from newsgrep.engine.whoosh.store import open_searcher
+    from newsgrep.query.parser import parse_query
+    from newsgrep.rank.weights import RANKING
+
+    fed = replace(RANKING, feedback_terms=20, feedback_docs=3, feedback_weight=1.0)
+    plain = replace(RANKING, feedback_terms=0)
+    tree = parse_query("putin nato")
+    options = SearchOptions(limit=0, snippets=False, suggest=False)
+    with open_searcher(corpus_index) as searcher:
+        before = search(searcher, tree, options, "", plain)
+        after = search(searcher, tree, options, "", fed)
+    assert after.total == before.total
+    assert {h.path for h in after.hits} == {h.path for h in before.hits}
+    assert [h.score for h in after.hits] != [h.score for h in before.hits]

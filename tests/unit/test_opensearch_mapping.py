@@ -62,11 +62,16 @@ def test_names_count_by_their_written_value_and_match_word_by_word():
 
 
 def test_scoring_is_bm25_with_whooshs_parameters():
+    from newsgrep.rank.weights import RANKING
+
     settings = mapping.index_body()["settings"]["index"]
-    bm25 = settings["similarity"][mapping.SIMILARITY]
-    assert (bm25["k1"], bm25["b"]) == (1.2, 0.75)
+    body = settings["similarity"][mapping.SIMILARITY]
+    title = settings["similarity"][mapping.TITLE_SIMILARITY]
+    assert (body["k1"], body["b"]) == (RANKING.k1, RANKING.body_b)
+    assert (title["k1"], title["b"]) == (RANKING.k1, RANKING.title_b)
     properties = mapping.index_body()["mappings"]["properties"]
     assert properties["body"]["similarity"] == mapping.SIMILARITY
+    assert properties["title"]["similarity"] == mapping.TITLE_SIMILARITY
 
 
 def test_unknown_fields_are_refused():

@@ -30,7 +30,7 @@ from newsgrep.engine.opensearch.quotes import said_query
 from newsgrep.errors import QueryError
 from newsgrep.query import tree as t
 from newsgrep.query.parser import NOTHING, is_filter
-from newsgrep.rank.weights import PROXIMITY_SLOP, PROXIMITY_WEIGHT, TITLE_WEIGHT
+from newsgrep.rank.weights import PROXIMITY_SLOP, PROXIMITY_WEIGHT, TITLE_WEIGHT, scored_words
 
 DSL = dict[str, Any]
 # Each typed word's tokens as title and body index them, in the order given.
@@ -74,7 +74,7 @@ def proximity_query(node: t.Query, analyze: Analyze) -> DSL | None:
     the span only decides which stories gain, the words' terms how much."""
     clauses: list[DSL] = []
     for words in t.ranking_words(node):
-        stems = [tokens[0] for tokens in analyze(words) if len(tokens) == 1]
+        stems = [tokens[0] for tokens in analyze(scored_words(words)) if len(tokens) == 1]
         pairs = dict.fromkeys((a, b) for a, b in zip(stems, stems[1:], strict=False) if a != b)
         clauses += [_should([_near(field, a, b) for field in TEXT_FIELDS]) for a, b in pairs]
     clauses = clauses[:PROXIMITY_PAIRS]
@@ -263,7 +263,7 @@ class _Compiler:
         Reuters questions: a hundredth of a score, it is left out.)"""
         stems: list[str] = []
         phrases: list[DSL] = []
-        for word in words:
+        for word in scored_words(words):
             tokens = self.tokens[word]
             if len(tokens) == 1:
                 stems.append(tokens[0])

@@ -30,15 +30,17 @@ reads the same in every output:
   ``url``: kept, not searched. ``run``, newsgrep's own, says which
   writer wrote a story (see writer.py).
 
-Whoosh scores with BM25F (k1 1.2, b 0.75, the defaults rank/weights.py
-builds on): the same BM25 parameters are set here explicitly, so a cluster
-whose default similarity was changed still ranks as newsgrep does. The
+Whoosh scores with BM25F, k1 and b per field from rank/weights.py's RANKING:
+the same BM25 parameters are set here explicitly (the title's b in a
+similarity of its own), so a cluster ranks as newsgrep does. The
 title's weight (Whoosh's field boost) is a query-time boost on this side.
 """
 
 from __future__ import annotations
 
 from typing import Any
+
+from newsgrep.rank.weights import RANKING
 
 # Bumped when the mapping changes in a way an existing index cannot follow:
 # writing to an index of another version asks for --rebuild.
@@ -71,8 +73,7 @@ LONGEST_WORD = 8191
 # Positions between two elements of an array: no phrase or span crosses it.
 ELEMENT_GAP = 10_000
 SIMILARITY = "newsgrep_bm25"
-BM25_K1 = 1.2
-BM25_B = 0.75
+TITLE_SIMILARITY = "newsgrep_bm25_title"
 TEXT_FIELDS = ("title", "body")
 # Analysed as the body, though not searched by plain words (only by said:).
 QUOTES = "quotes"
@@ -98,7 +99,10 @@ def _settings() -> dict[str, Any]:
         # Stories become searchable when the writer commits (it refreshes),
         # as on Whoosh, not every second in the middle of a bulk load.
         "refresh_interval": "-1",
-        "similarity": {SIMILARITY: {"type": "BM25", "k1": BM25_K1, "b": BM25_B}},
+        "similarity": {
+            SIMILARITY: {"type": "BM25", "k1": RANKING.k1, "b": RANKING.body_b},
+            TITLE_SIMILARITY: {"type": "BM25", "k1": RANKING.k1, "b": RANKING.title_b},
+        },
         "analysis": {
             "tokenizer": {
                 "newsgrep_words": pattern(WORD_PATTERN),
@@ -173,7 +177,7 @@ def _mappings() -> dict[str, Any]:
         properties[name] = {
             "type": "text",
             "analyzer": "newsgrep_words",
-            "similarity": SIMILARITY,
+            "similarity": TITLE_SIMILARITY if name == "title" else SIMILARITY,
             "index_options": "offsets",
             "position_increment_gap": ELEMENT_GAP,
         }

@@ -25,8 +25,7 @@ from newsgrep.engine.whoosh.schema import TEXT_FIELDS
 from newsgrep.errors import QueryError
 from newsgrep.query import tree as t
 from newsgrep.query.parser import NOTHING
-from newsgrep.query.questions import content_words, is_stop_word
-from newsgrep.rank.weights import RANKING, Ranking
+from newsgrep.rank.weights import RANKING, Ranking, scored_words
 
 
 def compile_query(node: t.Query, schema: Any, ranking: Ranking = RANKING) -> q.Query:
@@ -177,9 +176,7 @@ def _stems(words: Sequence[str], schema: Any, ranking: Ranking) -> tuple[list[st
     other words remain). Title and body share one analyser."""
     stems: list[str] = []
     phrases: list[q.Query] = []
-    if ranking.stop_words:
-        words = content_words(words, others=False, drop=is_stop_word)
-    for word in words:
+    for word in scored_words(words, ranking):
         tokens = _tokens(schema, "body", word)
         if len(tokens) == 1:
             stems.append(tokens[0])
