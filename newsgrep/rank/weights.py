@@ -29,25 +29,25 @@ class Ranking:
     """What a search applies at query time; the index does not change with it."""
 
     # BM25's term-frequency saturation and length normalisation, per field.
-    k1: float = 1.2
+    k1: float = 0.9
     title_b: float = 0.75
-    body_b: float = 0.75
+    body_b: float = 0.5
     # A title match's weight beside a body match's 1 (the index already
     # doubles title term frequency: schema.TITLE_BOOST).
-    title_weight: float = 0.6
+    title_weight: float = 0.3
     # Two neighbouring words within ``proximity_slop`` positions: a bonus of
     # this weight, scored on the first pass's top candidates (0: none).
-    proximity_weight: float = 0.4
+    proximity_weight: float = 0.0
     proximity_slop: int = 8
     # Whoosh's coordination bonus for stories that hold more of the clauses
     # typed side by side (0: a plain sum).
     coordination: float = 0.9
     # Drop common English words (questions.STOP_WORDS) from words typed side
     # by side while other words remain, as textbook BM25 does.
-    stop_words: bool = False
+    stop_words: bool = True
     # Lucene's idf, ln(1 + (N - df + 0.5) / (df + 0.5)), in place of
     # Whoosh's ln(N / (df + 1)) + 1, which never drops below 1.
-    lucene_idf: bool = False
+    lucene_idf: bool = True
     # Pseudo-relevance feedback (0 terms: none): the ``feedback_terms`` most
     # informative words of the first pass's top ``feedback_docs`` stories
     # (Bo1, as `similar` weighs them) added with weight ``feedback_weight``.
