@@ -1,10 +1,11 @@
 """Questions as queries: the words that ask rather than say.
 
 "What did Putin say about joining NATO?" is about Putin, joining and NATO.
-The question and request words match nearly every story and, with an IDF
-that never drops below 1 (Whoosh's), outweigh the words that matter; so they
-are dropped from words typed side by side while other clauses remain.
-Measured with benchmarks/ranking.py (see rank/weights.py).
+The question and request words match nearly every story and outweigh the
+words that matter; so they are dropped from words typed side by side while
+other clauses remain. STOP_WORDS adds common English words, which the
+ranking drops too (rank/weights.py's ``stop_words``, chosen by
+cross-validation: benchmarks/ranking_tune.py).
 """
 
 from __future__ import annotations
@@ -35,10 +36,10 @@ identify concerning regarding
 STOP_WORDS = QUESTION_WORDS | frozenset(
     """
 a an and are as at be but by for from if in into is it no nor not of off on
-once only or own same so than then too to under until up upon was were with
-within without all both each few further again against between through during
-before after above below out over own same because while until into onto
-one two three etc per via among amongst
+once only or own same so than then too to under until up upon with within
+without all both each few further again against between through during
+before after above below out over because while onto among amongst per via
+one two three etc
 """.split()
 )
 
