@@ -15,7 +15,10 @@ The judged collections, one row each in one table:
 * questions about the sample corpus (tests/data/ranking/corpus.jsonl),
   judged by reading it.
 
-The baseline is plain Whoosh as its documentation sets it up: BM25F with
+Two baselines, each in the same run: textbook BM25 (bm25s 0.3.16 with its
+English stop words and PyStemmer's Snowball stemmer, title and text as one
+field, top ``--depth``; ``pip install -e '.[bench]'``), and plain Whoosh as
+its documentation sets it up: BM25F with
 default parameters, title and text with Whoosh's StemmingAnalyzer, a
 MultifieldParser over both with OrGroup.factory(0.9) (SOURCE.md's figures).
 For news it indexes the title and body newsgrep extracts, so only the
@@ -201,6 +204,40 @@ def whoosh_ranker(collection: Collection, folder: Path, depth: int) -> tuple[Ran
     return rank, ix.doc_count()
 
 
+def bm25s_ranker(collection: Collection, depth: int) -> Ranker:
+    """Textbook BM25 (bm25s 0.3.16, Lucene's variant, k1 1.5, b 0.75): English
+    stop words, PyStemmer's Snowball stemmer, title and text as one field."""
+    import bm25s
+    import Stemmer
+
+    stemmer = Stemmer.Stemmer("english")
+    docs = list(collection.baseline_docs())
+    keys = [path for path, _, _ in docs]
+    tokens = bm25s.tokenize(
+        [f"{title} {text}" for _, title, text in docs],
+        stopwords="en",
+        stemmer=stemmer,
+        show_progress=False,
+    )
+    model = bm25s.BM25()
+    model.index(tokens, show_progress=False)
+    vocabulary = tokens.vocab
+
+    def rank(text: str) -> list[str]:
+        words = bm25s.tokenize(
+            text, stopwords="en", stemmer=stemmer, return_ids=False, show_progress=False
+        )[0]
+        known = [word for word in words if word in vocabulary]
+        if not known:
+            return []
+        found, points = model.retrieve(
+            [known], k=min(depth, len(keys)), show_progress=False, n_threads=1
+        )
+        return [keys[i] for i, score in zip(found[0], points[0], strict=True) if score > 0]
+
+    return rank
+
+
 def newsgrep_ranker(collection: Collection, folder: Path, depth: int) -> Ranker:
     import newsgrep
     from newsgrep.model import SearchOptions
@@ -214,13 +251,27 @@ def newsgrep_ranker(collection: Collection, folder: Path, depth: int) -> Ranker:
     return rank
 
 
-def compare(collection: Collection, depth: int) -> tuple[int, float, float, float, float]:
-    """(documents, Whoosh MAP, newsgrep MAP, Whoosh nDCG@10, newsgrep nDCG@10)."""
+@dataclass
+class Row:
+    """One collection's figures: (MAP, nDCG@10) of each side."""
+
+    docs: int
+    whoosh: tuple[float, float]
+    bm25s: tuple[float, float]
+    newsgrep: tuple[float, float]
+
+
+def compare(collection: Collection, depth: int, textbook: bool = True) -> Row:
+    """Plain Whoosh, bm25s (without ``textbook``: not run, NaN) and newsgrep on one collection."""
     with tempfile.TemporaryDirectory() as tmp:
         base_ranker, docs = whoosh_ranker(collection, Path(tmp, "whoosh"), depth)
         base = scores(base_ranker, collection.judged)
+        nothing = (math.nan, math.nan)
+        textbook_scores = (
+            scores(bm25s_ranker(collection, depth), collection.judged) if textbook else nothing
+        )
         ours = scores(newsgrep_ranker(collection, Path(tmp, "newsgrep"), depth), collection.judged)
-    return docs, base[0], ours[0], base[1], ours[1]
+    return Row(docs, base, textbook_scores, ours)
 
 
 def collections(args: argparse.Namespace) -> list[Collection]:
@@ -240,28 +291,36 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--only", nargs="*", default=[], help="collections to run (names)")
     args = parser.parse_args(argv)
     print(
-        f"{'collection':14} {'docs':>6} {'queries':>7} {'MAP whoosh':>10} {'newsgrep':>8} "
-        f"{'ratio':>6} {'nDCG@10 whoosh':>14} {'newsgrep':>8} {'ratio':>6}"
+        f"{'collection':14} {'docs':>6} {'queries':>7} | MAP {'whoosh':>6} {'bm25s':>6} "
+        f"{'newsgrep':>8} {'x whoosh':>8} {'x bm25s':>7} | nDCG@10 {'whoosh':>6} {'bm25s':>6} "
+        f"{'newsgrep':>8} {'x whoosh':>8} {'x bm25s':>7}"
     )
-    ratios: list[tuple[float, float]] = []
+    ratios: list[tuple[float, float, float, float]] = []
     for collection in collections(args):
-        docs, whoosh_map, ours_map, whoosh_ndcg, ours_ndcg = compare(collection, args.depth)
-        print(
-            f"{collection.name:14} {docs:6} "
-            f"{len(collection.judged):7} {whoosh_map:10.4f} {ours_map:8.4f} "
-            f"{ours_map / whoosh_map:6.3f} {whoosh_ndcg:14.4f} {ours_ndcg:8.4f} "
-            f"{ours_ndcg / whoosh_ndcg:6.3f}",
-            flush=True,
-        )
+        row = compare(collection, args.depth)
+        print(f"{collection.name:14} {row.docs:6} {len(collection.judged):7} | " + _cells(row))
         if collection.name in IR_NAMES:
-            ratios.append((ours_map / whoosh_map, ours_ndcg / whoosh_ndcg))
+            ratios.append(
+                tuple(row.newsgrep[i] / side[i] for i in (0, 1) for side in (row.whoosh, row.bm25s))
+            )
     if ratios:
-        mean_map = sum(r[0] for r in ratios) / len(ratios)
-        mean_ndcg = sum(r[1] for r in ratios) / len(ratios)
+        mean = [sum(r[i] for r in ratios) / len(ratios) for i in range(4)]
         print(
-            f"mean ratio over {len(ratios)} IR collections: MAP {mean_map:.3f}, "
-            f"nDCG@10 {mean_ndcg:.3f}"
+            f"mean ratio over {len(ratios)} IR collections: MAP {mean[0]:.3f} x whoosh, "
+            f"{mean[1]:.3f} x bm25s; nDCG@10 {mean[2]:.3f} x whoosh, {mean[3]:.3f} x bm25s"
         )
+
+
+def _cells(row: Row) -> str:
+    """MAP then nDCG@10: each side's figure and newsgrep's ratios to the two baselines."""
+    cells = []
+    for i, label in ((0, "MAP"), (1, "nDCG@10")):
+        whoosh, bm25s, ours = row.whoosh[i], row.bm25s[i], row.newsgrep[i]
+        cells.append(
+            f"{'':{len(label)}} {whoosh:6.4f} {bm25s:6.4f} {ours:8.4f} "
+            f"{ours / whoosh:8.3f} {ours / bm25s:7.3f}"
+        )
+    return " | ".join(cells)
 
 
 if __name__ == "__main__":

@@ -19,7 +19,9 @@ from newsgrep.engine.opensearch.compile import (
 )
 from newsgrep.errors import QueryError
 from newsgrep.query.parser import filter_query, parse_query
-from newsgrep.rank.weights import PROXIMITY_SLOP, PROXIMITY_WEIGHT, TITLE_WEIGHT
+from newsgrep.rank.weights import PROXIMITY_SLOP, TITLE_WEIGHT
+
+NEAR = 0.4  # a proximity bonus's weight (RANKING ships none: rank/weights.py)
 
 STOP = {"the", "of", "a", "to", "and", "in", "is"}
 
@@ -225,20 +227,21 @@ def test_proximity_pairs_neighbouring_words_in_order_scored_as_their_words():
                     {"term": {field: {"value": a, "boost": weight}}},
                     {"term": {field: {"value": b, "boost": weight}}},
                 ],
-                "boost": PROXIMITY_WEIGHT,
+                "boost": NEAR,
             }
         }
 
     def pair(a: str, b: str) -> dict:
         return should(near("title", a, b), near("body", a, b))
 
-    bonus = proximity_query(parse_query("what did Putin say about joining NATO"), analyze)
+    bonus = proximity_query(parse_query("what did Putin say about joining NATO"), analyze, NEAR)
     assert bonus == should(pair("putin", "joining"), pair("joining", "nato"))
+    assert proximity_query(parse_query("Putin joining NATO"), analyze, 0.0) is None
 
 
 def test_no_proximity_without_two_different_words_side_by_side():
-    assert proximity_query(parse_query("nato nato"), analyze) is None
-    assert proximity_query(parse_query("nato -russia"), analyze) is None
+    assert proximity_query(parse_query("nato nato"), analyze, NEAR) is None
+    assert proximity_query(parse_query("nato -russia"), analyze, NEAR) is None
 
 
 def test_query_text_never_reaches_a_query_string_parser():

@@ -7,7 +7,9 @@ import math
 
 import pytest
 
+from newsgrep.engine.opensearch import idf
 from newsgrep.engine.opensearch.idf import whoosh_weighed
+from newsgrep.rank.weights import Ranking
 
 STORIES, DF = 40, 4
 
@@ -31,7 +33,13 @@ class Counting:
         }
 
 
-def test_title_and_body_terms_get_whooshs_idf_and_nothing_else_changes():
+@pytest.fixture
+def whoosh_idf(monkeypatch):
+    """A ranking with Whoosh's own idf, the one there is something to reweigh for."""
+    monkeypatch.setattr(idf, "RANKING", Ranking(lucene_idf=False))
+
+
+def test_title_and_body_terms_get_whooshs_idf_and_nothing_else_changes(whoosh_idf):
     request = {
         "query": {
             "bool": {
@@ -54,7 +62,15 @@ def test_title_and_body_terms_get_whooshs_idf_and_nothing_else_changes():
     assert len(client.asked) == 1
 
 
-def test_a_request_without_words_asks_nothing():
+def test_with_lucenes_idf_on_both_engines_nothing_is_asked_or_changed(monkeypatch):
+    monkeypatch.setattr(idf, "RANKING", Ranking(lucene_idf=True))
+    client = Counting()
+    request = {"query": {"term": {"body": {"value": "nato", "boost": 2.0}}}}
+    assert whoosh_weighed(client, "news", request) == request
+    assert client.asked == []
+
+
+def test_a_request_without_words_asks_nothing(whoosh_idf):
     client = Counting()
     assert whoosh_weighed(client, "news", {"query": {"match_all": {}}}) == {
         "query": {"match_all": {}}

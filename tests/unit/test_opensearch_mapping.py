@@ -37,8 +37,10 @@ def test_text_is_analysed_like_whoosh():
     # Copied to spare index creation Whoosh's import: the copies must not drift.
     assert set(mapping.STOP_WORDS) == set(filters.STOP_WORDS)
     assert mapping.WORD_PATTERN == tokenizers.default_pattern.pattern.replace(r"\*", "*")
-    words = mapping.index_body()["settings"]["index"]["analysis"]["analyzer"]["newsgrep_words"]
-    assert words["filter"][-1] == "porter_stem"  # Whoosh's StemFilter is Porter's
+    analysis = mapping.index_body()["settings"]["index"]["analysis"]
+    words = analysis["analyzer"]["newsgrep_words"]
+    # Whoosh stems with Snowball's Porter (engine/whoosh/stemming.py)
+    assert analysis["filter"][words["filter"][-1]] == {"type": "snowball", "language": "Porter"}
     assert {"lowercase", "asciifolding"} <= set(words["filter"])
 
 
@@ -60,11 +62,16 @@ def test_names_count_by_their_written_value_and_match_word_by_word():
 
 
 def test_scoring_is_bm25_with_whooshs_parameters():
+    from newsgrep.rank.weights import RANKING
+
     settings = mapping.index_body()["settings"]["index"]
-    bm25 = settings["similarity"][mapping.SIMILARITY]
-    assert (bm25["k1"], bm25["b"]) == (1.2, 0.75)
+    body = settings["similarity"][mapping.SIMILARITY]
+    title = settings["similarity"][mapping.TITLE_SIMILARITY]
+    assert (body["k1"], body["b"]) == (RANKING.k1, RANKING.body_b)
+    assert (title["k1"], title["b"]) == (RANKING.k1, RANKING.title_b)
     properties = mapping.index_body()["mappings"]["properties"]
     assert properties["body"]["similarity"] == mapping.SIMILARITY
+    assert properties["title"]["similarity"] == mapping.TITLE_SIMILARITY
 
 
 def test_unknown_fields_are_refused():

@@ -24,7 +24,7 @@ from newsgrep.query.tree import (
     Term,
     Words,
 )
-from newsgrep.rank.weights import PROXIMITY_WEIGHT
+from newsgrep.rank.weights import RANKING, Ranking
 
 TICK = timedelta(microseconds=1)
 NOVEMBER_2001 = DateSpan(datetime(2001, 11, 1), datetime(2001, 12, 1) - TICK)
@@ -183,13 +183,17 @@ def test_narrowings_are_each_one_more_filter_and_take_any_value():
 
 def test_compiled_words_weigh_repeats_and_neighbours():
     compiled = compile_query(parse_query("oil oil Russia"), build_schema())
-    assert q.Term("title", "oil", boost=1.2) in compiled.subqueries
+    assert q.Term("title", "oil", boost=2 * RANKING.title_weight) in compiled.subqueries
     assert q.Term("body", "oil", boost=2.0) in compiled.subqueries
-    assert compiled.scale == 0.9
+    assert compiled.scale == RANKING.coordination
+    plain = compile_query(parse_query("oil Russia"), build_schema(), Ranking(coordination=0.0))
+    assert not plain.scale
     # neighbours near each other: a separate bonus, for the top candidates only
     assert not any(isinstance(part, q.Phrase) for part in compiled.leaves())
-    bonus = proximity_query(parse_query("oil oil Russia -gas"), build_schema())
-    assert q.Phrase("body", ["oil", "russia"], slop=8, boost=PROXIMITY_WEIGHT) in bonus.leaves()
+    assert proximity_query(parse_query("oil Russia"), build_schema()) is None  # none shipped
+    near = Ranking(proximity_weight=0.4)
+    bonus = proximity_query(parse_query("oil oil Russia -gas"), build_schema(), near)
+    assert q.Phrase("body", ["oil", "russia"], slop=8, boost=0.4) in bonus.leaves()
     assert {tuple(leaf.words) for leaf in bonus.leaves()} == {("oil", "russia")}
 
 

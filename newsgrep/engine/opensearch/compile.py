@@ -30,7 +30,7 @@ from newsgrep.engine.opensearch.quotes import said_query
 from newsgrep.errors import QueryError
 from newsgrep.query import tree as t
 from newsgrep.query.parser import NOTHING, is_filter
-from newsgrep.rank.weights import PROXIMITY_SLOP, PROXIMITY_WEIGHT, TITLE_WEIGHT
+from newsgrep.rank.weights import PROXIMITY_SLOP, PROXIMITY_WEIGHT, TITLE_WEIGHT, scored_words
 
 DSL = dict[str, Any]
 # Each typed word's tokens as title and body index them, in the order given.
@@ -65,25 +65,32 @@ def compile_query(node: t.Query, analyze: Analyze) -> DSL:
     return compiled
 
 
-def proximity_query(node: t.Query, analyze: Analyze) -> DSL | None:
+def proximity_query(
+    node: t.Query, analyze: Analyze, weight: float = PROXIMITY_WEIGHT
+) -> DSL | None:
     """The bonus for plain words typed side by side that stand close together
     (engine/whoosh/compile.py's proximity_query), or None: neighbouring words
     of different stems, each pair once, in order within PROXIMITY_SLOP
     positions (Whoosh's slop counts the step, a span's the words between).
     Whoosh scores such a pair as its two words' scores in the field, so
-    the span only decides which stories gain, the words' terms how much."""
+    the span only decides which stories gain, the words' terms how much.
+    A ``weight`` of 0 (rank/weights.py's choice today) is no bonus at all."""
+    if not weight:
+        return None
     clauses: list[DSL] = []
     for words in t.ranking_words(node):
-        stems = [tokens[0] for tokens in analyze(words) if len(tokens) == 1]
+        stems = [tokens[0] for tokens in analyze(scored_words(words)) if len(tokens) == 1]
         pairs = dict.fromkeys((a, b) for a, b in zip(stems, stems[1:], strict=False) if a != b)
-        clauses += [_should([_near(field, a, b) for field in TEXT_FIELDS]) for a, b in pairs]
+        clauses += [
+            _should([_near(field, a, b, weight) for field in TEXT_FIELDS]) for a, b in pairs
+        ]
     clauses = clauses[:PROXIMITY_PAIRS]
     if not clauses:
         return None
     return clauses[0] if len(clauses) == 1 else _should(clauses)
 
 
-def _near(field: str, first: str, second: str) -> DSL:
+def _near(field: str, first: str, second: str, boost: float) -> DSL:
     span = {
         "clauses": [{"span_term": {field: first}}, {"span_term": {field: second}}],
         "slop": PROXIMITY_SLOP - 1,
@@ -91,7 +98,7 @@ def _near(field: str, first: str, second: str) -> DSL:
     }
     weight = TITLE_FACTOR if field == "title" else 1.0
     words = [_term_query(field, stem, weight) for stem in (first, second)]
-    return {"bool": {"filter": [{"span_near": span}], "should": words, "boost": PROXIMITY_WEIGHT}}
+    return {"bool": {"filter": [{"span_near": span}], "should": words, "boost": boost}}
 
 
 def _typed_words(node: t.Query) -> Iterator[str]:
@@ -261,7 +268,7 @@ class _Compiler:
         Reuters questions: a hundredth of a score, it is left out.)"""
         stems: list[str] = []
         phrases: list[DSL] = []
-        for word in words:
+        for word in scored_words(words):
             tokens = self.tokens[word]
             if len(tokens) == 1:
                 stems.append(tokens[0])

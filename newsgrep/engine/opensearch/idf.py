@@ -7,7 +7,9 @@ archive ('Blair^3 NATO' on the sample corpus). A similarity cannot change
 per query and the test cluster has no scripting, so each word's term query
 (in title or body) is boosted by the ratio of the two, the document
 frequencies counted in one request: the scores are then Whoosh's but for
-length norms and the title's doubled words.
+length norms and the title's doubled words. When the ranking scores with
+Lucene's idf on Whoosh too (rank/weights.py's ``lucene_idf``), there is
+nothing to reweigh and no request is made.
 """
 
 from __future__ import annotations
@@ -18,10 +20,13 @@ from collections.abc import Iterator
 from typing import Any
 
 from newsgrep.engine.opensearch.compile import DSL, TEXT_FIELDS
+from newsgrep.rank.weights import RANKING
 
 
 def whoosh_weighed(client: Any, name: str, request: DSL) -> DSL:
     """A copy of a search request with its title and body terms reweighed."""
+    if RANKING.lucene_idf:
+        return request
     weighed = copy.deepcopy(request)
     terms = list(_terms(weighed))
     keys = list(dict.fromkeys((field, options["value"]) for field, options in terms))

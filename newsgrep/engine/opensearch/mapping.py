@@ -7,7 +7,8 @@ every output:
 
 * ``title`` and ``body``: Whoosh's word analysis rebuilt from OpenSearch's
   own parts (its tokenizer pattern, lowercase, accent folding, Whoosh's stop
-  words and its two-letter minimum, Porter stemming). The original text is
+  words and its two-letter minimum, Porter stemming: the ``snowball``
+  filter's Porter, which engine/whoosh/stemming.py runs too). The original text is
   in ``_source`` for snippets; ``index_options: offsets`` lets the unified
   highlighter find the words without re-analysing a long story.
 * ``people``, ``place``, ``author``, ``source``: names word by word,
@@ -29,9 +30,9 @@ every output:
   ``url``: kept, not searched. ``run``, newsgrep's own, says which
   writer wrote a story (see writer.py).
 
-Whoosh scores with BM25F (k1 1.2, b 0.75, the defaults rank/weights.py
-builds on): the same BM25 parameters are set here explicitly, so a cluster
-whose default similarity was changed still ranks as newsgrep does. The
+Whoosh scores with BM25F, k1 and b per field from rank/weights.py's RANKING:
+the same BM25 parameters are set here explicitly (the title's b in a
+similarity of its own), so a cluster ranks as newsgrep does. The
 title's weight (Whoosh's field boost) is a query-time boost on this side.
 """
 
@@ -40,10 +41,13 @@ from __future__ import annotations
 from typing import Any
 
 from newsgrep.engine.document import STORY_FIELDS, FieldKind
+from newsgrep.rank.weights import RANKING
 
 # Bumped when the mapping changes in a way an existing index cannot follow:
 # writing to an index of another version asks for --rebuild.
-MAPPING_VERSION = 4  # 4: source analysed word by word, as a name
+# 4: source analysed word by word, as a name; 5: Snowball's Porter stemmer in
+# place of Lucene's porter_stem.
+MAPPING_VERSION = 5
 # Whoosh's StopFilter list (whoosh.analysis.filters.STOP_WORDS), copied so
 # that creating an index does not import Whoosh; a unit test compares them.
 STOP_WORDS = (
@@ -71,8 +75,7 @@ LONGEST_WORD = 8191
 # Positions between two elements of an array: no phrase or span crosses it.
 ELEMENT_GAP = 10_000
 SIMILARITY = "newsgrep_bm25"
-BM25_K1 = 1.2
-BM25_B = 0.75
+TITLE_SIMILARITY = "newsgrep_bm25_title"
 # Analysed as the body, though not searched by plain words (only by said:).
 QUOTES = "quotes"
 
@@ -96,7 +99,10 @@ def _settings() -> dict[str, Any]:
         # Stories become searchable when the writer commits (it refreshes),
         # as on Whoosh, not every second in the middle of a bulk load.
         "refresh_interval": "-1",
-        "similarity": {SIMILARITY: {"type": "BM25", "k1": BM25_K1, "b": BM25_B}},
+        "similarity": {
+            SIMILARITY: {"type": "BM25", "k1": RANKING.k1, "b": RANKING.body_b},
+            TITLE_SIMILARITY: {"type": "BM25", "k1": RANKING.k1, "b": RANKING.title_b},
+        },
         "analysis": {
             "tokenizer": {
                 "newsgrep_words": pattern(WORD_PATTERN),
@@ -113,6 +119,7 @@ def _settings() -> dict[str, Any]:
             "filter": {
                 "newsgrep_stop": {"type": "stop", "stopwords": STOP_WORDS},
                 "newsgrep_min2": {"type": "length", "min": 2, "max": LONGEST_WORD},
+                "newsgrep_porter": {"type": "snowball", "language": "Porter"},
                 "newsgrep_not_immense": {"type": "length", "max": LONGEST_WORD},
             },
             "analyzer": {
@@ -125,7 +132,7 @@ def _settings() -> dict[str, Any]:
                         "asciifolding",
                         "newsgrep_stop",
                         "newsgrep_min2",
-                        "porter_stem",
+                        "newsgrep_porter",
                     ],
                 },
                 "newsgrep_names": {
@@ -171,6 +178,8 @@ def _mappings() -> dict[str, Any]:
         "kept": {"type": "keyword", "index": False, "doc_values": False},
     }
     properties = {field.name: by_kind[field.kind] for field in STORY_FIELDS}
+    # The title's length normalisation is its own (rank/weights.py's title_b).
+    properties["title"] = {**words, "similarity": TITLE_SIMILARITY}
     properties |= {
         QUOTES: words,
         "speaker": _with_keyword({"type": "text", "analyzer": "newsgrep_whole"}),

@@ -128,7 +128,8 @@ def analyzer(client: Any, name: str) -> Analyze:
 def _whole(client: Any, word: str) -> list[str]:
     """A word analysed whole: lower case, accents folded, stemmed (as Whoosh
     analyses a wildcard or fuzzy word, marks kept)."""
-    chain = {"tokenizer": "keyword", "filter": ["lowercase", "asciifolding", "porter_stem"]}
+    porter = {"type": "snowball", "language": "Porter"}  # mapping.py's stemmer
+    chain = {"tokenizer": "keyword", "filter": ["lowercase", "asciifolding", porter]}
     answer = client.indices.analyze(body={**chain, "text": word})
     return [token["token"] for token in answer.get("tokens", [])]
 

@@ -25,13 +25,14 @@ from newsgrep.engine.whoosh.schema import TEXT_FIELDS, source_by_words
 from newsgrep.errors import IndexDamaged, QueryError
 from newsgrep.query import tree as t
 from newsgrep.query.parser import NOTHING
-from newsgrep.rank.weights import COORDINATION, PROXIMITY_SLOP, PROXIMITY_WEIGHT, TITLE_WEIGHT
+from newsgrep.rank.weights import RANKING, Ranking, scored_words
 
 
-def compile_query(node: t.Query, schema: Any) -> q.Query:
-    """The Whoosh query for a tree, on an index of ``schema``; raises
-    QueryError when nothing is left to search for (stop words only)."""
-    compiled = _compile(node, schema).normalize()
+def compile_query(node: t.Query, schema: Any, ranking: Ranking = RANKING) -> q.Query:
+    """The Whoosh query for a tree, on an index of ``schema``, its plain
+    words weighed by ``ranking``; raises QueryError when nothing is left to
+    search for (stop words only)."""
+    compiled = _compile(node, schema, ranking).normalize()
     if compiled is q.NullQuery:
         raise QueryError(NOTHING)
     return compiled
@@ -59,10 +60,10 @@ class AndNot(q.AndNot):
         return ExclusionMatcher(kept, left_out)
 
 
-def _compile(node: t.Query, schema: Any) -> q.Query:
+def _compile(node: t.Query, schema: Any, ranking: Ranking) -> q.Query:
     if getattr(node, "field", None) == "source" and not source_by_words(schema):
         raise IndexDamaged(OLD_SOURCES)
-    return _COMPILERS[type(node)](node, schema)
+    return _COMPILERS[type(node)](node, schema, ranking)
 
 
 OLD_SOURCES = (
@@ -76,13 +77,13 @@ OLD_SOURCES = (
 Maker = Callable[[str, float], q.Query]
 
 
-def _term(node: t.Term, schema: Any) -> q.Query:
+def _term(node: t.Term, schema: Any, ranking: Ranking = RANKING) -> q.Query:
     return _in_fields(
         node.field, node.boost, lambda field, boost: _analysed(schema, field, node.text, boost)
     )
 
 
-def _phrase(node: t.Phrase, schema: Any) -> q.Query:
+def _phrase(node: t.Phrase, schema: Any, ranking: Ranking = RANKING) -> q.Query:
     text = " ".join(node.words)
     return _in_fields(
         node.field,
@@ -93,7 +94,7 @@ def _phrase(node: t.Phrase, schema: Any) -> q.Query:
     )
 
 
-def _pattern(node: t.Pattern, schema: Any) -> q.Query:
+def _pattern(node: t.Pattern, schema: Any, ranking: Ranking = RANKING) -> q.Query:
     """``wor*`` looks terms up by prefix; anything else (``w?rd``, ``*ord``) by pattern."""
     text, kind = node.text, q.Wildcard
     if (
@@ -107,7 +108,7 @@ def _pattern(node: t.Pattern, schema: Any) -> q.Query:
     )
 
 
-def _fuzzy(node: t.Fuzzy, schema: Any) -> q.Query:
+def _fuzzy(node: t.Fuzzy, schema: Any, ranking: Ranking = RANKING) -> q.Query:
     return _in_fields(
         node.field,
         node.boost,
@@ -150,35 +151,38 @@ def _tokens(schema: Any, field: str, text: str, **options: Any) -> list[str]:
 # -- words side by side, weighed ------------------------------------------------
 
 
-def _words(node: t.Words, schema: Any) -> q.Query:
-    return _ranked(node.words, [], schema)
+def _words(node: t.Words, schema: Any, ranking: Ranking) -> q.Query:
+    return _ranked(node.words, [], schema, ranking)
 
 
-def _side_by_side(node: t.SideBySide, schema: Any) -> q.Query:
+def _side_by_side(node: t.SideBySide, schema: Any, ranking: Ranking) -> q.Query:
     """The first part is the plain words, if any (a Words further on is a group's)."""
     first, *rest = node.parts
     words = first.words if isinstance(first, t.Words) else ()
     others = rest if isinstance(first, t.Words) else node.parts
-    return _ranked(words, [_compile(part, schema) for part in others], schema)
+    return _ranked(words, [_compile(part, schema, ranking) for part in others], schema, ranking)
 
 
-def _ranked(words: Sequence[str], others: list[q.Query], schema: Any) -> q.Query:
+def _ranked(words: Sequence[str], others: list[q.Query], schema: Any, ranking: Ranking) -> q.Query:
     """Plain words weighed (rank/weights.py), beside the other clauses typed
     with them; stories matching more of them rank higher (coordination)."""
-    stems, phrases = _stems(words, schema)
-    parts = [_word(stem, count) for stem, count in Counter(stems).items()]
+    stems, phrases = _stems(words, schema, ranking)
+    parts = [_word(stem, count, ranking) for stem, count in Counter(stems).items()]
     parts += [part for part in phrases + others if part.normalize() is not q.NullQuery]
     if not parts:
         return q.NullQuery
-    return parts[0] if len(parts) == 1 else q.Or(parts, scale=COORDINATION)
+    if len(parts) == 1:
+        return parts[0]
+    return q.Or(parts, scale=ranking.coordination) if ranking.coordination else q.Or(parts)
 
 
-def _stems(words: Sequence[str], schema: Any) -> tuple[list[str], list[q.Query]]:
+def _stems(words: Sequence[str], schema: Any, ranking: Ranking) -> tuple[list[str], list[q.Query]]:
     """The words' stems, in order; a word of several tokens is a phrase
-    instead, a stop word nothing. Title and body share one analyser."""
+    instead, a stop word nothing (the ranking's query stop words too, while
+    other words remain). Title and body share one analyser."""
     stems: list[str] = []
     phrases: list[q.Query] = []
-    for word in words:
+    for word in scored_words(words, ranking):
         tokens = _tokens(schema, "body", word)
         if len(tokens) == 1:
             stems.append(tokens[0])
@@ -187,33 +191,37 @@ def _stems(words: Sequence[str], schema: Any) -> tuple[list[str], list[q.Query]]
     return stems, phrases
 
 
-def _word(stem: str, count: int) -> q.Query:
+def _word(stem: str, count: int, ranking: Ranking) -> q.Query:
     return q.Or(
         [
-            q.Term("title", stem, boost=TITLE_WEIGHT * count),
+            q.Term("title", stem, boost=ranking.title_weight * count),
             q.Term("body", stem, boost=float(count)),
         ]
     )
 
 
-def proximity_query(node: t.Query, schema: Any) -> q.Query | None:
+def proximity_query(node: t.Query, schema: Any, ranking: Ranking = RANKING) -> q.Query | None:
     """The bonus for plain words typed side by side that stand close together
     in a story, or None. Not part of compile_query's query: span matching
     over every story holding both words costs too much at scale, so the
     searcher adds it to the first pass's top candidates only."""
+    if not ranking.proximity_weight:
+        return None
     clauses = [
-        clause for words in t.ranking_words(node) for clause in _proximity(_stems(words, schema)[0])
+        clause
+        for words in t.ranking_words(node)
+        for clause in _proximity(_stems(words, schema, ranking)[0], ranking)
     ]
     return q.Or(clauses) if clauses else None
 
 
-def _proximity(stems: list[str]) -> list[q.Query]:
-    """Neighbouring words (each pair once) within PROXIMITY_SLOP positions."""
+def _proximity(stems: list[str], ranking: Ranking) -> list[q.Query]:
+    """Neighbouring words (each pair once) within the ranking's slop."""
     pairs = list(dict.fromkeys((a, b) for a, b in zip(stems, stems[1:], strict=False) if a != b))
     return [
         q.Or(
             [
-                q.Phrase(field, [a, b], slop=PROXIMITY_SLOP, boost=PROXIMITY_WEIGHT)
+                q.Phrase(field, [a, b], slop=ranking.proximity_slop, boost=ranking.proximity_weight)
                 for field in TEXT_FIELDS
             ]
         )
@@ -224,11 +232,11 @@ def _proximity(stems: list[str]) -> list[q.Query]:
 # -- operators ------------------------------------------------------------------
 
 
-def _and_not(node: t.AndNot, schema: Any) -> q.Query:
-    kept = _compile(node.kept, schema)
+def _and_not(node: t.AndNot, schema: Any, ranking: Ranking) -> q.Query:
+    kept = _compile(node.kept, schema, ranking)
     if kept.normalize() is q.NullQuery:  # 'the -russia': every story without Russia
         kept = q.Every()
-    return AndNot(kept, _compile(node.left_out, schema))
+    return AndNot(kept, _compile(node.left_out, schema, ranking))
 
 
 _COMPILERS: dict[type, Callable[..., q.Query]] = {
@@ -236,14 +244,14 @@ _COMPILERS: dict[type, Callable[..., q.Query]] = {
     t.Phrase: _phrase,
     t.Pattern: _pattern,
     t.Fuzzy: _fuzzy,
-    t.Said: said_query,
-    t.DateSpan: lambda node, schema: q.DateRange("date", node.start, node.end),
-    t.Every: lambda node, schema: q.Every(),
-    t.And: lambda node, schema: q.And([_compile(p, schema) for p in node.parts]),
-    t.Or: lambda node, schema: q.Or([_compile(p, schema) for p in node.parts]),
+    t.Said: lambda node, schema, ranking: said_query(node, schema),
+    t.DateSpan: lambda node, schema, ranking: q.DateRange("date", node.start, node.end),
+    t.Every: lambda node, schema, ranking: q.Every(),
+    t.And: lambda node, schema, ranking: q.And([_compile(p, schema, ranking) for p in node.parts]),
+    t.Or: lambda node, schema, ranking: q.Or([_compile(p, schema, ranking) for p in node.parts]),
     t.AndNot: _and_not,
-    t.AndMaybe: lambda node, schema: q.AndMaybe(
-        _compile(node.required, schema), _compile(node.optional, schema)
+    t.AndMaybe: lambda node, schema, ranking: q.AndMaybe(
+        _compile(node.required, schema, ranking), _compile(node.optional, schema, ranking)
     ),
     t.Words: _words,
     t.SideBySide: _side_by_side,

@@ -1,7 +1,10 @@
 """The Whoosh schema: which article fields are indexed, how, and how they weigh.
 
-Only Whoosh's own analysis components are used, so an index opens without
-importing anything of ours (Whoosh pickles the schema into the index).
+Whoosh's own analysis components are used, with one function of ours, the
+stemmer (stemming.py), which Whoosh pickles by name into the index with the
+schema. An index keeps the schema it was built with (the writer and every
+search read it from the index), so an index built with Whoosh's Porter
+stemmer still answers as it did; ``index --rebuild`` brings it the new one.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, STORED, TEXT, FieldType
 from whoosh.support.charset import accent_map
 
 from newsgrep.engine.document import IDENTITY, STORY_FIELDS, FieldKind
+from newsgrep.engine.whoosh.stemming import stem
 
 TITLE_BOOST = 2.0
 FIELD_BOOSTS = {"title": TITLE_BOOST}
@@ -47,7 +51,7 @@ def word_analyzer():
         | LowercaseFilter()
         | CharsetFilter(accent_map)
         | StopFilter()
-        | StemFilter()
+        | StemFilter(stemfn=stem)
     )
 
 

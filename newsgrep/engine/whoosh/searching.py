@@ -16,6 +16,7 @@ from newsgrep.engine.hits import folded_hits, lead_snippet
 from newsgrep.engine.quotations import SPEAKER_MARK, said_clauses
 from newsgrep.engine.whoosh.compile import compile_query, proximity_query
 from newsgrep.engine.whoosh.counting import exact_total
+from newsgrep.engine.whoosh.feedback import expanded
 from newsgrep.engine.whoosh.proximity import add_proximity, candidates
 from newsgrep.engine.whoosh.quotes import QUOTES, matching_first, stored_quotes
 from newsgrep.engine.whoosh.sketches import Sketches
@@ -23,17 +24,26 @@ from newsgrep.engine.whoosh.snippets import make_snippets, mark_words
 from newsgrep.engine.whoosh.suggest import did_you_mean
 from newsgrep.model import Hit, SearchOptions, SearchResult, display_title
 from newsgrep.query.parser import options_filter
-from newsgrep.query.tree import Query, Said
+from newsgrep.query.tree import Query, Said, ranking_words
 from newsgrep.rank.dedup import fold_ranked
+from newsgrep.rank.weights import RANKING, Ranking
 
 
-def search(searcher: Searcher, tree: Query, options: SearchOptions, text: str = "") -> SearchResult:
-    """Ranked hits for a query (``text`` as typed, for did-you-mean); raises QueryError."""
+def search(
+    searcher: Searcher,
+    tree: Query,
+    options: SearchOptions,
+    text: str = "",
+    ranking: Ranking = RANKING,
+) -> SearchResult:
+    """Ranked hits for a query (``text`` as typed, for did-you-mean), its
+    words weighed by ``ranking`` (the searcher's weighting model holds its
+    BM25 parameters: scoring.py); raises QueryError."""
     started = time.perf_counter()
     folded, distinct = 0, False
     schema = searcher.schema
-    query, restrict = prepared_query(schema, tree, options)
-    ranked = Ranked(query, proximity_query(tree, schema))
+    query, restrict = prepared_query(schema, tree, options, ranking)
+    ranked = Ranked(query, proximity_query(tree, schema, ranking), _feedback(tree, ranking))
     marks = Marks(highlight_words(query, searcher.reader()), said_clauses(tree))
     if options.dedup or options.fold_page:
         hits, total, folded, distinct = _folded(searcher, ranked, restrict, marks, schema, options)
@@ -60,12 +70,14 @@ def search(searcher: Searcher, tree: Query, options: SearchOptions, text: str = 
     )
 
 
-def prepared_query(schema: Any, tree: Query, options: SearchOptions) -> tuple[Any, Any | None]:
+def prepared_query(
+    schema: Any, tree: Query, options: SearchOptions, ranking: Ranking = RANKING
+) -> tuple[Any, Any | None]:
     """The (query, filter) pair search() runs, for callers that need every
     match rather than ranked hits (counts per month, source, person)."""
     restrict = options_filter(options)
     return (
-        compile_query(tree, schema),
+        compile_query(tree, schema, ranking),
         compile_query(restrict, schema) if restrict is not None else None,
     )
 
@@ -137,10 +149,19 @@ class _Ranking:
 
 class Ranked(NamedTuple):
     """A search's two passes: the query that finds and ranks stories, and the
-    proximity bonus for its top candidates (None without words side by side)."""
+    proximity bonus for its top candidates (None without words side by side);
+    and the ranking whose feedback re-weighs the first pass (None: no feedback)."""
 
     first: WhooshQuery
     proximity: WhooshQuery | None
+    feedback: Ranking | None = None
+
+
+def _feedback(tree: Query, ranking: Ranking) -> Ranking | None:
+    """The ranking when it asks for feedback and words typed side by side
+    are there to expand; None otherwise."""
+    wanted = ranking.feedback_terms > 0 and any(True for _ in ranking_words(tree))
+    return ranking if wanted else None
 
 
 def _run(
@@ -157,9 +178,12 @@ def _run(
     if options.sort in ("newest", "oldest"):
         kwargs["sortedby"] = _by_date(searcher.schema, newest=options.sort == "newest")
         return searcher.search(query.first, **kwargs)
+    first = query.first
+    if query.feedback is not None:
+        first = expanded(searcher, first, restrict, query.feedback)
     if query.proximity is None:
-        return searcher.search(query.first, **kwargs)
-    results = searcher.search(query.first, **{**kwargs, "limit": _first_pass(query, limit)})
+        return searcher.search(first, **kwargs)
+    results = searcher.search(first, **{**kwargs, "limit": _first_pass(query, limit)})
     add_proximity(searcher, results, query.proximity, None if keep_candidates else limit)
     return results
 

@@ -17,6 +17,7 @@ from whoosh.searching import Searcher
 
 from newsgrep.engine.whoosh.internals.reading import read_toc, toc_pattern
 from newsgrep.engine.whoosh.schema import build_schema
+from newsgrep.engine.whoosh.scoring import weighting
 from newsgrep.errors import IndexDamaged, IndexMissing
 
 
@@ -44,10 +45,11 @@ def open_searcher(index_dir: str | os.PathLike) -> Searcher:
 
     The reader opened to check the index serves the searcher too: Whoosh
     re-reads the table of contents and reopens every segment for each
-    ``index.reader()``, ``index.searcher()`` and ``index.schema``.
+    ``index.reader()``, ``index.searcher()`` and ``index.schema``. It scores
+    with BM25F as rank/weights.py's RANKING sets it (scoring.py).
     """
     opened, reader = _open_reading(index_dir, keep_reader=True)
-    return Searcher(reader, fromindex=opened)
+    return Searcher(reader, fromindex=opened, weighting=weighting())
 
 
 def _open_reading(
