@@ -3,6 +3,7 @@ corpus, the test data and the shared corpora beside the repository."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -12,5 +13,6 @@ DATA = ROOT / "tests" / "data"
 FORMATS = DATA / "formats"
 BENCHMARKS = ROOT / "benchmarks"
 README = ROOT / "README.md"
-SHARED = ROOT.parent / "shared"
+# A worktree beside others can name the shared data elsewhere.
+SHARED = Path(os.environ.get("NEWSGREP_SHARED") or ROOT.parent / "shared")
 REUTERS = SHARED / "corpora" / "reuters21578"
