@@ -5,7 +5,7 @@ people.
 The story gives them away by how it writes them, whatever the outlet:
 a name beside a slash ("Jim Bourg/Reuters", "REUTERS/Mike Segar", "AP
 Photo/Noah Berger", "Drew Angerer/Getty Images"), a "By" line ("By Mark
-Sumner"), or a list of names that "contributed to this report". Two or more
+Sumner"), a list of names that "contributed to this report" or after "reporting by". Two or more
 words make a credited name: "the Cohen/Daniels payment" credits no one.
 """
 
@@ -22,34 +22,46 @@ _NAME = rf"{_WORD}(?:[ \t]+{_WORD}){{1,3}}"
 # (two people) from a credit.
 _NAME_SLASH = re.compile(rf"(?<![\w/])({_NAME})[ \t]?/[ \t]?({_WORD})")
 # "REUTERS/Mike Segar", "(AP Photo/Noah Berger)" at the end of a caption;
-# not "ABC News/Washington Post poll".
-_SLASH_NAME = re.compile(rf"[A-Za-z]/({_NAME})[ \t]*(?=[)\]]|\n|$)")
+# not "ABC News/Washington Post poll", nor "Hillary Clinton/Bernie Sanders".
+_SLASH_NAME = re.compile(rf"(?:({_WORD})[ \t]+)?[A-Za-z]+/({_NAME})[ \t]*(?=[)\]]|\n|$)")
 # "By Mark Sumner" opening a line (or after the wide gap a page leaves).
 _BY_LINE = re.compile(rf"(?:^|\n|[ \t]{{2}})By[ \t]+({_NAME})(?=[ \t]*(?:[,|\n]|[ \t]{{2}}|$))")
 # "CNN's Paul Steinhauser, Kevin Liptak and Ashley Killough contributed to this report"
-_CONTRIBUTED = re.compile(
-    rf"((?:{_NAME}(?:,[ \t]+|,?[ \t]+and[ \t]+))*{_NAME})[ \t]+contributed\b"
-)
+_CONTRIBUTED = re.compile(rf"((?:{_NAME}(?:,[ \t]+|,?[ \t]+and[ \t]+))*{_NAME})[ \t]+contributed\b")
 # Words of a caption's furniture, never of a photographer's name: "File
 # Photo", "Pool Photo", "Getty Images".
 _NOT_NAMES = lx.ORGANISATION_WORDS | frozenset(
     "photo photos photograph image images file pool staff register monitor video".split()
 )
+# "Additional reporting by Alistair Coleman, Olga Robinson and Benjamin Strick"
+_REPORTING_BY = re.compile(
+    r"\b(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Ww]ritten)[ \t]+by[ \t]+"
+    rf"((?:{_NAME}(?:,[ \t]+|,?[ \t]+and[ \t]+))*{_NAME})"
+)
 _SEPARATOR = re.compile(r",[ \t]+|,?[ \t]+and[ \t]+")
 
 
 def credited_names(text: str) -> list[str]:
-    """The names ``text`` credits, each once, in order of first credit."""
+    """The names ``text`` credits, each once."""
     found: list[str] = []
     if "/" in text:
         found += [name for name, other in _NAME_SLASH.findall(text) if not _given(other, name)]
-        found += _SLASH_NAME.findall(text)
+        found += [name for before, name in _SLASH_NAME.findall(text) if not _given(before)]
     if "By" in text:
         found += _BY_LINE.findall(text)
-    if "contributed" in text:
-        for names in _CONTRIBUTED.findall(text):
-            found += _SEPARATOR.split(names)
-    return list(dict.fromkeys(name for found_name in found if (name := _person(found_name))))
+    listed: list[str] = []  # the words around a list say it credits: no given name needed
+    for pattern in (_CONTRIBUTED, _REPORTING_BY) if " by " in text or "contributed" in text else ():
+        for names in pattern.findall(text):
+            listed += [_after_owner(name) for name in _SEPARATOR.split(names)]
+    named = [name for found_name in found if (name := _person(found_name))]
+    return list(dict.fromkeys(named + [name for name in listed if " " in name]))
+
+
+def _after_owner(name: str) -> str:
+    """ "CNN's Paul Steinhauser" -> "Paul Steinhauser"."""
+    words = name.split()
+    owners = [i for i, w in enumerate(words[:-1]) if w.endswith(("'s", "’s"))]
+    return " ".join(words[owners[-1] + 1 :] if owners else words)
 
 
 def _given(word: str, other: str = "") -> bool:

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from newsgrep.extract import lexicon as lx
 from newsgrep.extract.capitals import Story, calm_headlines, runs
+from newsgrep.extract.companions import companions
 from newsgrep.extract.organisations import (
     bracketed_words,
     common_word,
@@ -85,14 +86,18 @@ _ROLE_AFFIX = re.compile(r"-(?:designate|elect)$|^ex-")
 _VERB_ENDING = re.compile(r"(?:s|ed)$")  # a headline's verb: "WANTS", "RAISED"
 _VERB_FORM = re.compile(r"(?:s|ed|en|ing)$")
 _HYPHEN_SMALL = re.compile(r"-[a-z]")
+# What a person leads or gives a name to: "the Reagan administration".
+_LEADERS_OF = frozenset("administration presidency era dossier doctrine".split())
 
 
 @dataclass
 class _Mention:
     words: list[str]
     start: int
-    rank: str  # "title" ("President Reagan"), "cue" (role noun, apposition), "weak"
+    rank: str  # "title" ("President Reagan"), "cue" (role noun, apposition), "weak",
+    # or "maybe": no cue, a person only if the story sets it beside one (companions)
     run: str = ""  # the run's words, title included: "president reagan"
+    end: int = 0
 
 
 def extract_people(text: str) -> list[str]:
@@ -108,10 +113,34 @@ def extract_people(text: str) -> list[str]:
     lowercase = {t.text for t in set(tokens) if t.kind == "word" and t.text.islower()}
     story = Story(text, tokens, lowercase)
     story.organisation_words |= bracketed_words(text)
-    mentions = [m for run in runs(tokens, text) if (m := _read_run(run, story))]
+    mentions = _with_companions(
+        [m for run in runs(tokens, text) if (m := _read_run(run, story))], story
+    )
     for name in company_words({" ".join(m.words) for m in mentions if _may_be_a_firm(m)}, text):
         story.organisation_words |= set(name.split())
     return _merge(mentions, story)
+
+
+def _with_companions(mentions: list[_Mention], story: Story) -> list[_Mention]:
+    """The mentions with a cue, and those without one that the story sets
+    beside a person (see :mod:`newsgrep.extract.companions`); a word the
+    story also writes in small letters is no name's ("Don't Hire Romney")."""
+    sure = [m for m in mentions if m.rank != "maybe"]
+    maybe = [
+        m
+        for m in mentions
+        if m.rank == "maybe"
+        and not any(w.lower() in story.lowercase or "'" in w or "’" in w for w in m.words)
+    ]
+    if not maybe:
+        return sure
+    surnames = {m.words[0].lower() for m in sure if len(m.words) == 1}
+    people = [((m.start, m.end), " ".join(m.words)) for m in sure]
+    candidates = [((m.start, m.end), " ".join(m.words)) for m in maybe]
+    for i in companions(story.text, people, candidates, surnames):
+        maybe[i].rank = "weak"
+        sure.append(maybe[i])
+    return sure
 
 
 def _may_be_a_firm(mention: _Mention) -> bool:
@@ -125,7 +154,7 @@ def _may_be_a_firm(mention: _Mention) -> bool:
 
 def _read_run(run: list[Token], story: Story) -> _Mention | None:
     if leader := _leader_of_administration(run, story):
-        return _Mention([leader.text], leader.start, "weak", leader.low)
+        return _Mention([leader.text], leader.start, "weak", leader.low, leader.end)
     name, role = _strip_role(run, story)
     if not name or not_a_person(run, name, role, story):
         return None
@@ -133,7 +162,7 @@ def _read_run(run: list[Token], story: Story) -> _Mention | None:
     if not rank:
         return None
     words = [t.text if t.is_initial() or t.bare in _SUFFIXES else t.text.rstrip(".") for t in name]
-    return _Mention(words, name[0].start, rank, " ".join(t.low for t in run))
+    return _Mention(words, name[0].start, rank, " ".join(t.low for t in run), name[-1].end)
 
 
 def _strip_role(run: list[Token], story: Story) -> tuple[list[Token], str]:
@@ -255,15 +284,16 @@ def _trim(words: list[Token]) -> list[Token]:
 
 
 def _leader_of_administration(run: list[Token], story: Story) -> Token | None:
-    """'Reagan' in "the Reagan administration" or "the Reagan Administration"."""
+    """'Reagan' in "the Reagan administration" or "the Reagan Administration";
+    "the Obama presidency", "the Reagan era", "the Steele dossier"."""
     tokens, first = story.tokens, run[0]
     if not first.index or tokens[first.index - 1].low != "the" or not first.is_name_word():
         return None
     if _HYPHEN_SMALL.search(first.text):
         return None  # "the Moscow-backed administration"
-    capitalised = len(run) == 2 and run[1].low == "administration"
+    capitalised = len(run) == 2 and run[1].low in _LEADERS_OF
     following = tokens[first.index + 1].text if first.index + 1 < len(tokens) else ""
-    if not (capitalised or (len(run) == 1 and following == "administration")):
+    if not (capitalised or (len(run) == 1 and following in _LEADERS_OF)):
         return None
     low = first.low
     if (
@@ -324,8 +354,8 @@ def _evidence(name: list[Token], role: str, story: Story) -> str:
         firm = previous in ("and", "&", "en", "et", "und") or (
             len(previous) > 1 and previous.isupper()
         )
-        return "weak" if speech and not firm else ""
-    return "weak" if speech or _looks_given(name[0]) else ""
+        return "weak" if speech and not firm else "maybe"
+    return "weak" if speech or _looks_given(name[0]) else "maybe"
 
 
 def _sentence_adverb(name: list[Token], story: Story, rest: str) -> bool:

@@ -1,0 +1,91 @@
+"""Names that the company they keep makes people.
+
+A capitalised name with no cue of its own ("Mitt Romney" with a given name
+the name list lacks, "Clapper" alone) is still a person when the story sets
+it beside one: in a list with a person ("Mitt Romney, Arnold Schwarzenegger,
+and Mitch Daniels"; "Mussolini and Hitler" once one of them is known), after
+a word of kinship ("his wife, Cindy", "his son Hunter", "two brothers, Mitti
+and Charan"), or as the full form of a surname the story names alone as a
+person ("Romney told reporters" makes "Mitt Romney" one).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+# "his wife, Cindy", "a sister, Simran", "her son Hunter", "his brother David's"
+_KIN = re.compile(
+    r"\b(?:wife|husband|widow|widower|son|daughter|brother|sister|mother|father|"
+    r"stepson|stepdaughter|stepfather|stepmother|grandson|granddaughter|grandmother|"
+    r"grandfather|uncle|aunt|nephew|niece|cousin|fianc[ée]e?|girlfriend|boyfriend)s?"
+    r",?\s+$"
+)
+# What stands between two names of one list: ", ", ", and ", " and ", " or ".
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:(?:and|or)\s+)?|\s(?:and|or|&)\s+)")
+# A list, then the next item: the gap is short.
+_GAP = 8
+
+Span = tuple[int, int]
+
+
+def companions(
+    text: str,
+    people: Sequence[tuple[Span, str]],
+    candidates: Sequence[tuple[Span, str]],
+    surnames: set[str],
+) -> list[int]:
+    """Which ``candidates`` the story sets beside a person: their indexes.
+    Names are given as their span and their words joined by spaces:
+    ``people`` those already taken for people, ``candidates`` those with no
+    cue; ``surnames`` are the words people were named by alone, lower-case.
+    A name of one word joins a list of names of one word only: "Facebook,
+    Twitter and Mark Zuckerberg" makes no person of Twitter."""
+    taken: set[int] = set()
+    known = list(people)
+    for i, ((start, _), words) in enumerate(candidates):
+        last = words.split()[-1].lower()
+        if " " in words and last in surnames or _KIN.search(text, max(0, start - 30), start):
+            taken.add(i)
+            known.append(candidates[i])
+    changed = True
+    while changed:  # a list reaches along: "Comey, Warner, Brennan and Clapper"
+        changed = False
+        every = _edges(span for span, _ in known)
+        single = _edges(span for span, words in known if " " not in words)
+        for i, (span, words) in enumerate(candidates):
+            ends, starts = single if " " not in words else every
+            if i not in taken and (
+                _listed_after(text, span, ends) or _listed_before(text, span, starts)
+            ):
+                taken.add(i)
+                known.append((span, words))
+                changed = True
+    return sorted(taken)
+
+
+def _edges(spans: Iterable[Span]) -> tuple[set[int], set[int]]:
+    """Where the names end, and where they start."""
+    ends, starts = set(), set()
+    for start, end in spans:
+        starts.add(start)
+        ends.add(end)
+    return ends, starts
+
+
+def _listed_after(text: str, span: Span, ends: set[int]) -> bool:
+    """Does a known name end just before ``span``, a list's gap between?"""
+    start = span[0]
+    for end in range(max(0, start - _GAP), start):
+        if end in ends and _LIST_GAP.fullmatch(text, end, start):
+            return True
+    return False
+
+
+def _listed_before(text: str, span: Span, starts: set[int]) -> bool:
+    """Does a known name start just after ``span``, a list's gap between?"""
+    end = span[1]
+    for start in range(end + 1, min(len(text), end + _GAP) + 1):
+        if start in starts and _LIST_GAP.fullmatch(text, end, start):
+            return True
+    return False

@@ -1,0 +1,87 @@
+"""People told by the company they keep, and credits kept apart: sentences
+written for the purpose (issue 24), not lifted from a gold set."""
+
+import pytest
+
+from newsgrep.extract.article import build_article
+from newsgrep.extract.credits import credited_names
+from newsgrep.extract.people import extract_people
+from newsgrep.model import RawStory
+
+
+@pytest.mark.parametrize(
+    "text, person",
+    [
+        # a name without a cue, in a list with a person
+        (
+            "Stars such as Zeb Quarrington, Arnold Palmer, and Mitch Daniels came.",
+            "Zeb Quarrington",
+        ),
+        # a list of surnames reaches along once one of them is a person
+        ("Mr. Vortigern, Albarn and Quillfeather met. Vortigern said no.", "Quillfeather"),
+        # kinship
+        ("The senator came with his wife, Oriel, and their sons.", "Oriel"),
+        ("He spoke of his son Kestrel at length.", "Kestrel"),
+        # the full form of a surname the story names alone as a person
+        ("Xoq Quarrington arrived late. Quarrington said he would stay.", "Xoq Quarrington"),
+        # a modifier only a person gives
+        ("Much changed during the Quarrington presidency, critics say.", "Quarrington"),
+    ],
+)
+def test_a_name_beside_a_person_is_a_person(text, person):
+    assert person in extract_people(text)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # one-word names join lists of one-word names only
+        ("Users of Zorbify, Quixly and Mark Hatherleigh complained.", "Quixly"),
+        ("Users of Zorbify, Quixly and Mark Hatherleigh complained.", "Zorbify"),
+        # a word the story writes in small letters is no name's
+        (
+            'The slogan was "Don\'t Hire Quarrington". Quarrington said so. Never hire him.',
+            "Hire Quarrington",
+        ),
+    ],
+)
+def test_no_person_without_company(text, name):
+    assert name not in extract_people(text)
+
+
+@pytest.mark.parametrize(
+    "text, credited",
+    [
+        ("The senator speaks in Ohio. (Jim Bourg/Reuters)", ["Jim Bourg"]),
+        ("The senator speaks in Ohio. REUTERS/Mike Segar\n\nMore text.", ["Mike Segar"]),
+        ("The rally on Monday. (AP Photo/Noah Berger)", ["Noah Berger"]),
+        ("The rally. Drew Angerer/Getty Images", ["Drew Angerer"]),
+        ("Header\nBy Mark Sumner\nThe story.", ["Mark Sumner"]),
+        (
+            "CNN's Paul Steinhauser, Kevin Liptak and Ashley Killough contributed to this report.",
+            ["Paul Steinhauser", "Kevin Liptak", "Ashley Killough"],
+        ),
+        (
+            "Additional reporting by Shayan Sardarizadeh and Wanyuan Song",
+            ["Shayan Sardarizadeh", "Wanyuan Song"],
+        ),
+        # no credit: two people, a poll, a caption's furniture
+        ("Winners: Hillary Clinton/Bernie Sanders\n", []),
+        ("the Cohen/Daniels payment", []),
+        ("in the latest ABC News/Washington Post poll", []),
+        ("(File Photo/Reuters)", []),
+    ],
+)
+def test_credits(text, credited):
+    assert credited_names(text) == credited
+
+
+def test_a_photographer_is_an_author_never_a_person():
+    raw = RawStory(
+        title="Senate votes",
+        text="Senator Ann Pelham voted no on Monday. (Jim Bourg/Reuters)\n\nShe left.",
+        author=["Kay Lunt"],
+    )
+    article = build_article("/x.json#1", raw)
+    assert article.people == ["Ann Pelham"]
+    assert article.author == ["Kay Lunt", "Jim Bourg"]
