@@ -19,6 +19,7 @@ import os
 from typing import TYPE_CHECKING, Any
 
 from newsgrep.engine import ClusterAddress, open_engine
+from newsgrep.engine.base import Engine
 from newsgrep.model import (
     Article,
     Facets,
@@ -30,6 +31,7 @@ from newsgrep.model import (
     Story,
 )
 from newsgrep.query.parser import parse_query
+from newsgrep.rank import names
 
 __all__ = [
     "Article",
@@ -66,15 +68,40 @@ def __getattr__(name: str) -> Any:
 
 
 def search(index: Location, text: str, options: SearchOptions | None = None) -> SearchResult:
-    """Ranked stories matching the query ``text`` (README's query language)."""
-    return open_engine(index).search(parse_query(text), options or SearchOptions(), text)
+    """Ranked stories matching the query ``text`` (README's query language);
+    each hit's people under their one name (docs/people.md)."""
+    engine = open_engine(index)
+    result = engine.search(parse_query(text), options or SearchOptions(), text)
+    if any(hit.people for hit in result.hits):
+        table = _names(engine)
+        for hit in result.hits:
+            _one_name_each(hit, table)
+    return result
+
+
+def _names(engine: Engine) -> names.Table:
+    """The archive's table of one name per person (empty before an index run made it)."""
+    return names.loads(engine.read_state(names.STATE_KEY))
+
+
+def _one_name_each(hit: Hit, table: names.Table) -> None:
+    people = names.one_names(hit.people, table)
+    if people != hit.people:
+        hit.people_as_written, hit.people = hit.people, people
+    for duplicate in hit.duplicates:
+        _one_name_each(duplicate.hit, table)
 
 
 def count_by(
     index: Location, text: str, by: str, options: SearchOptions | None = None, share: bool = False
 ) -> Facets:
-    """Stories matching ``text`` counted per source, person, place, year, month, week or day."""
-    return open_engine(index).count_by(parse_query(text), by, options or SearchOptions(), share)
+    """Stories matching ``text`` counted per source, person, place, year, month, week or day;
+    a person (or speaker) under their one name."""
+    engine = open_engine(index)
+    facets = engine.count_by(parse_query(text), by, options or SearchOptions(), share)
+    if by in names.NAMED:
+        facets.buckets = names.folded_buckets(facets.buckets, _names(engine))
+    return facets
 
 
 def similar(
@@ -90,5 +117,15 @@ def show(index: Location, path: str, query: str | None = None) -> list[Story]:
 
 
 def index_stats(index: Location, top: int = 10) -> IndexStats:
-    """What the index holds: stories, dates, top names, size."""
-    return open_engine(index).stats(top)
+    """What the index holds: stories, dates, top names (a person under their
+    one name), size."""
+    engine = open_engine(index)
+    # A person's other names may stand among the top ones: ask for more
+    # people than are shown, fold them, and keep ``top``.
+    stats = engine.stats(top * 2 + 20 if top else 0)
+    table = _names(engine)
+    for by, buckets in stats.top.items():
+        if by == "person":
+            buckets = names.folded_buckets(buckets, table)
+        stats.top[by] = buckets[:top] if top else buckets
+    return stats

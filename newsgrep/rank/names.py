@@ -1,0 +1,143 @@
+"""One name per person across an archive (issue 24).
+
+A story names a person in its own fullest form (``extract/people.py``
+merges the mentions of one story); across stories the same person is still
+written several ways: "Donald Trump", "Donald J. Trump", "Trump", "Gerhard
+Schröder" and "Gerhard Schroeder". The archive's table maps each such form
+to the one the archive names most often:
+
+- names that agree once accents are folded ("Schröder" = "Schroeder" =
+  "Schroder"), and a given name and surname with or without middle names or
+  initials ("Donald J. Trump" = "Donald John Trump" = "Donald Trump"), are
+  one person, under the form with the most stories; an initial for the given
+  name ("J. Smith") joins the one given name of that surname it can stand for;
+- a surname alone ("Trump") is the person of that surname the archive names
+  far most often (``DOMINANT`` of the stories naming someone of that surname
+  in full); an ambiguous surname ("Clinton": Bill and Hillary) stays as
+  written.
+
+The table is built from the people counts every engine gives (``count_by``
+over every story), at the end of an index run, and kept with the index as
+a small document (``STATE_KEY``); ``stats``, ``--by person`` and the hits'
+people read it through the library calls, so both engines give the same
+answers. The archive is taken as one period: the same surname in distant
+years ("Bush" in 1990 and in 2006) counts as one surname.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+
+from newsgrep.extract.same_person import name_key
+from newsgrep.model import Bucket
+
+STATE_KEY = "people-names"
+# The --by choices whose values are people's names.
+NAMED = ("person", "speaker")
+# A surname alone is credited to the person named in full in at least this
+# share of the stories that name someone of that surname in full.
+DOMINANT = 0.75
+
+Table = dict[str, str]
+
+
+def build_table(counts: Mapping[str, int]) -> Table:
+    """Each name (as the archive writes it) that has another name, mapped to
+    it; ``counts`` are stories per name."""
+    alone: dict[str, list[str]] = defaultdict(list)
+    full: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
+    for name, stories in counts.items():
+        words = name_key(name)
+        if len(words) == 1:
+            alone[words[0]].append(name)
+        elif words:
+            full[words[-1]][words[0]][name] += stories
+    table: Table = {}
+    for surname, given in full.items():
+        people = _people_of(_initials_joined(given), table)
+        _credit_surname(alone.pop(surname, []), people, table)
+    for forms in alone.values():  # "Schröder" and "Schroeder" alone
+        _one_form(Counter({f: counts[f] for f in forms}), table)
+    return table
+
+
+def _initials_joined(given: dict[str, Counter[str]]) -> dict[str, Counter[str]]:
+    """'J. Smith' joins 'John Smith' when John is the one given name of
+    Smith that starts with J."""
+    for initial in [g for g in given if len(g) == 1 and g.isalpha()]:
+        matches = [g for g in given if len(g) > 1 and g[0] == initial]
+        if len(matches) == 1:
+            given[matches[0]].update(given.pop(initial))
+    return given
+
+
+def _people_of(given: dict[str, Counter[str]], table: Table) -> list[tuple[str, int]]:
+    """The people of one surname: each given name's forms mapped to its most
+    named form; (that form, stories) per person."""
+    return [(_one_form(forms, table), forms.total()) for forms in given.values()]
+
+
+def _one_form(forms: Counter[str], table: Table) -> str:
+    """The most named of ``forms`` (ties: the one of fewest words, "Donald
+    Trump" before "Donald J. Trump", then the first in order), and every
+    other form mapped to it."""
+    best = max(sorted(forms), key=lambda f: (forms[f], -len(f.split())))
+    table.update({form: best for form in forms if form != best})
+    return best
+
+
+def _credit_surname(forms: list[str], people: list[tuple[str, int]], table: Table) -> None:
+    """A surname alone goes to the person who holds it in full far most often."""
+    if not forms or not people:
+        return
+    best, stories = max(people, key=lambda p: p[1])
+    if stories >= DOMINANT * sum(n for _, n in people):
+        table.update(dict.fromkeys(forms, best))
+
+
+def one_name(name: str, table: Table) -> str:
+    return table.get(name, name)
+
+
+def one_names(names: Iterable[str], table: Table) -> list[str]:
+    """Each name's one name, each person once, in order."""
+    return list(dict.fromkeys(table.get(n, n) for n in names))
+
+
+def folded_buckets(buckets: list[Bucket], table: Table) -> list[Bucket]:
+    """Counts per name as counts per person, most stories first (ties in
+    alphabetical order); a share is the merged count over the merged total."""
+    merged: dict[str | None, Bucket] = {}
+    totals: Counter[str | None] = Counter()
+    for bucket in buckets:
+        value = table.get(bucket.value, bucket.value) if bucket.value is not None else None
+        if bucket.share:
+            totals[value] += round(bucket.count / bucket.share)
+        if value in merged:
+            merged[value].count += bucket.count
+        else:
+            merged[value] = Bucket(value, bucket.count, bucket.share)
+    for value, total in totals.items():
+        merged[value].share = merged[value].count / total if total else 0.0
+    known = sorted(
+        (b for v, b in merged.items() if v is not None),
+        key=lambda b: (-b.count, (b.value or "").casefold()),
+    )
+    return known + ([merged[None]] if None in merged else [])
+
+
+def dumps(table: Table) -> str:
+    return json.dumps(table, ensure_ascii=False, sort_keys=True)
+
+
+def loads(document: str | None) -> Table:
+    """The table kept with an index; empty when there is none or it is not one."""
+    try:
+        table = json.loads(document) if document else {}
+    except ValueError:
+        return {}
+    if not isinstance(table, dict):
+        return {}
+    return {k: v for k, v in table.items() if isinstance(k, str) and isinstance(v, str)}
