@@ -71,9 +71,11 @@ def search(index: Location, text: str, options: SearchOptions | None = None) -> 
     """Ranked stories matching the query ``text`` (README's query language);
     each hit's people under their one name (docs/people.md)."""
     engine = open_engine(index)
-    result = engine.search(parse_query(text), options or SearchOptions(), text)
+    tree = parse_query(text)
+    table = _names(engine) if names.names_people(tree) else None
+    result = engine.search(names.widened(tree, table or {}), options or SearchOptions(), text)
     if any(hit.people for hit in result.hits):
-        table = _names(engine)
+        table = _names(engine) if table is None else table
         for hit in result.hits:
             _one_name_each(hit, table)
     return result
@@ -98,9 +100,11 @@ def count_by(
     """Stories matching ``text`` counted per source, person, place, year, month, week or day;
     a person (or speaker) under their one name."""
     engine = open_engine(index)
-    facets = engine.count_by(parse_query(text), by, options or SearchOptions(), share)
+    tree = parse_query(text)
+    table = _names(engine) if by in names.NAMED or names.names_people(tree) else {}
+    facets = engine.count_by(names.widened(tree, table), by, options or SearchOptions(), share)
     if by in names.NAMED:
-        facets.buckets = names.folded_buckets(facets.buckets, _names(engine))
+        facets.buckets = names.folded_buckets(facets.buckets, table)
     return facets
 
 

@@ -29,9 +29,22 @@ from __future__ import annotations
 import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 
 from newsgrep.extract.same_person import name_key
 from newsgrep.model import Bucket
+from newsgrep.query.tree import (
+    And,
+    AndMaybe,
+    AndNot,
+    Or,
+    Phrase,
+    Query,
+    Said,
+    SideBySide,
+    Term,
+    leaves,
+)
 
 STATE_KEY = "people-names"
 # The --by choices whose values are people's names.
@@ -141,3 +154,69 @@ def loads(document: str | None) -> Table:
     if not isinstance(table, dict):
         return {}
     return {k: v for k, v in table.items() if isinstance(k, str) and isinstance(v, str)}
+
+
+def names_people(tree: Query) -> bool:
+    """Does the query name people (``people:``) or speakers (``said:``)?"""
+    return any(
+        isinstance(leaf, Said) or getattr(leaf, "field", None) == "people" for leaf in leaves(tree)
+    )
+
+
+def widened(tree: Query, table: Table) -> Query:
+    """``people:`` and ``said:`` as the person's every name: a name the
+    query names is also sought in the other full forms the table joins to
+    it ("people:schroeder" finds "Gerhard Schröder", "people:\\"donald
+    trump\\"" finds "Donald J. Trump"). A surname alone is not added: as a
+    word of the field it would also find every other person of that name."""
+    if not table:
+        return tree
+    if isinstance(tree, (And, Or, SideBySide)):
+        return replace(tree, parts=tuple(widened(p, table) for p in tree.parts))
+    if isinstance(tree, AndNot):
+        return replace(tree, kept=widened(tree.kept, table), left_out=widened(tree.left_out, table))
+    if isinstance(tree, AndMaybe):
+        return replace(
+            tree, required=widened(tree.required, table), optional=widened(tree.optional, table)
+        )
+    typed = _typed_words(tree)
+    if not typed:
+        return tree
+    forms = _other_forms(typed, table)
+    if isinstance(tree, Said):
+        return Or((tree, *(replace(tree, speaker=form) for form in forms))) if forms else tree
+    others = (Phrase(form, "people", boost=tree.boost) for form in forms)
+    return Or((tree, *others)) if forms else tree
+
+
+def _typed_words(leaf: Query) -> tuple[str, ...]:
+    if isinstance(leaf, Said):
+        return leaf.speaker
+    if isinstance(leaf, Term) and leaf.field == "people":
+        return (leaf.text,)
+    if isinstance(leaf, Phrase) and leaf.field == "people":
+        return leaf.words
+    return ()
+
+
+def _other_forms(typed: tuple[str, ...], table: Table) -> list[tuple[str, ...]]:
+    """The full forms, other than what was typed, of the people whose
+    names hold the typed words side by side (accents folded)."""
+    wanted = name_key(" ".join(typed))
+    people = {
+        person
+        for form, person in table.items()
+        for name in (form, person)
+        if _holds(name_key(name), wanted)
+    }
+    forms = {
+        tuple(form.lower().split())
+        for form, person in table.items()
+        if person in people and " " in form
+    } | {tuple(p.lower().split()) for p in people if " " in p}
+    return sorted(forms - {tuple(w.lower() for w in typed)})
+
+
+def _holds(words: list[str], wanted: list[str]) -> bool:
+    n = len(wanted)
+    return n > 0 and any(words[i : i + n] == wanted for i in range(len(words) - n + 1))

@@ -123,3 +123,10 @@ def test_json_keeps_the_name_as_written(archive, monkeypatch):
     story = next(line for line in lines if line["path"].endswith("b.txt"))
     assert story["people"] == ["Donald Trump"]
     assert story["people_as_written"] == ["Donald J. Trump"]
+
+
+def test_people_and_said_find_every_full_form(archive):
+    assert newsgrep.search(archive, "people:schroeder").total == 3  # one writes Schröder
+    assert newsgrep.search(archive, 'people:"gerhard schröder"').total == 3
+    assert newsgrep.search(archive, 'people:"donald trump"').total == 2  # and Donald J. Trump
+    assert newsgrep.count_by(archive, "people:schröder", "person").buckets[0].count == 3
