@@ -179,14 +179,14 @@ def widened(tree: Query, table: Table) -> Query:
         return replace(
             tree, required=widened(tree.required, table), optional=widened(tree.optional, table)
         )
-    typed = _typed_words(tree)
-    if not typed:
+    if not isinstance(tree, (Said, Term, Phrase)) or not (typed := _typed_words(tree)):
         return tree
     forms = _other_forms(typed, table)
+    if not forms:
+        return tree
     if isinstance(tree, Said):
-        return Or((tree, *(replace(tree, speaker=form) for form in forms))) if forms else tree
-    others = (Phrase(form, "people", boost=tree.boost) for form in forms)
-    return Or((tree, *others)) if forms else tree
+        return Or((tree, *(replace(tree, speaker=form) for form in forms)))
+    return Or((tree, *(Phrase(form, "people", boost=tree.boost) for form in forms)))
 
 
 def _typed_words(leaf: Query) -> tuple[str, ...]:
