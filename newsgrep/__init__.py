@@ -83,6 +83,10 @@ def search(index: Location, text: str, options: SearchOptions | None = None) -> 
 
 def _names(engine: Engine) -> names.Table:
     """The archive's table of one name per person (empty before an index run made it)."""
+    return _kept_names(engine).table
+
+
+def _kept_names(engine: Engine) -> names.Names:
     return names.loads(engine.read_state(names.STATE_KEY))
 
 
@@ -122,14 +126,18 @@ def show(index: Location, path: str, query: str | None = None) -> list[Story]:
 
 def index_stats(index: Location, top: int = 10) -> IndexStats:
     """What the index holds: stories, dates, top names (a person under their
-    one name), size."""
+    one name, as the last index run counted them), size."""
     engine = open_engine(index)
-    # A person's other names may stand among the top ones: ask for more
-    # people than are shown, fold them, and keep ``top``.
-    stats = engine.stats(top * 2 + 20 if top else 0)
-    table = _names(engine)
+    kept = _kept_names(engine)
+    if not kept.table or 0 < top <= len(kept.top):
+        stats = engine.stats(top)
+        if kept.table:
+            stats.top["person"] = kept.top[:top]
+        return stats
+    # More people than were kept: every person counted and folded.
+    stats = engine.stats(0)
     for by, buckets in stats.top.items():
         if by == "person":
-            buckets = names.folded_buckets(buckets, table)
+            buckets = names.folded_buckets(buckets, kept.table)
         stats.top[by] = buckets[:top] if top else buckets
     return stats

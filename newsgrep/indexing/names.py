@@ -18,10 +18,14 @@ from newsgrep.rank import names
 
 
 def refresh(engine: Engine) -> None:
-    """Count every story's people and speakers, and keep their table with the index."""
+    """Count every story's people and speakers, and keep their table, and
+    the most named people, with the index."""
     counts: Counter[str] = Counter()
+    people: dict[str, int] = {}
     for by in names.NAMED:
         for bucket in engine.count_by(Every(), by, SearchOptions()).buckets:
             if bucket.value:
                 counts[bucket.value] += bucket.count
-    engine.write_state(names.STATE_KEY, names.dumps(names.build_table(counts)))
+                if by == "person":
+                    people[bucket.value] = bucket.count
+    engine.write_state(names.STATE_KEY, names.dumps(names.made_from(counts, people)))

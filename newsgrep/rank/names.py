@@ -29,7 +29,7 @@ from __future__ import annotations
 import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 from newsgrep.extract.same_person import name_key
 from newsgrep.model import Bucket
@@ -47,6 +47,8 @@ from newsgrep.query.tree import (
 )
 
 STATE_KEY = "people-names"
+# The most named people kept with the table, for ``stats``.
+KEPT = 500
 # The --by choices whose values are people's names.
 NAMED = ("person", "speaker")
 # A surname alone is credited to the person named in full in at least this
@@ -141,19 +143,47 @@ def folded_buckets(buckets: list[Bucket], table: Table) -> list[Bucket]:
     return known + ([merged[None]] if None in merged else [])
 
 
-def dumps(table: Table) -> str:
-    return json.dumps(table, ensure_ascii=False, sort_keys=True)
+@dataclass
+class Names:
+    """What is kept with an index: the table, and the people the archive
+    names most, each under their one name (``stats`` reads them here: the
+    engine's own top names, counted before folding, would miss the stories
+    of a person's other names)."""
+
+    table: Table = field(default_factory=dict)
+    top: list[Bucket] = field(default_factory=list)
 
 
-def loads(document: str | None) -> Table:
-    """The table kept with an index; empty when there is none or it is not one."""
+def made_from(counts: Mapping[str, int], people: Mapping[str, int]) -> Names:
+    """The table from ``counts`` (people and speakers), and the top of ``people``."""
+    table = build_table(counts)
+    top = folded_buckets([Bucket(name, n) for name, n in people.items()], table)
+    return Names(table, top[:KEPT])
+
+
+def dumps(names: Names) -> str:
+    top = [[b.value, b.count] for b in names.top]
+    return json.dumps({"table": names.table, "top": top}, ensure_ascii=False, sort_keys=True)
+
+
+def loads(document: str | None) -> Names:
+    """What is kept with an index; empty when there is none or it is not one."""
     try:
-        table = json.loads(document) if document else {}
+        kept = json.loads(document) if document else {}
     except ValueError:
-        return {}
-    if not isinstance(table, dict):
-        return {}
-    return {k: v for k, v in table.items() if isinstance(k, str) and isinstance(v, str)}
+        return Names()
+    if not isinstance(kept, dict) or not isinstance(kept.get("table"), dict):
+        return Names()
+    table = {k: v for k, v in kept["table"].items() if isinstance(k, str) and isinstance(v, str)}
+    top = [
+        Bucket(pair[0], pair[1])
+        for pair in kept.get("top") or []
+        if isinstance(pair, list)
+        and len(pair) == 2
+        and isinstance(pair[0], str)
+        and isinstance(pair[1], int)
+    ]
+    return Names(table, top)
 
 
 def names_people(tree: Query) -> bool:
