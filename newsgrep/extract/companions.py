@@ -1,12 +1,12 @@
 """Names that the company they keep makes people.
 
 A capitalised name with no cue of its own ("Mitt Romney" with a given name
-the name list lacks, "Clapper" alone) is still a person when the story sets
-it beside one: in a list with a person ("Mitt Romney, Arnold Schwarzenegger,
-and Mitch Daniels"; "Mussolini and Hitler" once one of them is known), after
-a word of kinship ("his wife, Cindy", "his son Hunter", "two brothers, Mitti
-and Charan"), or as the full form of a surname the story names alone as a
-person ("Romney told reporters" makes "Mitt Romney" one).
+the name list lacks, "Cindy" alone) is still a person when the story sets
+it beside one: in a list with a person named in full ("Mitt Romney, Arnold
+Schwarzenegger, and Mitch Daniels"; lists of single words are as often firms
+or provinces, "Shaanxi, Hebei and Gansu"), after a word of kinship ("his
+wife, Cindy", "his son Hunter", "a sister, Simran"), or as the full form of
+a surname the story names alone as a person ("Romney told reporters" makes "Mitt Romney" one).
 """
 
 from __future__ import annotations
@@ -23,6 +23,9 @@ _KIN = re.compile(
 )
 # What stands between two names of one list: ", ", ", and ", " and ", " or ".
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:(?:and|or)\s+)?|\s(?:and|or|&)\s+)")
+# After a person, a comma alone as often opens an affiliation ("John Doe,
+# Legg Mason analyst"): a name after a person needs "and" or "or".
+_LIST_GAP_AFTER = re.compile(r",?\s+(?:and|or|&)\s+")
 # A list, then the next item: the gap is short.
 _GAP = 8
 
@@ -38,9 +41,7 @@ def companions(
     """Which ``candidates`` the story sets beside a person: their indexes.
     Names are given as their span and their words joined by spaces:
     ``people`` those already taken for people, ``candidates`` those with no
-    cue; ``surnames`` are the words people were named by alone, lower-case.
-    A name of one word joins a list of names of one word only: "Facebook,
-    Twitter and Mark Zuckerberg" makes no person of Twitter."""
+    cue; ``surnames`` are the words people were named by alone, lower-case."""
     taken: set[int] = set()
     known = list(people)
     for i, ((start, _), words) in enumerate(candidates):
@@ -48,15 +49,18 @@ def companions(
         if " " in words and last in surnames or _KIN.search(text, max(0, start - 30), start):
             taken.add(i)
             known.append(candidates[i])
+    # A list reaches along ("Mitt Romney, Zeb Quux and Arnold Schwarzenegger"),
+    # for full names only: lists of single words are as often firms or
+    # provinces ("Shaanxi, Hebei and Gansu") as surnames.
     changed = True
-    while changed:  # a list reaches along: "Comey, Warner, Brennan and Clapper"
+    while changed:
         changed = False
-        every = _edges(span for span, _ in known)
-        single = _edges(span for span, words in known if " " not in words)
+        ends, starts = _edges(span for span, words in known if " " in words)
         for i, (span, words) in enumerate(candidates):
-            ends, starts = single if " " not in words else every
-            if i not in taken and (
-                _listed_after(text, span, ends) or _listed_before(text, span, starts)
+            if (
+                i not in taken
+                and " " in words
+                and (_listed_after(text, span, ends) or _listed_before(text, span, starts))
             ):
                 taken.add(i)
                 known.append((span, words))
@@ -77,7 +81,7 @@ def _listed_after(text: str, span: Span, ends: set[int]) -> bool:
     """Does a known name end just before ``span``, a list's gap between?"""
     start = span[0]
     for end in range(max(0, start - _GAP), start):
-        if end in ends and _LIST_GAP.fullmatch(text, end, start):
+        if end in ends and _LIST_GAP_AFTER.fullmatch(text, end, start):
             return True
     return False
 

@@ -320,8 +320,20 @@ def _evidence(name: list[Token], role: str, story: Story) -> str:
         firm = previous in ("and", "&", "en", "et", "und") or (
             len(previous) > 1 and previous.isupper()
         )
-        return "weak" if speech and not firm else "maybe"
-    return "weak" if speech or _looks_given(name[0]) else "maybe"
+        return "weak" if speech and not firm else _maybe(name, story)
+    return "weak" if speech or _looks_given(name[0]) else _maybe(name, story)
+
+
+def _maybe(name: list[Token], story: Story) -> str:
+    """A name with no cue may still be a person by the company it keeps,
+    unless it opens a sentence ("Separately, Baker said"; "Echoing Gaviria,
+    ..."), holds a role ("National Security Adviser") or is a compound
+    ("Calgary-based Dome")."""
+    if starts_sentence(name[0], story) or any(
+        _role(t) or _HYPHEN_SMALL.search(t.text) for t in name
+    ):
+        return ""
+    return "maybe"
 
 
 def _sentence_adverb(name: list[Token], story: Story, rest: str) -> bool:

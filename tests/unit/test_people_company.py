@@ -17,13 +17,11 @@ from newsgrep.model import RawStory
             "Stars such as Zeb Quarrington, Arnold Palmer, and Mitch Daniels came.",
             "Zeb Quarrington",
         ),
-        # a list of surnames reaches along once one of them is a person
-        ("Mr. Vortigern, Albarn and Quillfeather met. Vortigern said no.", "Quillfeather"),
         # kinship
         ("The senator came with his wife, Oriel, and their sons.", "Oriel"),
         ("He spoke of his son Kestrel at length.", "Kestrel"),
         # the full form of a surname the story names alone as a person
-        ("Xoq Quarrington arrived late. Quarrington said he would stay.", "Xoq Quarrington"),
+        ("Critics met Xoq Quarrington at noon. Quarrington said he would stay.", "Xoq Quarrington"),
         # a modifier only a person gives
         ("Much changed during the Quarrington presidency, critics say.", "Quarrington"),
     ],
@@ -35,9 +33,11 @@ def test_a_name_beside_a_person_is_a_person(text, person):
 @pytest.mark.parametrize(
     "text, name",
     [
-        # one-word names join lists of one-word names only
+        # lists of single words are as often firms or provinces
         ("Users of Zorbify, Quixly and Mark Hatherleigh complained.", "Quixly"),
-        ("Users of Zorbify, Quixly and Mark Hatherleigh complained.", "Zorbify"),
+        ("Mr. Vortigern, Albarn and Quillfeather met in Ohio.", "Quillfeather"),
+        # a sentence's opener is no name ("Separately, Baker said")
+        ("Separately, Mr. Vortigern said he would stay.", "Separately"),
         # a word the story writes in small letters is no name's
         (
             'The slogan was "Don\'t Hire Quarrington". Quarrington said so. Never hire him.',
