@@ -5,7 +5,8 @@ the name list lacks, "Cindy" alone) is still a person when the story sets
 it beside one: in a list with a person named in full ("Mitt Romney, Arnold
 Schwarzenegger, and Mitch Daniels"; lists of single words are as often firms
 or provinces, "Shaanxi, Hebei and Gansu"), after a word of kinship ("his
-wife, Cindy", "his son Hunter", "a sister, Simran"), or as the full form of
+wife, Cindy", "his son Hunter", "a sister, Simran"), after a role and a
+comma ("its CEO, Sundar Pichai"), or as the full form of
 a surname the story names alone as a person ("Romney told reporters" makes "Mitt Romney" one).
 """
 
@@ -14,12 +15,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from newsgrep.extract import lexicon as lx
+
 # "his wife, Cindy", "a sister, Simran", "her son Hunter", "his brother David's"
 _KIN = re.compile(
     r"\b(?:wife|husband|widow|widower|son|daughter|brother|sister|mother|father|"
     r"stepson|stepdaughter|stepfather|stepmother|grandson|granddaughter|grandmother|"
     r"grandfather|uncle|aunt|nephew|niece|cousin|fianc[ée]e?|girlfriend|boyfriend)s?"
     r",?\s+$"
+)
+# "its CEO, Sundar Pichai", "the group's founder, Jo Quux": a role, a comma.
+_ROLE_COMMA = re.compile(
+    rf"\b(?:{'|'.join(sorted(re.escape(r) for r in lx.ROLE_NOUNS))}),\s+$", re.IGNORECASE
 )
 # What stands between two names of one list: ", ", ", and ", " and ", " or ".
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:(?:and|or)\s+)?|\s(?:and|or|&)\s+)")
@@ -46,7 +53,12 @@ def companions(
     known = list(people)
     for i, ((start, _), words) in enumerate(candidates):
         last = words.split()[-1].lower()
-        if " " in words and last in surnames or _KIN.search(text, max(0, start - 30), start):
+        before = max(0, start - 30)
+        if (
+            " " in words
+            and (last in surnames or _ROLE_COMMA.search(text, before, start))
+            or _KIN.search(text, before, start)
+        ):
             taken.add(i)
             known.append(candidates[i])
     # A list reaches along ("Mitt Romney, Zeb Quux and Arnold Schwarzenegger"),

@@ -6,6 +6,7 @@ longest form of the name, accents folded ("Schröder" = "Schroeder").
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from newsgrep.extract.capitals import Story
@@ -13,6 +14,8 @@ from newsgrep.extract.companions import companions
 from newsgrep.extract.same_person import folded
 
 SUFFIXES = ("jr", "sr")
+# "Don't", "We've": no name's word ("O’Rourke" is).
+_CONTRACTION = re.compile(r"['’](?:t|ve|d|ll|re|m)$", re.IGNORECASE)
 
 
 @dataclass
@@ -34,7 +37,7 @@ def with_companions(mentions: list[Mention], story: Story) -> list[Mention]:
         m
         for m in mentions
         if m.rank == "maybe"
-        and not any(w.lower() in story.lowercase or "'" in w or "’" in w for w in m.words)
+        and not any(w.lower() in story.lowercase or _CONTRACTION.search(w) for w in m.words)
     ]
     if not maybe:
         return sure

@@ -22,6 +22,10 @@ from newsgrep.model import RawStory
         ("He spoke of his son Kestrel at length.", "Kestrel"),
         # the full form of a surname the story names alone as a person
         ("Critics met Xoq Quarrington at noon. Quarrington said he would stay.", "Xoq Quarrington"),
+        # a role, then a comma
+        ("The firm sent its CEO, Zundar Pichoi, to testify.", "Zundar Pichoi"),
+        # an apostrophe inside a name is no contraction
+        ("Rivals such as Kamala Harris and Beto O’Rourke have left.", "Beto O’Rourke"),
         # a modifier only a person gives
         ("Much changed during the Quarrington presidency, critics say.", "Quarrington"),
     ],
