@@ -19,7 +19,13 @@ _DIGRAPHS = (("ae", "a"), ("oe", "o"), ("ue", "u"))
 
 def folded(text: str) -> str:
     """Accents folded, lower case: "Schröder" and "Schroeder" -> "schroder"."""
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    # Most names are ASCII already: normalising them is an archive's main cost.
+    plain = (
+        text
+        if text.isascii()
+        else unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    )
+    plain = plain.lower()
     for digraph, vowel in _DIGRAPHS:
         plain = plain.replace(digraph, vowel)
     return plain

@@ -26,8 +26,9 @@ years ("Bush" in 1990 and in 2006) counts as one surname.
 
 from __future__ import annotations
 
+import heapq
 import json
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
@@ -61,26 +62,28 @@ Table = dict[str, str]
 def build_table(counts: Mapping[str, int]) -> Table:
     """Each name (as the archive writes it) that has another name, mapped to
     it; ``counts`` are stories per name."""
-    alone: dict[str, list[str]] = defaultdict(list)
-    full: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
+    alone: dict[str, list[str]] = {}
+    full: dict[str, dict[str, dict[str, int]]] = {}  # surname: given name: form: stories
     for name, stories in counts.items():
         words = name_key(name)
         if len(words) == 1:
-            alone[words[0]].append(name)
+            alone.setdefault(words[0], []).append(name)
         elif words:
-            full[words[-1]][words[0]][name] += stories
+            full.setdefault(words[-1], {}).setdefault(words[0], {})[name] = stories
     table: Table = {}
     for surname, given in full.items():
         people = _people_of(_initials_joined(given), table)
         _credit_surname(alone.pop(surname, []), people, table)
     for forms in alone.values():  # "Schröder" and "Schroeder" alone
-        _one_form(Counter({f: counts[f] for f in forms}), table)
+        _one_form({f: counts[f] for f in forms}, table)
     return table
 
 
-def _initials_joined(given: dict[str, Counter[str]]) -> dict[str, Counter[str]]:
+def _initials_joined(given: dict[str, dict[str, int]]) -> dict[str, dict[str, int]]:
     """'J. Smith' joins 'John Smith' when John is the one given name of
     Smith that starts with J."""
+    if len(given) < 2:
+        return given
     for initial in [g for g in given if len(g) == 1 and g.isalpha()]:
         matches = [g for g in given if len(g) > 1 and g[0] == initial]
         if len(matches) == 1:
@@ -88,16 +91,18 @@ def _initials_joined(given: dict[str, Counter[str]]) -> dict[str, Counter[str]]:
     return given
 
 
-def _people_of(given: dict[str, Counter[str]], table: Table) -> list[tuple[str, int]]:
+def _people_of(given: dict[str, dict[str, int]], table: Table) -> list[tuple[str, int]]:
     """The people of one surname: each given name's forms mapped to its most
     named form; (that form, stories) per person."""
-    return [(_one_form(forms, table), forms.total()) for forms in given.values()]
+    return [(_one_form(forms, table), sum(forms.values())) for forms in given.values()]
 
 
-def _one_form(forms: Counter[str], table: Table) -> str:
+def _one_form(forms: dict[str, int], table: Table) -> str:
     """The most named of ``forms`` (ties: the one of fewest words, "Donald
     Trump" before "Donald J. Trump", then the first in order), and every
     other form mapped to it."""
+    if len(forms) == 1:  # most names: written one way only
+        return next(iter(forms))
     best = max(sorted(forms), key=lambda f: (forms[f], -len(f.split())))
     table.update({form: best for form in forms if form != best})
     return best
@@ -157,8 +162,11 @@ class Names:
 def made_from(counts: Mapping[str, int], people: Mapping[str, int]) -> Names:
     """The table from ``counts`` (people and speakers), and the top of ``people``."""
     table = build_table(counts)
-    top = folded_buckets([Bucket(name, n) for name, n in people.items()], table)
-    return Names(table, top[:KEPT])
+    folded: Counter[str] = Counter()
+    for name, stories in people.items():
+        folded[table.get(name, name)] += stories
+    top = heapq.nsmallest(KEPT, folded.items(), key=lambda item: (-item[1], item[0].casefold()))
+    return Names(table, [Bucket(name, stories) for name, stories in top])
 
 
 def dumps(names: Names) -> str:
