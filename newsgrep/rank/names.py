@@ -26,6 +26,7 @@ years ("Bush" in 1990 and in 2006) counts as one surname.
 
 from __future__ import annotations
 
+import bisect
 import heapq
 import json
 from collections import Counter
@@ -127,25 +128,58 @@ def one_names(names: Iterable[str], table: Table) -> list[str]:
 
 
 def folded_buckets(buckets: list[Bucket], table: Table) -> list[Bucket]:
-    """Counts per name as counts per person, most stories first (ties in
-    alphabetical order); a share is the merged count over the merged total."""
-    merged: dict[str | None, Bucket] = {}
-    totals: Counter[str | None] = Counter()
+    """Counts per name (ranked: most stories first, ties in alphabetical
+    order, no value last) as counts per person, ranked the same way; a
+    share is the merged count over the merged total. Only the people with
+    other names move: ``--by person`` over every story must not pay for a
+    second sort of every name."""
+    if not table:
+        return buckets
+    people = set(table.values())
+    moved: list[tuple[Bucket, str]] = []
+    targets: dict[str, Bucket] = {}
+    ranked = []  # one pass: a person with other names moves, with them
     for bucket in buckets:
-        value = table.get(bucket.value, bucket.value) if bucket.value is not None else None
-        if bucket.share:
-            totals[value] += round(bucket.count / bucket.share)
-        if value in merged:
-            merged[value].count += bucket.count
+        value = bucket.value
+        if value is None or (value not in table and value not in people):
+            ranked.append(bucket)
+        elif value in people:
+            targets[value] = bucket
         else:
-            merged[value] = Bucket(value, bucket.count, bucket.share)
-    for value, total in totals.items():
-        merged[value].share = merged[value].count / total if total else 0.0
-    known = sorted(
-        (b for v, b in merged.items() if v is not None),
-        key=lambda b: (-b.count, (b.value or "").casefold()),
-    )
-    return known + ([merged[None]] if None in merged else [])
+            moved.append((bucket, table[value]))
+    for bucket, name in moved:
+        new = Bucket(name, 0, 0.0 if bucket.share is not None else None)
+        targets[name] = _merged(targets.get(name) or new, bucket)
+    # The moved people, in order, each where it ranks among the others.
+    merged, done = [], 0
+    for target in sorted(targets.values(), key=_rank):
+        at = bisect.bisect_left(ranked, _rank(target), lo=done, key=_rank)
+        merged += ranked[done:at]
+        merged.append(target)
+        done = at
+    return merged + ranked[done:]
+
+
+def _merged(target: Bucket, bucket: Bucket) -> Bucket:
+    """``target`` with ``bucket``'s stories added (and its share kept right)."""
+    if target.share is not None and bucket.share:
+        total = _total(target) + round(bucket.count / bucket.share)
+        target.count += bucket.count
+        target.share = target.count / total if total else 0.0
+    else:
+        target.count += bucket.count
+    return target
+
+
+def _total(bucket: Bucket) -> int:
+    return round(bucket.count / bucket.share) if bucket.share else 0
+
+
+def _rank(bucket: Bucket) -> tuple[int, int, str]:
+    """Where a bucket ranks: by stories, then alphabetically; no value last."""
+    if bucket.value is None:
+        return (1, 0, "")
+    return (0, -bucket.count, bucket.value.casefold())
 
 
 @dataclass
