@@ -17,44 +17,89 @@ from newsgrep.extract import lexicon as lx
 
 _WORD = r"[A-Z][\w'’.-]*"
 _NAME = rf"{_WORD}(?:[ \t]+{_WORD}){{1,3}}"
+_NAMES = rf"((?:{_NAME}(?:,[ \t]+|,?[ \t]+and[ \t]+))*{_NAME})"
+# Each pattern is tried only where a cheap search of the text found its
+# anchor (a slash, "By ", "contributed", "reporting by"): scanning every
+# story with them cost more than finding its people.
+_SLASH = re.compile(r"(?<=[\w)])[ \t]?/[ \t]?(?=[A-Z])")
 # "Steve Helber/AP Photo", "(Erin Scott/Reuters)", "Jacquelyn Martin/AP";
 # what follows the slash is kept to tell "Hillary Clinton/Bernie Sanders"
 # (two people) from a credit.
-_NAME_SLASH = re.compile(rf"(?<![\w/])({_NAME})[ \t]?/[ \t]?({_WORD})")
+_NAME_BEFORE = re.compile(rf"(?<![\w/])({_NAME})\Z")
+_WORD_AFTER = re.compile(_WORD)
 # "REUTERS/Mike Segar", "(AP Photo/Noah Berger)" at the end of a caption;
 # not "ABC News/Washington Post poll", nor "Hillary Clinton/Bernie Sanders".
-_SLASH_NAME = re.compile(rf"(?:({_WORD})[ \t]+)?[A-Za-z]+/({_NAME})[ \t]*(?=[)\]]|\n|$)")
+_WORDS_BEFORE = re.compile(rf"(?:({_WORD})[ \t]+)?[A-Za-z]+\Z")
+_NAME_ENDING = re.compile(rf"({_NAME})[ \t]*(?=[)\]]|\n|$)")
 # "By Mark Sumner" opening a line (or after the wide gap a page leaves).
-_BY_LINE = re.compile(rf"(?:^|\n|[ \t]{{2}})By[ \t]+({_NAME})(?=[ \t]*(?:[,|\n]|[ \t]{{2}}|$))")
+_BY = re.compile(rf"By[ \t]+({_NAME})(?=[ \t]*(?:[,|\n]|[ \t]{{2}}|$))")
 # "CNN's Paul Steinhauser, Kevin Liptak and Ashley Killough contributed to this report"
-_CONTRIBUTED = re.compile(rf"((?:{_NAME}(?:,[ \t]+|,?[ \t]+and[ \t]+))*{_NAME})[ \t]+contributed\b")
+_CONTRIBUTORS = re.compile(rf"{_NAMES}[ \t]+\Z")
+# "Additional reporting by Alistair Coleman, Olga Robinson and Benjamin Strick"
+_REPORTING = ("reporting by ", "writing by ", "editing by ", "compiled by ", "written by ")
+_REPORTERS = re.compile(_NAMES)
+_WINDOW = 60  # a credited name's length, and more
+_LIST_WINDOW = 300
 # Words of a caption's furniture, never of a photographer's name: "File
 # Photo", "Pool Photo", "Getty Images".
 _NOT_NAMES = lx.ORGANISATION_WORDS | frozenset(
     "photo photos photograph image images file pool staff register monitor video".split()
-)
-# "Additional reporting by Alistair Coleman, Olga Robinson and Benjamin Strick"
-_REPORTING_BY = re.compile(
-    r"\b(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Ww]ritten)[ \t]+by[ \t]+"
-    rf"((?:{_NAME}(?:,[ \t]+|,?[ \t]+and[ \t]+))*{_NAME})"
 )
 _SEPARATOR = re.compile(r",[ \t]+|,?[ \t]+and[ \t]+")
 
 
 def credited_names(text: str) -> list[str]:
     """The names ``text`` credits, each once."""
-    found: list[str] = []
-    if "/" in text:
-        found += [name for name, other in _NAME_SLASH.findall(text) if not _given(other, name)]
-        found += [name for before, name in _SLASH_NAME.findall(text) if not _given(before)]
-    if "By" in text:
-        found += _BY_LINE.findall(text)
-    listed: list[str] = []  # the words around a list say it credits: no given name needed
-    for pattern in (_CONTRIBUTED, _REPORTING_BY) if " by " in text or "contributed" in text else ():
-        for names in pattern.findall(text):
-            listed += [_after_owner(name) for name in _SEPARATOR.split(names)]
+    found = _beside_slashes(text) if "/" in text else []
+    found += _by_lines(text)
+    # The words around a list say it credits: no given name is needed.
+    listed = [_after_owner(n) for names in _lists(text) for n in _SEPARATOR.split(names)]
     named = [name for found_name in found if (name := _person(found_name))]
     return list(dict.fromkeys(named + [name for name in listed if " " in name]))
+
+
+def _beside_slashes(text: str) -> list[str]:
+    found = []
+    for slash in _SLASH.finditer(text):
+        start, end = slash.span()
+        before = text[max(0, start - _WINDOW) : start]
+        other = _WORD_AFTER.match(text, end)
+        if (named := _NAME_BEFORE.search(before)) and not _given(
+            other[0] if other else "", named[1]
+        ):
+            found.append(named[1])
+        after = _NAME_ENDING.match(text, end)
+        if after and (words := _WORDS_BEFORE.search(before)) and not _given(words[1] or ""):
+            found.append(after[1])
+    return found
+
+
+def _by_lines(text: str) -> list[str]:
+    found, at = [], text.find("By")
+    while at != -1:
+        if at == 0 or text[at - 1] == "\n" or text[max(0, at - 2) : at] in ("  ", " \t", "\t\t"):
+            if by := _BY.match(text, at):
+                found.append(by[1])
+        at = text.find("By", at + 2)
+    return found
+
+
+def _lists(text: str) -> list[str]:
+    """The lists of names that contributed, or that reporting was by."""
+    lists, at = [], text.find("contributed")
+    while at != -1:
+        if names := _CONTRIBUTORS.search(text[max(0, at - _LIST_WINDOW) : at]):
+            lists.append(names[1])
+        at = text.find("contributed", at + 1)
+    lower = text.lower() if " by " in text else ""
+    for phrase in _REPORTING if lower else ():
+        at = lower.find(phrase)
+        while at != -1:
+            whole_word = at == 0 or not lower[at - 1].isalnum()  # not "underwritten by"
+            if whole_word and (names := _REPORTERS.match(text, at + len(phrase))):
+                lists.append(names[1])
+            at = lower.find(phrase, at + 1)
+    return lists
 
 
 def _after_owner(name: str) -> str:

@@ -72,6 +72,8 @@ def test_no_person_without_company(text, name):
         # no credit: two people, a poll, a caption's furniture
         ("Winners: Hillary Clinton/Bernie Sanders\n", []),
         ("the Cohen/Daniels payment", []),
+        ("a bond issue underwritten by Drexel Burnham Lambert Inc", []),
+        ("(Leah Millis/Reuters)\n\nThe president spoke.", ["Leah Millis"]),
         ("in the latest ABC News/Washington Post poll", []),
         ("(File Photo/Reuters)", []),
     ],
