@@ -63,6 +63,8 @@ def _beside_slashes(text: str) -> list[str]:
     for slash in _SLASH.finditer(text):
         start, end = slash.span()
         before = text[max(0, start - _WINDOW) : start]
+        if "://" in before or "www." in before:
+            continue  # a link's path: "https://t.co/FbsTk5Kby7"
         other = _WORD_AFTER.match(text, end)
         if (named := _NAME_BEFORE.search(before)) and not _given(
             other[0] if other else "", named[1]
