@@ -94,7 +94,8 @@ def test_missed_names_are_put_in_one_kind(bench, name, kind):
 @pytest.mark.slow
 def test_gold_sets_precision_and_recall(bench, reuters):
     """Held in: the targets. Held out (AllSides, when its corpus is here):
-    no worse than the first measurement before issue 24's changes."""
+    no worse than what issue 24 reached (first measured, before any change,
+    at 0.912 / 0.851, reporters' recall 0.802)."""
     gold = bench.load_gold(bench.GOLD)
     people, _ = bench.gold_scores(bench.reuters_gold(reuters, gold), gold)
     assert people.precision >= bench.TARGETS["gold_precision"], people.errors.most_common(10)
@@ -105,5 +106,5 @@ def test_gold_sets_precision_and_recall(bench, reuters):
     gold = bench.load_gold(bench.GOLD_ALLSIDES)
     people, reporters = bench.gold_scores(bench.allsides_gold(corpora, gold), gold)
     assert len(gold) >= 100 and len({r["outlet"] for r in gold}) >= 30
-    assert people.precision >= 0.91 and people.recall >= 0.85, people.errors.most_common(10)
-    assert reporters.recall >= 0.80, reporters.errors.most_common(10)
+    assert people.precision >= 0.94 and people.recall >= 0.87, people.errors.most_common(10)
+    assert reporters.recall >= 0.92, reporters.errors.most_common(10)
