@@ -74,11 +74,12 @@ _OFFICE_OF_BEFORE = re.compile(
 )
 _OF_WORD = re.compile(r"\sof\s")
 # "Kofi Annan, the U.N. secretary-general", "Jane Smith, 45,"; not ", U.S.
-# Secretary of State George Shultz" (a second person) nor ", 316,379 tonnes".
+# Secretary of State George Shultz" nor "Quetta, Mr. Rahami" (a second
+# person) nor ", 316,379 tonnes".
 _APPOSITION = re.compile(
     r"^\s*,\s+(?:\d{1,3}\s*,(?!\d)|(?:(?:the|a|an|who\s+is|who\s+was|now|his|her|their|"
     r"also|then|currently|former|formerly|new|newly)\s+)*(?:[\w.'’\-]+\s+){0,4}?"
-    rf"(?i:{_alternatives(lx.ROLE_NOUNS)})\b(?!\s+(?:of\s+\w+\s+)?[A-Z][a-z]))"
+    rf"(?i:{_alternatives(lx.ROLE_NOUNS)})\b(?!\.?\s+(?:of\s+\w+\s+)?[A-Z][a-z]))"
 )
 _ROLE_AFFIX = re.compile(r"-(?:designate|elect)$|^ex-")
 _VERB_ENDING = re.compile(r"(?:s|ed)$")  # a headline's verb: "WANTS", "RAISED"
@@ -321,6 +322,8 @@ def _evidence(name: list[Token], role: str, story: Story) -> str:
             len(previous) > 1 and previous.isupper()
         )
         return "weak" if speech and not firm else _maybe(name, story)
+    if len(name) > 2 and not any(_looks_given(t) or t.low in lx.PARTICLES for t in name):
+        return ""  # "Facebook Twitter Pinterest Trudeau said": share buttons before a name
     return "weak" if speech or _looks_given(name[0]) else _maybe(name, story)
 
 

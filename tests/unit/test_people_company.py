@@ -40,6 +40,12 @@ def test_a_name_beside_a_person_is_a_person(text, person):
         # lists of single words are as often firms or provinces
         ("Users of Zorbify, Quixly and Mark Hatherleigh complained.", "Quixly"),
         ("Mr. Vortigern, Albarn and Quillfeather met in Ohio.", "Quillfeather"),
+        # share buttons before a name, and a place before a titled name
+        (
+            "Facebook Twitter Pinterest Trudeau said on Monday it works.",
+            "Facebook Twitter Pinterest Trudeau",
+        ),
+        ("Besides his trip to Quetta, Mr. Rahami visited Karachi.", "Quetta"),
         # a sentence's opener is no name ("Separately, Baker said")
         ("Separately, Mr. Vortigern said he would stay.", "Separately"),
         # a word the story writes in small letters is no name's
