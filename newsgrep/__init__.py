@@ -16,6 +16,7 @@ wrong: a bad query, a missing or damaged index, a path with no story.
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from newsgrep.engine import ClusterAddress, open_engine
@@ -106,10 +107,8 @@ def count_by(
     engine = open_engine(index)
     tree = parse_query(text)
     table = _names(engine) if by in names.NAMED or names.names_people(tree) else {}
-    facets = engine.count_by(names.widened(tree, table), by, options or SearchOptions(), share)
-    if by in names.NAMED:
-        facets.buckets = names.folded_buckets(facets.buckets, table)
-    return facets
+    options = replace(options or SearchOptions(), one_names=table)
+    return engine.count_by(names.widened(tree, table), by, options, share)
 
 
 def similar(

@@ -158,6 +158,9 @@ class SearchOptions:
     # page: the list people read, kept fast on common words (dedup wins).
     fold_page: bool = False
     suggest: bool = True
+    # --by person/speaker: each name's one name (rank/names.py), folded into
+    # the counts before they are ranked; the library call fills it in.
+    one_names: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
