@@ -27,6 +27,9 @@ _SLASH = re.compile(r"(?<=[\w)])[ \t]?/[ \t]?(?=[A-Z])")
 # (two people) from a credit.
 _NAME_BEFORE = re.compile(rf"(?<![\w/])({_NAME})\Z")
 _WORD_AFTER = re.compile(_WORD)
+# After the agency a caption ends, or goes on in capitals ("AP Photo",
+# "Getty Images"): not "Le Havre/Marseilles  96.23", not "Royal Dutch/Shell said".
+_CAPTION_GOES_ON = re.compile(r"[ \t]*(?:$|[)\]|\n/]|[A-Z]|via\b)")
 # "REUTERS/Mike Segar", "(AP Photo/Noah Berger)" at the end of a caption;
 # not "ABC News/Washington Post poll", nor "Hillary Clinton/Bernie Sanders".
 _WORDS_BEFORE = re.compile(rf"(?:({_WORD})[ \t]+)?[A-Za-z]+\Z")
@@ -36,7 +39,8 @@ _BY = re.compile(rf"By[ \t]+({_NAME})(?=[ \t]*(?:[,|\n]|[ \t]{{2}}|$))")
 # "CNN's Paul Steinhauser, Kevin Liptak and Ashley Killough contributed to this report"
 _CONTRIBUTORS = re.compile(rf"{_NAMES}[ \t]+\Z")
 # "Additional reporting by Alistair Coleman, Olga Robinson and Benjamin Strick"
-_REPORTING = ("reporting by ", "writing by ", "editing by ", "compiled by ", "written by ")
+# Not "written by": "The letter, written by Coastal Chairman Oscar S. Wyatt Jr".
+_REPORTING = ("reporting by ", "writing by ", "editing by ", "compiled by ")
 _REPORTERS = re.compile(_NAMES)
 _WINDOW = 60  # a credited name's length, and more
 _LIST_WINDOW = 300
@@ -55,7 +59,8 @@ def credited_names(text: str) -> list[str]:
     # The words around a list say it credits: no given name is needed.
     listed = [_after_owner(n) for names in _lists(text) for n in _SEPARATOR.split(names)]
     named = [name for found_name in found if (name := _person(found_name))]
-    return list(dict.fromkeys(named + [name for name in listed if " " in name]))
+    listed = [n for n in listed if " " in n and not any(w.lower() in _NOT_NAMES for w in n.split())]
+    return list(dict.fromkeys(named + listed))
 
 
 def _beside_slashes(text: str) -> list[str]:
@@ -66,14 +71,36 @@ def _beside_slashes(text: str) -> list[str]:
         if "://" in before or "www." in before:
             continue  # a link's path: "https://t.co/FbsTk5Kby7"
         other = _WORD_AFTER.match(text, end)
-        if (named := _NAME_BEFORE.search(before)) and not _given(
-            other[0] if other else "", named[1]
+        named = _NAME_BEFORE.search(before)
+        if (
+            named
+            and other
+            and _CAPTION_GOES_ON.match(text, other.end())
+            and not _given(other[0], named[1])
+            and (_after_sentence(named[1]) or _caption_starts(before[: named.start(1)]))
         ):
             found.append(named[1])
         after = _NAME_ENDING.match(text, end)
         if after and (words := _WORDS_BEFORE.search(before)) and not _given(words[1] or ""):
             found.append(after[1])
     return found
+
+
+_CAPTION_WORDS = ("caption", "photo", "photograph", "credit", " by")
+
+
+def _after_sentence(name: str) -> bool:
+    """Does a sentence end inside the would-be name ("Justice. Chip
+    Somodevilla"), so that the credit starts after it?"""
+    return any(w.endswith(".") and len(w) > 2 for w in name.split()[:-1])
+
+
+def _caption_starts(before: str) -> bool:
+    """Does a credit start here: at a line's or a caption's start, after a
+    bracket or a bar, a sentence, "caption", "Photo:" or "Photo by"? Not mid-sentence:
+    "said Royal Dutch/Shell" names a firm."""
+    before = before.rstrip(" \t")
+    return not before or before[-1] in "([|\n.:" or before.lower().endswith(_CAPTION_WORDS)
 
 
 def _by_lines(text: str) -> list[str]:
@@ -105,9 +132,9 @@ def _lists(text: str) -> list[str]:
 
 
 def _after_owner(name: str) -> str:
-    """ "CNN's Paul Steinhauser" -> "Paul Steinhauser"."""
+    """ "CNN's Paul Steinhauser" -> "Paul Steinhauser", "Fox News' Gregg Re" -> "Gregg Re"."""
     words = name.split()
-    owners = [i for i, w in enumerate(words[:-1]) if w.endswith(("'s", "’s"))]
+    owners = [i for i, w in enumerate(words[:-1]) if w.endswith(("'s", "’s", "'", "’"))]
     return " ".join(words[owners[-1] + 1 :] if owners else words)
 
 

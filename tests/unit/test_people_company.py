@@ -82,6 +82,14 @@ def test_no_person_without_company(text, name):
         ("(Leah Millis/Reuters)\n\nThe president spoke.", ["Leah Millis"]),
         ("in the latest ABC News/Washington Post poll", []),
         ("(File Photo/Reuters)", []),
+        # a firm mid-sentence, a price table, a letter's writer, a firm that contributed
+        ("Shares of Royal Dutch/Shell Group rose.", []),
+        ("            Le Havre/Marseilles  96.23\n", []),
+        ("The letter, written by Coastal Chairman Oscar S. Wyatt Jr, said", []),
+        ("California Federal Savings and Loan Association contributed to it.", []),
+        ("Fox News' Gregg Re and the Associated Press contributed to this report.", ["Gregg Re"]),
+        ("Department of Justice. Chip Somodevilla/Getty Images", ["Chip Somodevilla"]),
+        ("toggle caption Saul Loeb/AFP/ Getty Images", ["Saul Loeb"]),
     ],
 )
 def test_credits(text, credited):
