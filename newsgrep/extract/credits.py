@@ -17,7 +17,7 @@ from newsgrep.extract import lexicon as lx
 
 _WORD = r"[A-Z][\w'’.-]*"
 _NAME = rf"{_WORD}(?:[ \t]+{_WORD}){{1,3}}"
-_NAMES = rf"((?:{_NAME}(?:,[ \t]+|,?[ \t]+and[ \t]+))*{_NAME})"
+_NAMES = rf"((?:{_NAME}(?:,[ \t]+|,?[ \t]+and[ \t]+)(?:the[ \t]+)?)*{_NAME})"
 # Each pattern is tried only where a cheap search of the text found its
 # anchor (a slash, "By ", "contributed", "reporting by"): scanning every
 # story with them cost more than finding its people.
@@ -49,7 +49,7 @@ _LIST_WINDOW = 300
 _NOT_NAMES = lx.ORGANISATION_WORDS | frozenset(
     "photo photos photograph image images file pool staff register monitor video".split()
 )
-_SEPARATOR = re.compile(r",[ \t]+|,?[ \t]+and[ \t]+")
+_SEPARATOR = re.compile(r"(?:,[ \t]+|,?[ \t]+and[ \t]+)(?:the[ \t]+)?")
 
 
 def credited_names(text: str) -> list[str]:
