@@ -118,10 +118,6 @@ def _credit_surname(forms: list[str], people: list[tuple[str, int]], table: Tabl
         table.update(dict.fromkeys(forms, best))
 
 
-def one_name(name: str, table: Table) -> str:
-    return table.get(name, name)
-
-
 def one_names(names: Iterable[str], table: Table) -> list[str]:
     """Each name's one name, each person once, in order."""
     return list(dict.fromkeys(table.get(n, n) for n in names))
