@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from newsgrep.extract import lexicon as lx
+from newsgrep.extract.sources import is_agency
 
 _WORD = r"[A-Z][\w'’.-]*"
 _NAME = rf"{_WORD}(?:[ \t]+{_WORD}){{1,3}}"
@@ -32,7 +33,7 @@ _WORD_AFTER = re.compile(_WORD)
 _CAPTION_GOES_ON = re.compile(r"[ \t]*(?:$|[)\]|\n/]|[A-Z]|via\b)")
 # "REUTERS/Mike Segar", "(AP Photo/Noah Berger)" at the end of a caption;
 # not "ABC News/Washington Post poll", nor "Hillary Clinton/Bernie Sanders".
-_WORDS_BEFORE = re.compile(rf"(?:({_WORD})[ \t]+)?[A-Za-z]+\Z")
+_WORDS_BEFORE = re.compile(rf"(?:({_WORD})[ \t]+)?([A-Za-z]+)\Z")
 _NAME_ENDING = re.compile(rf"({_NAME})[ \t]*(?=[)\]]|\n|$)")
 # "By Mark Sumner" opening a line (or after the wide gap a page leaves).
 _BY = re.compile(rf"By[ \t]+({_NAME})(?=[ \t]*(?:[,|\n]|[ \t]{{2}}|$))")
@@ -57,7 +58,9 @@ def credited_names(text: str) -> list[str]:
     found = _beside_slashes(text) if "/" in text else []
     found += _by_lines(text)
     # The words around a list say it credits: no given name is needed.
-    listed = [_after_owner(n) for names in _lists(text) for n in _SEPARATOR.split(names)]
+    listed = [
+        _sentence_cut(_after_owner(n)) for names in _lists(text) for n in _SEPARATOR.split(names)
+    ]
     named = [name for found_name in found if (name := _person(found_name))]
     listed = [n for n in listed if " " in n and not any(w.lower() in _NOT_NAMES for w in n.split())]
     return list(dict.fromkeys(named + listed))
@@ -81,12 +84,21 @@ def _beside_slashes(text: str) -> list[str]:
         ):
             found.append(named[1])
         after = _NAME_ENDING.match(text, end)
-        if after and (words := _WORDS_BEFORE.search(before)) and not _given(words[1] or ""):
+        words = _WORDS_BEFORE.search(before) if after else None
+        if after and words and _agency(words[2]) and not _given(words[1] or ""):
             found.append(after[1])
     return found
 
 
-_CAPTION_WORDS = ("caption", "photo", "photograph", "credit", " by")
+_CAPTION_WORDS = (
+    "caption",
+    "photo",
+    "photograph",
+    "credit",
+    "photo by",
+    "photos by",
+    "photograph by",
+)
 
 
 def _after_sentence(name: str) -> bool:
@@ -97,10 +109,26 @@ def _after_sentence(name: str) -> bool:
 
 def _caption_starts(before: str) -> bool:
     """Does a credit start here: at a line's or a caption's start, after a
-    bracket or a bar, a sentence, "caption", "Photo:" or "Photo by"? Not mid-sentence:
+    bracket or a bar, a sentence, "caption", "Photo:" or "Photo by"? Not mid-sentence
+    ("owned by Royal Dutch/Shell Group"):
     "said Royal Dutch/Shell" names a firm."""
     before = before.rstrip(" \t")
     return not before or before[-1] in "([|\n.:" or before.lower().endswith(_CAPTION_WORDS)
+
+
+def _agency(word: str) -> bool:
+    """What stands before the slash of "REUTERS/Mike Segar", "AP Photo/Noah
+    Berger": an agency's capitals or a photo's word; not "Edmonton/Swann Hills"."""
+    return (
+        word.isupper() or is_agency(word) or word.lower() in ("photo", "photos", "images", "pool")
+    )
+
+
+def _credit_opens(before: str) -> bool:
+    """Does a "reporting by" list open a credit: after a bracket, a line or a
+    sentence, "additional" or "with"? Not "securities compiled by Morgan Stanley"."""
+    before = before.rstrip()
+    return not before or before[-1] in "(\n.;:—-" or before.endswith(("additional", "with"))
 
 
 def _by_lines(text: str) -> list[str]:
@@ -124,11 +152,15 @@ def _lists(text: str) -> list[str]:
     for phrase in _REPORTING if lower else ():
         at = lower.find(phrase)
         while at != -1:
-            whole_word = at == 0 or not lower[at - 1].isalnum()  # not "underwritten by"
-            if whole_word and (names := _REPORTERS.match(text, at + len(phrase))):
+            if _credit_opens(lower[:at]) and (names := _REPORTERS.match(text, at + len(phrase))):
                 lists.append(names[1])
             at = lower.find(phrase, at + 1)
     return lists
+
+
+def _sentence_cut(name: str) -> str:
+    """A full stop ending the sentence is no part of a name: "Sam Brodey." """
+    return name[:-1] if name.endswith(".") and len(name.split()[-1]) > 2 else name
 
 
 def _after_owner(name: str) -> str:

@@ -90,6 +90,12 @@ def test_no_person_without_company(text, name):
         ("Fox News' Gregg Re and the Associated Press contributed to this report.", ["Gregg Re"]),
         ("Department of Justice. Chip Somodevilla/Getty Images", ["Chip Somodevilla"]),
         ("toggle caption Saul Loeb/AFP/ Getty Images", ["Saul Loeb"]),
+        ("Photograph by Angela Weiss/AFP via Getty Images.", ["Angela Weiss"]),
+        ("New York, October 4, 2018 (Reuters/Stephen Yang)", ["Stephen Yang"]),
+        ("—With reporting by Erin Banco and Sam Brodey.", ["Erin Banco", "Sam Brodey"]),
+        ("Its equipment, developed by Royal Dutch/Shell Group, works.", []),
+        ("postings for its Edmonton/Swann Hills crude\n", []),
+        ("the dossier compiled by Christopher Steele, a former spy", []),
     ],
 )
 def test_credits(text, credited):
