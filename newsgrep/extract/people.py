@@ -85,6 +85,9 @@ _ROLE_AFFIX = re.compile(r"-(?:designate|elect)$|^ex-")
 _VERB_ENDING = re.compile(r"(?:s|ed)$")  # a headline's verb: "WANTS", "RAISED"
 _VERB_FORM = re.compile(r"(?:s|ed|en|ing)$")
 _HYPHEN_SMALL = re.compile(r"-[a-z]")
+# Before a name with no cue of its own, where a place is named: "on Capitol Hill";
+# "…" ends a sentence.
+_PLACE_BEFORE = frozenset("on at in near from to of …".split())
 # What a person leads or gives a name to: "the Reagan administration".
 _LEADERS_OF = frozenset("administration presidency era dossier doctrine".split())
 
@@ -329,14 +332,26 @@ def _evidence(name: list[Token], role: str, story: Story) -> str:
 
 def _maybe(name: list[Token], story: Story) -> str:
     """A name with no cue may still be a person by the company it keeps,
-    unless it opens a sentence ("Separately, Baker said"; "Echoing Gaviria,
-    ..."), holds a role ("National Security Adviser") or is a compound
-    ("Calgary-based Dome")."""
-    if starts_sentence(name[0], story) or any(
-        _role(t) or _HYPHEN_SMALL.search(t.text) for t in name
+    unless it opens a sentence ("Separately, Baker said"; "… Removing Trump
+    from office"), holds a role ("National Security Adviser"), a place
+    ("South Bend", "St Francis") or one word twice ("Trump Trump", two
+    headlines run together), is a compound ("Calgary-based Dome"), or
+    follows a preposition of place ("on Capitol Hill")."""
+    at = name[0].index
+    before = story.tokens[at - 1].low if at else ""
+    lows = [t.bare for t in name]
+    if (
+        starts_sentence(name[0], story)
+        or before in _PLACE_BEFORE
+        or len(set(lows)) < len(lows)
+        or any(_role(t) or _HYPHEN_SMALL.search(t.text) or _place_word(t.bare) for t in name)
     ):
         return ""
     return "maybe"
+
+
+def _place_word(word: str) -> bool:
+    return is_place(word) or word in lx.PLACE_PREFIXES or word + "." in lx.PLACE_PREFIXES
 
 
 def _sentence_adverb(name: list[Token], story: Story, rest: str) -> bool:

@@ -46,6 +46,13 @@ def test_a_name_beside_a_person_is_a_person(text, person):
             "Facebook Twitter Pinterest Trudeau",
         ),
         ("Besides his trip to Quetta, Mr. Rahami visited Karachi.", "Quetta"),
+        # two headlines run together, a place, a place's preposition
+        (
+            "Democrats fear they cannot beat Trump Trump threatening to go. Trump said so.",
+            "Trump Trump",
+        ),
+        ("Jo Quux, mayor of South Bend, spoke. Bend said no.", "South Bend"),
+        ("Senators met on Capitol Hill on Monday. Hill said no.", "Capitol Hill"),
         # a sentence's opener is no name ("Separately, Baker said")
         ("Separately, Mr. Vortigern said he would stay.", "Separately"),
         # a word the story writes in small letters is no name's
