@@ -115,6 +115,8 @@ class Hit:
     duplicates: list[Duplicate] = field(default_factory=list)  # folded into this hit
     quotes: list[Quote] = field(default_factory=list)  # with said: matches, those first
     quotes_matched: int = 0  # how many of the first quotes match the query's said:
+    # The people as the story writes them, when their one names differ (rank/names.py).
+    people_as_written: list[str] = field(default_factory=list)
 
     @property
     def snippet_text(self) -> str:
@@ -157,6 +159,9 @@ class SearchOptions:
     # page: the list people read, kept fast on common words (dedup wins).
     fold_page: bool = False
     suggest: bool = True
+    # --by person/speaker: each name's one name (rank/names.py), folded into
+    # the counts before they are ranked; the library call fills it in.
+    one_names: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass

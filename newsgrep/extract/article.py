@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import datetime
 
+from newsgrep.extract.credits import credited_names
 from newsgrep.extract.dateline import Dateline, parse_dateline
 from newsgrep.extract.dates import is_story_date, parse_date, year_from_path
 from newsgrep.extract.layout import CREDIT_LINE, lead_text, split_article, split_names
@@ -34,6 +35,10 @@ def build_article(path: str, raw: RawStory, default_source: str = "") -> Article
         authors = raw.author
     elif raw.author is None and headers.get("author") and not authors:
         authors = split_names(headers["author"])
+    if raw.people is None:
+        # Photographers and contributors the story credits are its authors.
+        credited = [n for n in credited_names(body) if n.lower() not in _lowered(authors)]
+        authors = [*authors, *credited]
     people = raw.people if raw.people is not None else _people(title, body, authors)
     return Article(
         path=path,
@@ -78,8 +83,12 @@ def _candidate_dates(
     yield path_date
 
 
+def _lowered(names: list[str]) -> set[str]:
+    return {n.lower() for n in names}
+
+
 def _people(title: str, body: str, authors: list[str]) -> list[str]:
     """People named in the story, never its reporters."""
     text = CREDIT_LINE.sub(" ", f"{title}\n\n{body}")
-    reporters = {a.lower() for a in authors}
+    reporters = _lowered(authors)
     return [p for p in extract_people(text) if p.lower() not in reporters]

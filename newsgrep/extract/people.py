@@ -21,10 +21,10 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from newsgrep.extract import lexicon as lx
 from newsgrep.extract.capitals import Story, calm_headlines, runs
+from newsgrep.extract.mentions import SUFFIXES, Mention, merge, with_companions
 from newsgrep.extract.organisations import (
     bracketed_words,
     common_word,
@@ -74,25 +74,22 @@ _OFFICE_OF_BEFORE = re.compile(
 )
 _OF_WORD = re.compile(r"\sof\s")
 # "Kofi Annan, the U.N. secretary-general", "Jane Smith, 45,"; not ", U.S.
-# Secretary of State George Shultz" (a second person) nor ", 316,379 tonnes".
+# Secretary of State George Shultz" nor "Quetta, Mr. Rahami" (a second
+# person) nor ", 316,379 tonnes".
 _APPOSITION = re.compile(
     r"^\s*,\s+(?:\d{1,3}\s*,(?!\d)|(?:(?:the|a|an|who\s+is|who\s+was|now|his|her|their|"
     r"also|then|currently|former|formerly|new|newly)\s+)*(?:[\w.'’\-]+\s+){0,4}?"
-    rf"(?i:{_alternatives(lx.ROLE_NOUNS)})\b(?!\s+(?:of\s+\w+\s+)?[A-Z][a-z]))"
+    rf"(?i:{_alternatives(lx.ROLE_NOUNS)})\b(?!\.?\s+(?:of\s+\w+\s+)?[A-Z][a-z]))"
 )
-_SUFFIXES = ("jr", "sr")
 _ROLE_AFFIX = re.compile(r"-(?:designate|elect)$|^ex-")
 _VERB_ENDING = re.compile(r"(?:s|ed)$")  # a headline's verb: "WANTS", "RAISED"
 _VERB_FORM = re.compile(r"(?:s|ed|en|ing)$")
 _HYPHEN_SMALL = re.compile(r"-[a-z]")
-
-
-@dataclass
-class _Mention:
-    words: list[str]
-    start: int
-    rank: str  # "title" ("President Reagan"), "cue" (role noun, apposition), "weak"
-    run: str = ""  # the run's words, title included: "president reagan"
+# Before a name with no cue of its own, where a place is named: "on Capitol Hill";
+# "…" ends a sentence.
+_PLACE_BEFORE = frozenset("on at in near from to of …".split())
+# What a person leads or gives a name to: "the Reagan administration".
+_LEADERS_OF = frozenset("administration presidency era dossier doctrine".split())
 
 
 def extract_people(text: str) -> list[str]:
@@ -108,13 +105,15 @@ def extract_people(text: str) -> list[str]:
     lowercase = {t.text for t in set(tokens) if t.kind == "word" and t.text.islower()}
     story = Story(text, tokens, lowercase)
     story.organisation_words |= bracketed_words(text)
-    mentions = [m for run in runs(tokens, text) if (m := _read_run(run, story))]
+    mentions = with_companions(
+        [m for run in runs(tokens, text) if (m := _read_run(run, story))], story
+    )
     for name in company_words({" ".join(m.words) for m in mentions if _may_be_a_firm(m)}, text):
         story.organisation_words |= set(name.split())
-    return _merge(mentions, story)
+    return merge(mentions, story)
 
 
-def _may_be_a_firm(mention: _Mention) -> bool:
+def _may_be_a_firm(mention: Mention) -> bool:
     """Names that nothing but their look makes people: one word without a
     title ("Adsteam said"), or a given-name-shaped pair with no role ("Freddie
     Mac said"). How the story speaks of them decides (:func:`company_words`)."""
@@ -123,17 +122,17 @@ def _may_be_a_firm(mention: _Mention) -> bool:
     return mention.rank == "weak"
 
 
-def _read_run(run: list[Token], story: Story) -> _Mention | None:
+def _read_run(run: list[Token], story: Story) -> Mention | None:
     if leader := _leader_of_administration(run, story):
-        return _Mention([leader.text], leader.start, "weak", leader.low)
+        return Mention([leader.text], leader.start, "weak", leader.low, leader.end)
     name, role = _strip_role(run, story)
     if not name or not_a_person(run, name, role, story):
         return None
     rank = _evidence(name, role, story)
     if not rank:
         return None
-    words = [t.text if t.is_initial() or t.bare in _SUFFIXES else t.text.rstrip(".") for t in name]
-    return _Mention(words, name[0].start, rank, " ".join(t.low for t in run))
+    words = [t.text if t.is_initial() or t.bare in SUFFIXES else t.text.rstrip(".") for t in name]
+    return Mention(words, name[0].start, rank, " ".join(t.low for t in run), name[-1].end)
 
 
 def _strip_role(run: list[Token], story: Story) -> tuple[list[Token], str]:
@@ -141,7 +140,7 @@ def _strip_role(run: list[Token], story: Story) -> tuple[list[Token], str]:
     run), "cue" (a role noun before it), or ""; a suffix stays on the name
     ("The Rev. Martin Luther King Jr.": King is no title here)."""
     suffix: list[Token] = []
-    while len(run) > 1 and run[-1].bare in _SUFFIXES:
+    while len(run) > 1 and run[-1].bare in SUFFIXES:
         suffix, run = [run[-1], *suffix], run[:-1]
     name, role = _split_role(run, story)
     if name and suffix and name[-1] is run[-1]:
@@ -255,15 +254,16 @@ def _trim(words: list[Token]) -> list[Token]:
 
 
 def _leader_of_administration(run: list[Token], story: Story) -> Token | None:
-    """'Reagan' in "the Reagan administration" or "the Reagan Administration"."""
+    """'Reagan' in "the Reagan administration" or "the Reagan Administration";
+    "the Obama presidency", "the Reagan era", "the Steele dossier"."""
     tokens, first = story.tokens, run[0]
     if not first.index or tokens[first.index - 1].low != "the" or not first.is_name_word():
         return None
     if _HYPHEN_SMALL.search(first.text):
         return None  # "the Moscow-backed administration"
-    capitalised = len(run) == 2 and run[1].low == "administration"
+    capitalised = len(run) == 2 and run[1].low in _LEADERS_OF
     following = tokens[first.index + 1].text if first.index + 1 < len(tokens) else ""
-    if not (capitalised or (len(run) == 1 and following == "administration")):
+    if not (capitalised or (len(run) == 1 and following in _LEADERS_OF)):
         return None
     low = first.low
     if (
@@ -277,7 +277,7 @@ def _leader_of_administration(run: list[Token], story: Story) -> Token | None:
 
 
 def _evidence(name: list[Token], role: str, story: Story) -> str:
-    """How sure we are that the name is a person's: a _Mention rank, or ""."""
+    """How sure we are that the name is a person's: a Mention rank, or ""."""
     lows = [t.bare for t in name]
     if any((w in lx.MONTHS_AND_DAYS and len(w) > 3) or w in lx.FUNCTION_WORDS for w in lows):
         return ""
@@ -324,8 +324,34 @@ def _evidence(name: list[Token], role: str, story: Story) -> str:
         firm = previous in ("and", "&", "en", "et", "und") or (
             len(previous) > 1 and previous.isupper()
         )
-        return "weak" if speech and not firm else ""
-    return "weak" if speech or _looks_given(name[0]) else ""
+        return "weak" if speech and not firm else _maybe(name, story)
+    if len(name) > 2 and not any(_looks_given(t) or t.low in lx.PARTICLES for t in name):
+        return ""  # "Facebook Twitter Pinterest Trudeau said": share buttons before a name
+    return "weak" if speech or _looks_given(name[0]) else _maybe(name, story)
+
+
+def _maybe(name: list[Token], story: Story) -> str:
+    """A name with no cue may still be a person by the company it keeps,
+    unless it opens a sentence ("Separately, Baker said"; "… Removing Trump
+    from office"), holds a role ("National Security Adviser"), a place
+    ("South Bend", "St Francis") or one word twice ("Trump Trump", two
+    headlines run together), is a compound ("Calgary-based Dome"), or
+    follows a preposition of place ("on Capitol Hill")."""
+    at = name[0].index
+    before = story.tokens[at - 1].low if at else ""
+    lows = [t.bare for t in name]
+    if (
+        starts_sentence(name[0], story)
+        or before in _PLACE_BEFORE
+        or len(set(lows)) < len(lows)
+        or any(_role(t) or _HYPHEN_SMALL.search(t.text) or _place_word(t.bare) for t in name)
+    ):
+        return ""
+    return "maybe"
+
+
+def _place_word(word: str) -> bool:
+    return is_place(word) or word in lx.PLACE_PREFIXES or word + "." in lx.PLACE_PREFIXES
 
 
 def _sentence_adverb(name: list[Token], story: Story, rest: str) -> bool:
@@ -345,51 +371,3 @@ def _shouted_person(name: list[Token], tokens: list[Token]) -> bool:
         return True
     at = name[0].index
     return at > 0 and tokens[at - 1].possessive
-
-
-def _merge(mentions: list[_Mention], story: Story) -> list[str]:
-    """One entry per person, under the longest form of the name."""
-    people: list[_Mention] = []
-    keys: list[list[str]] = []  # each person's name as _same_person compares it
-    for mention in sorted(mentions, key=lambda m: (len(m.words) == 1, m.start)):
-        key = _without_suffix(mention.words)
-        at = next((i for i, known in enumerate(keys) if _same_person(known, key)), -1)
-        if at >= 0:
-            same = people[at]
-            if len(mention.words) > len(same.words):
-                same.words, keys[at] = mention.words, key
-            same.start = min(same.start, mention.start)
-        elif not _seen_as_organisation(mention, story):
-            people.append(_Mention(list(mention.words), mention.start, mention.rank))
-            keys.append(key)
-    return [" ".join(p.words) for p in sorted(people, key=lambda p: p.start)]
-
-
-def _without_suffix(words: list[str]) -> list[str]:
-    low = [w.lower() for w in words]
-    while len(low) > 1 and low[-1].rstrip(".") in _SUFFIXES:
-        low.pop()
-    return low
-
-
-def _seen_as_organisation(mention: _Mention, story: Story) -> bool:
-    """ "Texaco said" after "Texaco Inc"; "General Cinema will" after "General
-    Cinema Corp"; but "President Reagan" stays after "Reagan Administration",
-    and so does a full name with a role ("inside trader Ivan Boesky")."""
-    if mention.rank == "title":
-        return story.named_organisation(mention.run)
-    if len(mention.words) > 1 and mention.rank == "cue":
-        return False
-    return {w.lower() for w in mention.words} <= story.organisation_words
-
-
-def _same_person(a: list[str], b: list[str]) -> bool:
-    """Do two names (lower case, suffix cut: see _without_suffix) name one person?"""
-    if a == b:
-        return True
-    if len(b) == 1:
-        return b[0] in a
-    short, long = sorted((a, b), key=len)
-    if long[-len(short) :] == short:
-        return True  # "Perez de Cuellar" / "Javier Perez de Cuellar"
-    return short[0] == long[0] and short[-1] == long[-1]  # George Bush / George W. Bush

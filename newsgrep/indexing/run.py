@@ -19,7 +19,7 @@ from types import FrameType
 
 from newsgrep.engine import ClusterAddress, open_engine
 from newsgrep.engine.base import Engine, Manifest
-from newsgrep.indexing import pipeline
+from newsgrep.indexing import names, pipeline
 from newsgrep.indexing.walk import SkipHandler, walk_files
 from newsgrep.indexing.workers import FileTask
 from newsgrep.model import IndexReport
@@ -115,6 +115,8 @@ def _run(
         report.merged = writer.merge()
         if report.merged:
             manifest.record((), (), writer.generation)  # in step with the index again
+        if report.indexed or report.removed:
+            names.refresh(engine)
     finally:
         manifest.close()
 

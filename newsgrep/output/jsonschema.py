@@ -25,6 +25,7 @@ def story_json(hit: Hit) -> JsonObject:
         "date": hit.date.isoformat() if hit.date else None,
         "source": clean_line(hit.source),
         "people": [clean_line(p) for p in hit.people],
+        "people_as_written": [clean_line(p) for p in hit.people_as_written or hit.people],
         "place": clean_line(hit.place),
         "author": [clean_line(a) for a in hit.author],
         "url": clean_line(hit.url),

@@ -10,6 +10,7 @@ same value (the same period, source, ...) that pass the same filters.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from datetime import date, datetime, timedelta
 
 from newsgrep.model import Bucket
@@ -30,6 +31,13 @@ def story_values(stored: dict, by: str) -> list[str | None]:
     if by in _LISTS:
         return list(dict.fromkeys(stored.get(_LISTS[by]) or [None]))
     return [stored.get(by) or None]
+
+
+def _folded(counts: Counter[str | None], one_names: Mapping[str, str]) -> Counter[str | None]:
+    for name, person in one_names.items():
+        if name in counts:
+            counts[person] += counts.pop(name)
+    return counts
 
 
 def count_periods(dates: Counter[datetime | None], by: str) -> Counter[str | None]:
@@ -53,10 +61,17 @@ def period_label(when: date, by: str) -> str:
 
 
 def buckets(
-    counts: Counter[str | None], by: str, totals: Counter[str | None] | None = None
+    counts: Counter[str | None],
+    by: str,
+    totals: Counter[str | None] | None = None,
+    one_names: Mapping[str, str] | None = None,
 ) -> list[Bucket]:
     """Periods in time order with gaps as zeros; other values by count; with
-    ``totals`` (all stories per value), each count's share of its total."""
+    ``totals`` (all stories per value), each count's share of its total;
+    with ``one_names``, a person's other names counted as the one name
+    (rank/names.py), before ranking: the table is small, the counts are not."""
+    if one_names and by in _LISTS:
+        counts, totals = _folded(counts, one_names), totals and _folded(totals, one_names)
     unknown = counts.pop(None, 0)
     if by in PERIODS:
         known = [label for label in counts if label is not None]  # None was popped above

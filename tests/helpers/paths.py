@@ -3,6 +3,7 @@ corpus, the test data and the shared corpora beside the repository."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -13,5 +14,6 @@ FORMATS = DATA / "formats"
 BENCHMARKS = ROOT / "benchmarks"
 README = ROOT / "README.md"
 DOCS = ROOT / "docs"
-SHARED = ROOT.parent / "shared"
+# A worktree beside others can name the shared data elsewhere.
+SHARED = Path(os.environ.get("NEWSGREP_SHARED") or ROOT.parent / "shared")
 REUTERS = SHARED / "corpora" / "reuters21578"

@@ -41,7 +41,9 @@ def count_by(
     totals = (
         value_counts(client, name, filtered_query(Every(), options, analyze), by) if share else None
     )
-    return Facets(by, buckets(counts, by, totals), matched, time.perf_counter() - started)
+    return Facets(
+        by, buckets(counts, by, totals, options.one_names), matched, time.perf_counter() - started
+    )
 
 
 def value_counts(client: Any, name: str, query: DSL, by: str) -> Counter[str | None]:

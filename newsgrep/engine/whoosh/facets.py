@@ -34,7 +34,9 @@ def count_by(
     docs = _matching(searcher, query, restrict)
     counts = _count(searcher, docs, by)
     totals = _count(searcher, _matching(searcher, q.Every(), restrict), by) if share else None
-    return Facets(by, buckets(counts, by, totals), len(docs), time.perf_counter() - started)
+    return Facets(
+        by, buckets(counts, by, totals, options.one_names), len(docs), time.perf_counter() - started
+    )
 
 
 def _matching(searcher: Searcher, query: q.Query, restrict: q.Query | None) -> list[int]:
