@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from newsgrep.extract import speech as sp
+from newsgrep.extract.dateline import parse_dateline
 from newsgrep.extract.referents import Referents
+from newsgrep.extract.speech import fold
 
 _AFTER = 160  # characters read after a quotation for its attribution
 _BEFORE = 300  # characters read back before it
@@ -37,6 +39,7 @@ class Attribution:
     adjacent: bool  # a speech verb in the quotation's sentence (not inherited)
     paragraph: int  # where the attributed quotation's paragraph starts
     after: bool = False  # the verb comes after the quotation: '," Putin said'
+    reach: int = 0  # words between a verb before the quotation and its mark
 
 
 class Speakers:
@@ -46,6 +49,42 @@ class Speakers:
         self.body = body
         self.referents = Referents(body, people, authors)
         self.previous: Attribution | None = None  # the quotation before's
+        # The dateline ("MOSCOW, April 2 (ITAR-TASS) --") is no sentence's
+        # subject: a clause read back to the story's start stops after it.
+        dateline = parse_dateline(body[:300])
+        self.lead = dateline.length if dateline else 0
+        self._full: dict[str, str] = {}  # a name's folded words: its fullest form
+
+    def one_name(self, attribution: Attribution) -> str | None:
+        """The fullest name the story gives for the person speaking, accents
+        folded ("Schroeder" for "Gerhard Schröder"), particles and double
+        surnames kept whole ("Hoop Scheffer" for "Jaap de Hoop Scheffer",
+        "Duncan Smith" for "Iain Duncan Smith"); the speaker as found when
+        no one fits, when two people do, or for an organisation."""
+        speaker = attribution.speaker
+        if not speaker or attribution.cue == "organisation":
+            return speaker
+        if not self._full:
+            for person in self.referents.people:
+                self._full.setdefault(fold(person), person)
+        key = fold(speaker)
+        if key in self._full:
+            return self._full[key]
+        # A surname alone was resolved, or left alone for a reason ("Mr.
+        # Romney" is not Ann Romney), by the referents, unless an accent or
+        # a particle's hyphen ("al-Saadi") kept it from its person.
+        alone = " " not in key
+        longer = [
+            name
+            for name in self._full
+            if name.endswith("-" + key)
+            or name.endswith(" " + key)
+            and not (alone and self._full[name].lower().endswith(" " + speaker.lower()))
+        ]
+        if not longer:
+            return speaker
+        fullest = max(longer, key=len)
+        return self._full[fullest] if all(fullest.endswith(n) for n in longer) else speaker
 
     def quoted(self, start: int, end: int) -> None:
         """Note a quotation, whose words name no speaker of later ones."""
@@ -62,8 +101,13 @@ class Speakers:
             # '... mistake." Jonathan Schanzer tweeted, "...': a full stop
             # inside the marks ends the sentence; the next may be another's.
             sides.reverse()
+            if self.body[start + 1 : start + 2].islower():
+                # 'upgraded the shares to "outperform." The bank said': words
+                # that close a sentence of the story's own are no one's the
+                # next sentence names.
+                sides.pop()
         found = sides[0](start, end, paragraph)
-        if found is None or found.speaker is None:
+        if (found is None or found.speaker is None) and len(sides) > 1:
             # '... said, "..." according to the pool report': a verb that
             # names someone beats one that names no one.
             other = sides[1](start, end, paragraph)
@@ -114,7 +158,7 @@ class Speakers:
     def _introduced(self, paragraph: int) -> Attribution | None:
         """A quotation opening its paragraph, introduced by the last sentence
         of the paragraph before: 'Hanson added that ...' or 'Moore said:'."""
-        text = self.body[max(0, paragraph - _BEFORE) : paragraph].rstrip()
+        text = self.body[max(0, paragraph - _BEFORE, self.lead) : paragraph].rstrip()
         text = text[text.rfind("\n") + 1 :]
         if not text or '"' in text or "”" in text:
             return None
@@ -128,18 +172,21 @@ class Speakers:
     def _speech_in(self, text: str, at: int, paragraph: int) -> Attribution | None:
         """The speaker of the last speech verb in ``text`` (a sentence up to a
         quotation at ``at``)."""
-        backwards = sp.VERB_REVERSED.search(text[::-1])
-        if backwards is None:
-            return self._colon_subject(text, at, paragraph)
-        verb_start, verb_end = len(text) - backwards.end(), len(text) - backwards.start()
-        subject: dict[str, str] | None = None
-        if text.startswith("according", verb_start):
-            subject = _groups(sp.VERB_SUBJECT.match(text, verb_start))
-        elif not sp.PARTICIPLE.match(text, verb_start, verb_end):
-            subject = sp.subject_before(text[max(0, verb_start - _SUBJECT_CHARS) : verb_start])
-        if subject is None:  # "Shelby issued a statement saying ...": the sentence's
-            subject = _groups(sp.SENTENCE_SUBJECT.match(text, 0, verb_start))
-        return self._resolve(subject, at, paragraph) if subject else None
+        for backwards in sp.VERB_REVERSED.finditer(text[::-1]):
+            verb_start, verb_end = len(text) - backwards.end(), len(text) - backwards.start()
+            subject: dict[str, str] | None = None
+            if text.startswith("according", verb_start):
+                subject = _groups(sp.VERB_SUBJECT.match(text, verb_start))
+            elif not sp.PARTICIPLE.match(text, verb_start, verb_end):
+                before = text[max(0, verb_start - _SUBJECT_CHARS) : verb_start]
+                subject = sp.subject_before(before)
+                if text[verb_start:verb_end] in sp.NOUN_VERBS and sp.a_noun(subject, before):
+                    continue  # "the three Baltic states": a noun; the verb is before
+            if subject is None:  # "Shelby issued a statement saying ...": the sentence's
+                subject = sp.sentence_subject(text, verb_start)
+            found = self._resolve(subject, at, paragraph) if subject else None
+            return replace(found, reach=text.count(" ", verb_end)) if found else None
+        return self._colon_subject(text, at, paragraph)
 
     def _colon_subject(self, text: str, at: int, paragraph: int) -> Attribution | None:
         """'Kasich also hedged: "..."': a sentence that opens with its subject
@@ -176,7 +223,10 @@ class Speakers:
 
     def _clause_before(self, start: int, paragraph: int) -> str:
         """The sentence before an opening mark, from its start or the paragraph's."""
-        text = self.body[max(paragraph, start - _BEFORE) : start]
+        low = max(paragraph, start - _BEFORE, self.lead if start > self.lead else 0)
+        if low == start - _BEFORE and low > paragraph:  # no piece of a word ("SCOW")
+            low = self.body.find(" ", low, start) + 1 or low
+        text = self.body[low:start]
         ends = list(sp.SENTENCE_END.finditer(text))
         return text[ends[-1].end() :] if ends else text
 

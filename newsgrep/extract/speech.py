@@ -10,6 +10,9 @@ Tom Latham (R-Iowa)", "Thomas E. Mann of the Brookings Institution").
 from __future__ import annotations
 
 import re
+import unicodedata
+
+from newsgrep.extract import lexicon as lx
 
 # Verbs that report speech or writing, as finite forms ("said"), base forms
 # after "did" or "will" ("did note") and participles ("saying", "adding":
@@ -35,6 +38,9 @@ _PARTICIPLES = (
     "acknowledging|posting|claiming"
 )
 _ALL_VERBS = f"{_FINITE}|{_BASE}|{_PARTICIPLES}".split("|")
+# Verbs that are plural nouns as often: "the three Baltic states", "phone
+# calls", "his claims". One counts only after a name or a pronoun.
+NOUN_VERBS = frozenset("states calls claims notes reads tweets".split())
 
 
 def _trie(words: list[str]) -> str:
@@ -77,7 +83,10 @@ _NAME_END = (
     r"|\s+of\b(?!(?:\s+[A-Z][\w\-]*)+['’]s\b))"
 )
 # "Kremlin spokesman Dmitry Peskov", "campaign manager Kellyanne Conway".
-_ROLE_NAME = rf"(?:{NAME}\s+)?(?:[a-z][\w'’\-]*\s+){{0,4}}{NAME}"
+# Role words are no function words: '," replaces the Permanent Joint Council
+# created' names no speaker.
+_ROLE_WORD = r"(?!(?:the|a|an|of|to|in|on|at|for|with|by|from|and|or|that|which)\s)[a-z][\w'’\-]*"
+_ROLE_NAME = rf"(?:{NAME}\s+)?(?:{_ROLE_WORD}\s+){{0,4}}{NAME}"
 # A word of a description: "U.S." keeps its stops, "Coalition." does not.
 _WORD = r"(?:(?:[A-Z]\.)+|[\w'’\-]+)"
 DESCRIPTION = rf"(?i:the|a|an|one|another|his|her|its|their)\s+(?:{_WORD}\s+){{0,4}}?{_WORD}"
@@ -163,6 +172,7 @@ _NAME_AT_END = re.compile(rf"{NAME}$")
 # ("R-Fla." between commas is a lawmaker's party and state, no name.)
 _LEADING_NAME = re.compile(rf"(?![DRI]-)({NAME})(?:\s+(?:of|at|from)\s+.*)?$")
 _PARENTHESIS_AT_END = re.compile(r"\s*\([^()\n]{1,30}\)$")
+POSSESSIVE = re.compile(r"['’]s$")
 _PLACE_OF = re.compile(r"\s+(?:of|at|from|in|for|with|near)(?:\s+the)?\s*$")
 _PRONOUNS = frozenset("he she they we it".split())
 _DETERMINERS = frozenset("the a an one another his her its their".split())
@@ -210,4 +220,56 @@ def subject_before(text: str) -> dict[str, str] | None:
         if tail[i].lower() in _DETERMINERS:
             phrase = " ".join(tail[i:])
             return {"desc": phrase} if not _PUNCTUATION.search(phrase) else None
+        if (
+            len(tail) - 4 < i < len(tail) - 1
+            and POSSESSIVE.search(tail[i])
+            and tail[i][:1].isupper()
+        ):
+            # "Lithuania's foreign minister", "Trump's lawyer": a role of the
+            # owner's, read as "a ..." (no one, or whom a spokesman speaks for)
+            phrase = " ".join(tail[i:])
+            return {"desc": "a " + phrase} if not _PUNCTUATION.search(phrase) else None
     return None
+
+
+_NUMBER_BEFORE = re.compile(r"\d\S*\s*$")
+
+
+def a_noun(subject: dict[str, str] | None, before: str) -> bool:
+    """True when a word of NOUN_VERBS is a noun, by what stands before it
+    (``before``, whose subject is ``subject``): a number, a place's adjective
+    or a determiner's phrase ("50 states", "the Baltic states", "his
+    claims"), not a name or a pronoun ("Smith claims", "he notes")."""
+    if subject is None:
+        return bool(_NUMBER_BEFORE.search(before))
+    return "desc" in subject or subject.get("name", "").lower() in lx.places()
+
+
+_FOLDED_VOWELS = str.maketrans({"ß": "ss", "æ": "ae", "ø": "o", "đ": "d", "ł": "l"})
+
+
+def fold(name: str) -> str:
+    """A name's words lower-case, accents and German vowel spellings folded
+    ("Gerhard Schröder" and "Gerhard Schroeder" -> "gerhard schroder"),
+    punctuation but hyphens and apostrophes gone."""
+    plain = unicodedata.normalize("NFKD", name.lower().translate(_FOLDED_VOWELS))
+    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    plain = plain.replace("ae", "a").replace("oe", "o").replace("ue", "u")
+    return " ".join(w.strip(".,") for w in plain.split())
+
+
+# Plural nouns between a sentence's first name and its verb: the name is a
+# modifier ("Human rights groups say", "Kremlin aides said"), no subject.
+_MODIFIED = re.compile(r"(?:\s+[a-z][\w\-]*){0,2}\s+[a-z][\w\-]*s\s*")
+
+
+def sentence_subject(text: str, verb_start: int) -> dict[str, str] | None:
+    """The subject opening the sentence ``text`` whose verb starts at
+    ``verb_start``: "The Gabbard campaign counsel's letter went on to say",
+    "Shelby issued a statement saying"."""
+    match = SENTENCE_SUBJECT.match(text, 0, verb_start)
+    if match is None:
+        return None
+    if match["name"] and _MODIFIED.fullmatch(text, match.end(), verb_start):
+        return None
+    return {k: v for k, v in match.groupdict().items() if v}
