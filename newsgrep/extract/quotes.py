@@ -19,7 +19,8 @@ Scare quotes and titles of works are dropped: a short span (three words or
 fewer) or a title-case one that nothing attributes, a short one owned by
 what stands before it ('its "churn rate"', 'the company's "core function"')
 unless a verb after it says who spoke, and any span after words that name a
-thing rather than quote a speech ("so-called", "the book", "a song titled"). Who said each quotation is :mod:`newsgrep.extract.speakers`' work.
+thing rather than quote a speech ("so-called", "the book", "a song titled").
+Who said each quotation is :mod:`newsgrep.extract.speakers`' work.
 """
 
 from __future__ import annotations
