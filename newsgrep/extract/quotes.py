@@ -17,8 +17,9 @@ body; a small loop pairs the marks into quotations:
 
 Scare quotes and titles of works are dropped: a short span (three words or
 fewer) or a title-case one that nothing attributes, a short one owned by
-what stands before it ('its "churn rate"', 'the company's "core function"')
-unless a verb after it says who spoke, and any span after words that name a
+what stands before it that the sentence goes on from ('its "churn rate"
+fell', 'the company's "core function" would') unless a verb after it says
+who spoke, and any span after words that name a
 thing rather than quote a speech ("so-called", "the book", "a song titled").
 Who said each quotation is :mod:`newsgrep.extract.speakers`' work.
 """
@@ -183,8 +184,16 @@ def _is_quotation(body: str, span: Span, found: Attribution | None) -> bool:
     if _named(body, span):
         return bool(found and found.after and len(span.text) > 40)
     words = span.text.split()
-    if len(words) <= _SHORT and not (found and found.after) and _owned(body, span.start):
-        return False  # 'its "churn rate"', 'the company's "core function"': a term
+    if (
+        len(words) <= _SHORT
+        and not (found and found.after)
+        and span.text[-1:].isalnum()
+        and _owned(body, span.start)
+    ):
+        # 'its "churn rate" fell', 'the company's "core function" would':
+        # a term the sentence goes on from (not 'offered its "unlimited
+        # solidarity."', words a sentence of speech ends on)
+        return False
     if len(words) > 1 and _title_case(words):
         return bool(found and found.after)
     if found and (found.adjacent or _SENTENCE.match(span.text)):

@@ -207,7 +207,11 @@ class Speakers:
             last = self.previous.speaker if self.previous else None
             speaker, cue = self.referents.pronoun(pronoun, at, last)
         elif groups.get("name"):
-            speaker, cue = self.referents.name(groups["name"], at)
+            name = groups["name"]
+            particle = sp.LEADING_PARTICLE.match(name)
+            # "de Hoop Scheffer" is read as "Hoop Scheffer"; one_name puts
+            # the particle back with the full name
+            speaker, cue = self.referents.name(name[particle.end() :] if particle else name, at)
         else:
             speaker, cue = self.referents.description(groups["desc"], at)
         return Attribution(speaker, cue, True, paragraph, after)

@@ -96,9 +96,15 @@ _PUNCTUATION = re.compile(r"[,;:.!?\"“”]")
 _APPOSITION = r"(?:\s*,\s*[^,;\"“”]{1,120}?,)?"
 
 
+# A particle that opens a name after its first mention: "de Hoop Scheffer",
+# "al-Saadi" (the speaker's resolver reads the name past it).
+LEADING_PARTICLE = re.compile(rf"{_PARTICLE}(?:\s+|-(?=[A-Z]))")
+
+
 def _subject(name: str) -> str:
     return (
-        rf"(?:(?P<pron>\b{_PRONOUN})|(?P<desc>\b{DESCRIPTION})|(?P<name>{name}){_NAME_TAIL})"
+        rf"(?:(?P<pron>\b{_PRONOUN})|(?P<desc>\b{DESCRIPTION})"
+        rf"|(?P<name>(?:\b{LEADING_PARTICLE.pattern})?{name}){_NAME_TAIL})"
         rf"{_APPOSITION}"
     )
 
@@ -260,6 +266,7 @@ def fold(name: str) -> str:
 
 # Plural nouns between a sentence's first name and its verb: the name is a
 # modifier ("Human rights groups say", "Kremlin aides said"), no subject.
+_CAPITALISED = re.compile(r"(?:\s+[A-Z][\w.'’\-]*)+")
 _MODIFIED = re.compile(r"(?:\s+[a-z][\w\-]*){0,2}\s+[a-z][\w\-]*s\s*")
 
 
@@ -272,4 +279,8 @@ def sentence_subject(text: str, verb_start: int) -> dict[str, str] | None:
         return None
     if match["name"] and _MODIFIED.fullmatch(text, match.end(), verb_start):
         return None
-    return {k: v for k, v in match.groupdict().items() if v}
+    groups = {k: v for k, v in match.groupdict().items() if v}
+    if "desc" in groups:  # "The U.N. Security Council voted", not "The U.N."
+        more = _CAPITALISED.match(text, match.end("desc"), verb_start)
+        groups["desc"] += more.group() if more else ""
+    return groups
