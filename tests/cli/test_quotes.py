@@ -99,9 +99,7 @@ def test_by_speaker_on_the_sample_corpus_lists_people_not_places_or_datelines(ru
 
 def test_said_finds_every_story_quoting_a_name_with_a_particle(run):
     quoting = {
-        path.name
-        for path in SEED.parent.glob("*.txt")
-        if "Hoop Scheffer said" in path.read_text()
+        path.name for path in SEED.parent.glob("*.txt") if "Hoop Scheffer said" in path.read_text()
     }
     listed = run("search", 'said:"jaap de hoop scheffer"', "-l").stdout.splitlines()
     assert len(quoting) == 3 and {line.rsplit("/", 1)[-1] for line in listed} == quoting
