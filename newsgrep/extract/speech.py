@@ -278,7 +278,8 @@ def sentence_subject(text: str, verb_start: int) -> dict[str, str] | None:
     if match is None:
         return None
     if match["name"] and _MODIFIED.fullmatch(text, match.end(), verb_start):
-        return None
+        # "Human rights groups say": unnamed, read as "a ..." (no one)
+        return {"desc": "a " + text[match.start("name") : verb_start].strip()}
     groups = {k: v for k, v in match.groupdict().items() if v}
     if "desc" in groups:  # "The U.N. Security Council voted", not "The U.N."
         more = _CAPITALISED.match(text, match.end("desc"), verb_start)

@@ -66,6 +66,10 @@ def test_a_lawyer_speaks_for_the_owner_named_before_the_role():
     assert said(body, ("Tom Smith",)) == {"a disgrace to the whole justice system.": "Tom Smith"}
 
 
+def test_unnamed_speakers_words_are_quoted_with_no_speaker():
+    assert said('Kremlin aides said the move was "unacceptable."') == {"unacceptable.": None}
+
+
 def test_a_body_named_after_the_quotation_in_another_clause_is_no_speaker():
     body = 'The new council, in which the allies will meet "at 20," replaces the Joint Council.'
     assert said(body) == {}
@@ -109,7 +113,9 @@ def test_an_organisation_keeps_its_own_name():
         'The union said the company\'s "core function" would move abroad under the plan.',
         'Analysts at the bank raised the stock to "outperform." The bank said demand was strong.',
         'Unions oppose "outsourcing" of public sector jobs, which they say harms services.',
-        'Human rights groups say troops killed civilians during "mop-up" operations there.',
+        # a verb that names no one, far back from a short span
+        "Human rights groups say Russian forces in Chechnya have detained hundreds of men "
+        'and killed civilians during "mop-up" operations in several villages.',
     ],
 )
 def test_a_term_in_quotation_marks_is_no_quotation(body):
