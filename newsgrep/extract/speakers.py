@@ -213,8 +213,22 @@ class Speakers:
             # the particle back with the full name
             speaker, cue = self.referents.name(name[particle.end() :] if particle else name, at)
         else:
-            speaker, cue = self.referents.description(groups["desc"], at)
+            speaker, cue = self._described(groups["desc"], at)
         return Attribution(speaker, cue, True, paragraph, after)
+
+    def _described(self, phrase: str, at: int) -> tuple[str | None, str]:
+        """A description's speaker: a person named after an owner ("the
+        Scottish Green Party's Robin Harper"); a member of a party or a
+        people ("the Republican", "the German"), the person it stands for,
+        as "the senator" does; else the referents' reading."""
+        determiner, _, rest = phrase.partition(" ")
+        words = rest.split()
+        for i, word in enumerate(words[:-1]):
+            if sp.POSSESSIVE.search(word) and all(w[:1].isupper() for w in words[i:]):
+                return self.referents.name(rest, at)
+        if len(words) == 1 and sp.a_member(words[0]):
+            return self.referents.description(f"{determiner} {words[0].lower()}", at)
+        return self.referents.description(phrase, at)
 
     def _clause_after(self, end: int) -> str:
         """The sentence after a closing mark, to its end or the paragraph's."""

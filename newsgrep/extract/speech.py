@@ -86,7 +86,10 @@ _NAME_END = (
 # Role words are no function words: '," replaces the Permanent Joint Council
 # created' names no speaker.
 _ROLE_WORD = r"(?!(?:the|a|an|of|to|in|on|at|for|with|by|from|and|or|that|which)\s)[a-z][\w'’\-]*"
-_ROLE_NAME = rf"(?:{NAME}\s+)?(?:{_ROLE_WORD}\s+){{0,4}}{NAME}"
+# The body before the role may join its words: "Qualifications and
+# Curriculum Authority chief executive Ken Boston".
+_BODY = rf"{NAME}(?:\s+(?:and|of|for|&)\s+(?:the\s+)?{NAME}){{0,2}}"
+_ROLE_NAME = rf"(?:{_BODY}\s+)?(?:{_ROLE_WORD}\s+){{0,4}}{NAME}"
 # A word of a description: "U.S." keeps its stops, "Coalition." does not.
 _WORD = r"(?:(?:[A-Z]\.)+|[\w'’\-]+)"
 DESCRIPTION = rf"(?i:the|a|an|one|another|his|her|its|their)\s+(?:{_WORD}\s+){{0,4}}?{_WORD}"
@@ -285,3 +288,20 @@ def sentence_subject(text: str, verb_start: int) -> dict[str, str] | None:
         more = _CAPITALISED.match(text, match.end("desc"), verb_start)
         groups["desc"] += more.group() if more else ""
     return groups
+
+
+# A member of a party, or of a people ("the Republican", "the German",
+# "the Briton"): a person, where "the Pentagon" is a body.
+_PARTY_MEMBERS = frozenset(
+    "republican democrat tory conservative liberal socialist communist nationalist unionist "
+    "libertarian independent".split()
+)
+_MEMBER_ENDINGS = ("an", "ese", "ish", "ian", "i", "ch", "on", "man")
+
+
+def a_member(word: str) -> bool:
+    """True for a capitalised word naming a member of a party or a people."""
+    lower = word.lower()
+    if not word[:1].isupper():
+        return False
+    return lower in _PARTY_MEMBERS or (lower.endswith(_MEMBER_ENDINGS) and lower in lx.places())

@@ -162,3 +162,27 @@ def test_the_wire_layout_with_a_note_quotes_no_dateline_piece():
         'were "a very strong finish to the year."\n'
     )
     assert story_said(text) == {"a very strong finish to the year.": "Denny Strigl"}
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        # a person named after an owner is the person, not the owner's body
+        (
+            '"We want a cleaner country," the Scottish Green Party\'s Robin Harper said.',
+            "Robin Harper",
+        ),
+        # a body whose name joins words, before a role and a name
+        (
+            '"The tests change next year," Qualifications and Curriculum Authority chief '
+            "executive Ken Boston said.",
+            "Ken Boston",
+        ),
+        # a party's member is a person, where the Pentagon is a body
+        ('Donald Trump spoke. "We will win so much," the Republican said.', "Donald Trump"),
+        ('The Pentagon spoke. "We will win so much," the Pentagon said.', "Pentagon"),
+    ],
+)
+def test_an_organisation_speaks_only_where_no_person_is_named(body, speaker):
+    people = ("Robin Harper", "Ken Boston", "Donald Trump")
+    assert list(said(body, people).values()) == [speaker]
