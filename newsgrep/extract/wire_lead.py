@@ -10,8 +10,8 @@ one line or on lines of their own. What makes it a note is where it stands,
 not its words: it is followed by a dateline, a byline and a dateline, or it
 opens with a verb of the desk's own ("Adds", "Corrects", "Repeats"). The
 byline's names are the words between "By" and the first word in capitals
-that a dateline starts at ("NEW YORK  Nov 2 (Reuters) -"); two reporters
-are "By A and B".
+that a dateline starts at ("NEW YORK  Nov 2 (Reuters) -", or an agency's
+"(Reuters) -" with no place); two reporters are "By A and B".
 """
 
 from __future__ import annotations
@@ -23,7 +23,8 @@ from newsgrep.extract.dateline import parse_dateline
 
 # A parenthesis that opens the text, one level of nesting allowed ("(Corrects
 # spelling (paragraph 3))"); a long one is prose, not a note.
-_NOTE = re.compile(r"\s*\((?:[^()]|\([^()]*\)){1,400}\)\s*")
+# (Not an agency's dateline without a place: "(Reuters) - ".)
+_NOTE = re.compile(r"\s*\((?:[^()]|\([^()]*\)){1,400}\)(?!\s*(?:--|—|–|-|_)\s)\s*")
 _FIRST_WORD = re.compile(r"\(\s*([A-Za-z\-]+)")
 # The desk's verbs: a note that opens with one is a note wherever the story
 # goes on ("(Adds details)" over a story with no dateline).
@@ -37,9 +38,10 @@ edit reissues re-issues reissue adding updating correcting recasting
 """.split()
 )
 _BY = re.compile(r"(?i:by)\s+")
-# Where a dateline may start after a byline's names: a word in capitals.
+# Where a dateline may start after a byline's names: a word in capitals, or
+# the agency's parenthesis of a dateline without a place.
 # (Not an initial: "By J. R. Smith LONDON" is no dateline at "R.".)
-_CAPITALS = re.compile(r"(?<=\s)[A-Z][.'’\-]?[A-Z][A-Z.'’\-]*(?=[\s,/])")
+_CAPITALS = re.compile(r"(?<=\s)(?:[A-Z][.'’\-]?[A-Z][A-Z.'’\-]*(?=[\s,/])|\()")
 _MAX_BYLINE = 120  # characters of names a byline holds
 _MAX_NOTES = 4  # paragraphs of notes read above a dateline
 _LEAD_CHARS = 1500  # characters of a paragraph read for notes

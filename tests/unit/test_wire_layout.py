@@ -177,3 +177,47 @@ def test_a_byline_initial_is_no_dateline():
     text = NOTE_HEADERS + " By J. R. Smith LONDON  (Reuters) - Carrier profits rose.\n"
     article = build_article("/wire/a.txt", RawStory(text))
     assert (article.place, article.author) == ("London", ["Sinead Carew", "J. R. Smith"])
+
+
+NOTES = [
+    "",
+    "(Updates 1/2)",
+    "(Adds quotes, details)",
+    "(Corrects headline to show pct, not bln)\n (Recasts with analyst comment)",
+    "(Repeats story first published on Tuesday; no changes to text)",
+]
+BYLINE_NAMES = [
+    ("", []),
+    ("By  Sinead Carew", ["Sinead Carew"]),
+    ("By Anna Keller and Tomas Brandt", ["Anna Keller", "Tomas Brandt"]),
+    ("By Lisa van der Berg", ["Lisa van der Berg"]),
+]
+WIRE_DATELINES = [
+    "NEW YORK  Nov 2 (Reuters) -",
+    "LONDON, Nov 2 (Reuters) -",
+    "WASHINGTON  (Reuters) -",
+    "ST. LOUIS, Missouri  (Reuters) -",
+    "(Reuters) -",
+]
+JOINS = [" ", "\n ", "\n\n "]  # note, byline and dateline on one line, lines, paragraphs
+
+
+def test_every_combination_of_note_byline_and_dateline_gives_a_source():
+    """The archive's forms multiplied: 300 stories, each with its source and
+    reporters, the note gone from the body."""
+    wrong = []
+    for note in NOTES:
+        for byline, authors in BYLINE_NAMES:
+            for dateline in WIRE_DATELINES:
+                for join in JOINS:
+                    # a byline runs into the dateline's line, as the wire writes it
+                    lead = join.join(p for p in (note, f"{byline} {dateline}".strip()) if p)
+                    text = (
+                        "-- Carrier profit up\n-- Thu Nov 2, 2006 4:44pm EST\n\n "
+                        f"{lead} Wireless carrier Verizon said profits rose.\n"
+                    )
+                    article = build_article("/wire/a.txt", RawStory(text))
+                    got = (article.source, article.author, article.body.split(" - ")[-1])
+                    if got != ("Reuters", authors, "Wireless carrier Verizon said profits rose."):
+                        wrong.append((lead, got))
+    assert wrong == []
