@@ -128,9 +128,10 @@ class Speakers:
             return None
         match = None
         if not text[0].isalnum():
-            match = (
-                sp.SUBJECT_VERB.match(text) or sp.VERB_SUBJECT.match(text) or sp.CITED.match(text)
-            )
+            match = sp.SUBJECT_VERB.match(text)
+            if match and sp.role_and_other_verb(match):
+                match = None
+            match = match or sp.VERB_SUBJECT.match(text) or sp.CITED.match(text)
         match = match or self._closing_attribution(text)
         return self._resolve(match.groupdict(), start, paragraph, after=True) if match else None
 

@@ -83,13 +83,10 @@ _NAME_END = (
     r"|\s+of\b(?!(?:\s+[A-Z][\w\-]*)+['’]s\b))"
 )
 # "Kremlin spokesman Dmitry Peskov", "campaign manager Kellyanne Conway".
-# Role words are no function words: '," replaces the Permanent Joint Council
-# created' names no speaker.
-_ROLE_WORD = r"(?!(?:the|a|an|of|to|in|on|at|for|with|by|from|and|or|that|which)\s)[a-z][\w'’\-]*"
 # The body before the role may join its words: "Qualifications and
 # Curriculum Authority chief executive Ken Boston".
 _BODY = rf"{NAME}(?:\s+(?:and|of|for|&)\s+(?:the\s+)?{NAME}){{0,2}}"
-_ROLE_NAME = rf"(?:{_BODY}\s+)?(?:{_ROLE_WORD}\s+){{0,4}}{NAME}"
+_ROLE_NAME = rf"(?:{_BODY}\s+)?(?:[a-z][\w'’\-]*\s+){{0,4}}{NAME}"
 # A word of a description: "U.S." keeps its stops, "Coalition." does not.
 _WORD = r"(?:(?:[A-Z]\.)+|[\w'’\-]+)"
 DESCRIPTION = rf"(?i:the|a|an|one|another|his|her|its|their)\s+(?:{_WORD}\s+){{0,4}}?{_WORD}"
@@ -123,8 +120,17 @@ _OPENING_SUBJECT = _subject(NAME)
 # told reporters', '?" panned Scott Huffman' (any "-ed" verb right after
 # the quotation, the way a story turns one into speech).
 SUBJECT_VERB = re.compile(
-    rf"[\s,—–-]*{SUBJECT}(?:\s+{_ADVERB}){{0,3}}\s+(?:{VERBS}|[a-z]{{3,}}ed)\b"
+    rf"[\s,—–-]*{SUBJECT}(?:\s+{_ADVERB}){{0,3}}\s+(?:{VERBS}|(?P<other>[a-z]{{3,}}ed))\b"
 )
+
+
+def role_and_other_verb(match: re.Match[str]) -> bool:
+    """True when SUBJECT_VERB read lower-case words before a name and a verb
+    of no list: '," replaces the Permanent Joint Council created' is prose,
+    where '," a spokesman for the New York Shipping Association said' and
+    '," Putin quipped' are attributions."""
+    name = match["name"] or ""
+    return bool(match["other"]) and any(w[:1].islower() for w in name.split())
 
 
 def _verb_subject(verbs: str) -> re.Pattern[str]:
