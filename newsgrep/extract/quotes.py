@@ -53,7 +53,7 @@ episode exhibit exhibition painting
 )
 _NAMING_AS = frozenset("known to dubbed labeled labelled branded billed".split())
 _ARTICLES = frozenset(("a", "an", "the"))
-_POSSESSIVES = frozenset("its their his her our my your".split())
+_POSSESSIVES = frozenset(("its", "their"))
 _TIMES = frozenset(
     """day week month year quarter decade century today yesterday tomorrow tonight night
 weekend morning evening season monday tuesday wednesday thursday friday saturday sunday""".split()
@@ -228,11 +228,13 @@ def _owned(body: str, start: int) -> bool:
     """True when a possessive stands right before the opening mark: "its",
     "their", "the company's"."""
     before = body[max(0, start - 20) : start].split()[-1:]
-    word = before[0].lower() if before else ""
-    if word in _POSSESSIVES:
+    word = before[0] if before else ""
+    if word.lower() in _POSSESSIVES:
         return True
-    # not a time's ('last week's "hiccup"': the words of whoever said it)
-    return word.endswith(("'s", "’s")) and word[:-2] not in _TIMES
+    # a body's or a name's ("the company's", "Comey's "higher loyalty""), not
+    # a time's ('last week's "hiccup"'); "his" and "her" are left out: 'his
+    # "extensive business experience"' are his own words, reported
+    return word.endswith(("'s", "’s")) and word[:-2].lower() not in _TIMES
 
 
 def _title_case(words: list[str]) -> bool:

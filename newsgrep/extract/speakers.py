@@ -104,10 +104,12 @@ class Speakers:
             if self.body[start + 1 : start + 2].islower():
                 # 'upgraded the shares to "outperform." The bank said': words
                 # that close a sentence of the story's own are no one's the
-                # next sentence names.
-                sides.pop()
+                # next sentence opens with; only one that closes on its
+                # speaker ('... were "not unsuccessful." But ..., he said.')
+                # reports them too.
+                sides[1] = self._closing_after
         found = sides[0](start, end, paragraph)
-        if (found is None or found.speaker is None) and len(sides) > 1:
+        if found is None or found.speaker is None:
             # '... said, "..." according to the pool report': a verb that
             # names someone beats one that names no one.
             other = sides[1](start, end, paragraph)
@@ -133,6 +135,12 @@ class Speakers:
                 match = None
             match = match or sp.VERB_SUBJECT.match(text) or sp.CITED.match(text)
         match = match or self._closing_attribution(text)
+        return self._resolve(match.groupdict(), start, paragraph, after=True) if match else None
+
+    def _closing_after(self, start: int, end: int, paragraph: int) -> Attribution | None:
+        """'... "not unsuccessful." But ..., he said.': the next sentence's
+        closing attribution only."""
+        match = self._closing_attribution(self._clause_after(end))
         return self._resolve(match.groupdict(), start, paragraph, after=True) if match else None
 
     @staticmethod

@@ -133,6 +133,11 @@ def test_a_term_in_quotation_marks_is_no_quotation(body):
         ),
         # a possessive of time is no owner of a term
         ('He said last week\'s "hiccup" in money rates was over.', "hiccup"),
+        # a person's own words about what is theirs, reported
+        (
+            'Hammer said that because of his "extensive business experience" he may buy more.',
+            "extensive business experience",
+        ),
     ],
 )
 def test_reported_words_after_a_possessive_stay_quotations(body, text):
@@ -186,3 +191,17 @@ def test_the_wire_layout_with_a_note_quotes_no_dateline_piece():
 def test_an_organisation_speaks_only_where_no_person_is_named(body, speaker):
     people = ("Robin Harper", "Ken Boston", "Donald Trump")
     assert list(said(body, people).values()) == [speaker]
+
+
+def test_a_fragment_closing_a_sentence_takes_the_next_sentences_closing_speaker_only():
+    people = ("Herbert Mittendorf",)
+    closing = (
+        'Herbert Mittendorf spoke. Efforts to cut budgets were "not unsuccessful." '
+        "But the slump in oil prices hampered them, he said."
+    )
+    assert said(closing, people) == {"not unsuccessful.": "Herbert Mittendorf"}
+    opening = (
+        'Herbert Mittendorf spoke. Efforts to cut budgets were "not unsuccessful." '
+        "Mittendorf said the slump in oil prices hampered them."
+    )
+    assert said(opening, people) == {}
