@@ -54,6 +54,9 @@ episode exhibit exhibition painting
 _NAMING_AS = frozenset("known to dubbed labeled labelled branded billed".split())
 _ARTICLES = frozenset(("a", "an", "the"))
 _POSSESSIVES = frozenset(("its", "their"))
+# A single word with an adjective's ending is a judgement someone made ('its
+# "irrational" price system'), not a term.
+_ADJECTIVE_ENDINGS = ("al", "ous", "ive", "ful", "less", "able", "ible", "ic", "ant", "ent")
 _TIMES = frozenset(
     """day week month year quarter decade century today yesterday tomorrow tonight night
 weekend morning evening season monday tuesday wednesday thursday friday saturday sunday""".split()
@@ -189,6 +192,7 @@ def _is_quotation(body: str, span: Span, found: Attribution | None) -> bool:
         len(words) <= _SHORT
         and not (found and found.after)
         and span.text[-1:].isalnum()
+        and not (len(words) == 1 and span.text.endswith(_ADJECTIVE_ENDINGS))
         and _owned(body, span.start)
     ):
         # 'its "churn rate" fell', 'the company's "core function" would':
@@ -231,10 +235,11 @@ def _owned(body: str, start: int) -> bool:
     word = before[0] if before else ""
     if word.lower() in _POSSESSIVES:
         return True
-    # a body's or a name's ("the company's", "Comey's "higher loyalty""), not
-    # a time's ('last week's "hiccup"'); "his" and "her" are left out: 'his
-    # "extensive business experience"' are his own words, reported
-    return word.endswith(("'s", "’s")) and word[:-2].lower() not in _TIMES
+    # a body's, lower-case ("the company's"), not a time's ('last week's
+    # "hiccup"'); a person's or a name's are left out: 'his "extensive
+    # business experience"', 'Reagan's "intense compassion"', 'Argentina's
+    # "disciplined effort"' are someone's words, reported
+    return word.endswith(("'s", "’s")) and word[:1].islower() and word[:-2] not in _TIMES
 
 
 def _title_case(words: list[str]) -> bool:

@@ -29,13 +29,13 @@ _FINITE = (
     "mused|wondered|countered|charged|claimed|claims|scoffed|whispered|agreed|"
     "agrees|called|calls|described|describes|panned|retorted|texted|emailed|read|"
     "reads|went on|chimed in|shot back|pointed out|points out|asserted|asserts|put it|"
-    "puts it|bragged|fumed|snapped|mocked|marveled|marvelled"
+    "puts it|bragged|fumed|snapped|mocked|marveled|marvelled|accused|accuses|branded"
 )
 _BASE = "say|tell|add|note|ask|write|explain|warn|argue|insist|call|describe"
 _PARTICIPLES = (
     "saying|telling|adding|noting|writing|tweeting|asking|explaining|warning|"
     "arguing|insisting|calling|describing|urging|declaring|pointing out|stating|"
-    "acknowledging|posting|claiming"
+    "acknowledging|posting|claiming|accusing"
 )
 _ALL_VERBS = f"{_FINITE}|{_BASE}|{_PARTICIPLES}".split("|")
 # Verbs that are plural nouns as often: "the three Baltic states", "phone

@@ -138,6 +138,18 @@ def test_a_term_in_quotation_marks_is_no_quotation(body):
             'Hammer said that because of his "extensive business experience" he may buy more.',
             "extensive business experience",
         ),
+        # a name's possessive, and a judgement in one word after "its"
+        (
+            'The panel said Reagan\'s "intense compassion" for hostages led him astray.',
+            "intense compassion",
+        ),
+        ('Zhao said the country must reform its "irrational" price system soon.', "irrational"),
+        # "accused" and "branded" report speech as "called" does
+        ('He accused the U.S. of being "irrational." He said more.', "irrational."),
+        (
+            'The Sunday Mail branded the budget "shamelessly political." It said more.',
+            "shamelessly political.",
+        ),
     ],
 )
 def test_reported_words_after_a_possessive_stay_quotations(body, text):
