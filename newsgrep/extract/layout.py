@@ -187,8 +187,11 @@ def split_article(text: str) -> Layout:
 def _past_notes(kept: list[str], authors: list[str]) -> list[str]:
     """The paragraphs with the editor's notes and byline above a wire
     dateline gone (:mod:`newsgrep.extract.wire_lead`), the byline's names
-    added to ``authors``. The lead is looked for below a headline too."""
-    for i in range(min(2, len(kept))):
+    added to ``authors``. The lead is looked for below a headline too, never
+    below the story's first paragraph of prose."""
+    if not kept:
+        return kept
+    for i in range(min(2 if _is_headline_shaped(kept[0]) else 1, len(kept))):
         lead = wire_lead(kept[i:])
         if lead:
             authors.extend(split_names(lead.byline))

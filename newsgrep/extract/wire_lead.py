@@ -75,7 +75,7 @@ def wire_lead(paragraphs: list[str]) -> WireLead | None:
             if notes and _desk_note(paragraphs[0]):
                 return WireLead([rest], taken, "")
             return None
-    return WireLead([], len(paragraphs[:_MAX_NOTES]), "") if notes else None
+    return None  # notes with no story after them: a credit line, not a lead
 
 
 def _strip_notes(paragraph: str) -> tuple[str, int]:

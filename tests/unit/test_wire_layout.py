@@ -221,3 +221,17 @@ def test_every_combination_of_note_byline_and_dateline_gives_a_source():
                     if got != ("Reuters", authors, "Wireless carrier Verizon said profits rose."):
                         wrong.append((lead, got))
     assert wrong == []
+
+
+def test_a_credit_line_at_the_end_is_no_note():
+    text = (
+        "-- Carrier profit up\n\n NEW YORK (Reuters) - Profits rose.\n\n"
+        " (Additional reporting by John Roe; Editing by Ann Lee)\n"
+    )
+    article = build_article("/wire/a.txt", RawStory(text))
+    assert article.author == ["John Roe", "Ann Lee"]
+    assert article.body.endswith("(Additional reporting by John Roe; Editing by Ann Lee)")
+
+
+def test_an_empty_story_has_no_lead():
+    assert build_article("/wire/a.txt", RawStory("-- Title only\n")).body == ""
