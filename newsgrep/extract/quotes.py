@@ -65,7 +65,6 @@ weekend morning evening season monday tuesday wednesday thursday friday saturday
 _SENTENCE = re.compile(r"[\"'‘(\[]?[A-Z].*[.?!][\"'’)\]]?$", re.DOTALL)
 _SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
 _SHORT = 3  # words: "fake news" quoted without a speaker is a scare quote
-_NEAR = 12  # words from a verb that names no one to a short span it governs
 # A sentence's last character before a new line that another paragraph of
 # the same quotation follows.
 _PARAGRAPH_CLOSES = frozenset(".?!…:")
@@ -201,10 +200,6 @@ def _is_quotation(body: str, span: Span, found: Attribution | None) -> bool:
         return False
     if len(words) > 1 and _title_case(words):
         return bool(found and found.after)
-    if found and found.speaker is None and found.reach > _NEAR and len(words) <= _SHORT:
-        # 'groups say troops killed civilians during "mop-up" operations': a
-        # verb far back that names no one governs no short term
-        return False
     if found and (found.adjacent or _SENTENCE.match(span.text)):
         # a short span a verb governs, or a whole sentence going on from
         # the quotation before ('... ," Obama said. "That happens often."')

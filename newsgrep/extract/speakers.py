@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from newsgrep.extract import speech as sp
 from newsgrep.extract.dateline import parse_dateline
@@ -39,7 +39,6 @@ class Attribution:
     adjacent: bool  # a speech verb in the quotation's sentence (not inherited)
     paragraph: int  # where the attributed quotation's paragraph starts
     after: bool = False  # the verb comes after the quotation: '," Putin said'
-    reach: int = 0  # words between a verb before the quotation and its mark
 
 
 class Speakers:
@@ -193,8 +192,7 @@ class Speakers:
                     continue  # "the three Baltic states": a noun; the verb is before
             if subject is None:  # "Shelby issued a statement saying ...": the sentence's
                 subject = sp.sentence_subject(text, verb_start)
-            found = self._resolve(subject, at, paragraph) if subject else None
-            return replace(found, reach=text.count(" ", verb_end)) if found else None
+            return self._resolve(subject, at, paragraph) if subject else None
         return self._colon_subject(text, at, paragraph)
 
     def _colon_subject(self, text: str, at: int, paragraph: int) -> Attribution | None:

@@ -38,9 +38,10 @@ _PARTICIPLES = (
     "acknowledging|posting|claiming|accusing"
 )
 _ALL_VERBS = f"{_FINITE}|{_BASE}|{_PARTICIPLES}".split("|")
-# Verbs that are plural nouns as often: "the three Baltic states", "phone
-# calls", "his claims". One counts only after a name or a pronoun.
-NOUN_VERBS = frozenset("states calls claims notes reads tweets".split())
+# Verbs that are nouns as often: "the three Baltic states", "phone calls",
+# "his claims", "a call by the agency". One counts only after a name or a
+# pronoun.
+NOUN_VERBS = frozenset("states calls claims notes reads tweets call note read".split())
 
 
 def _trie(words: list[str]) -> str:
