@@ -103,10 +103,11 @@ class Speakers:
             if self.body[start + 1 : start + 2].islower():
                 # 'upgraded the shares to "outperform." The bank said': words
                 # that close a sentence of the story's own are no one's the
-                # next sentence opens with; only one that closes on its
-                # speaker ('... were "not unsuccessful." But ..., he said.')
-                # reports them too.
-                sides[1] = self._closing_after
+                # next sentence opens with a new subject for; one that goes
+                # on with a pronoun ('to "no more than 25p." He said') or
+                # closes on its speaker ('... were "not unsuccessful." But
+                # ..., he said.') reports them too.
+                sides[1] = self._fragment_after
         found = sides[0](start, end, paragraph)
         if found is None or found.speaker is None:
             # '... said, "..." according to the pool report': a verb that
@@ -136,10 +137,13 @@ class Speakers:
         match = match or self._closing_attribution(text)
         return self._resolve(match.groupdict(), start, paragraph, after=True) if match else None
 
-    def _closing_after(self, start: int, end: int, paragraph: int) -> Attribution | None:
-        """'... "not unsuccessful." But ..., he said.': the next sentence's
-        closing attribution only."""
-        match = self._closing_attribution(self._clause_after(end))
+    def _fragment_after(self, start: int, end: int, paragraph: int) -> Attribution | None:
+        """The next sentence's pronoun and verb ('He said'), or its closing
+        attribution ('But ..., he said.'), for a fragment that ends a sentence."""
+        text = self._clause_after(end)
+        match = sp.SUBJECT_VERB.match(text)
+        if not (match and match["pron"]):
+            match = self._closing_attribution(text)
         return self._resolve(match.groupdict(), start, paragraph, after=True) if match else None
 
     @staticmethod

@@ -254,11 +254,14 @@ _NUMBER_BEFORE = re.compile(r"\d\S*\s*$")
 def a_noun(subject: dict[str, str] | None, before: str) -> bool:
     """True when a word of NOUN_VERBS is a noun, by what stands before it
     (``before``, whose subject is ``subject``): a number, a place's adjective
-    or a determiner's phrase ("50 states", "the Baltic states", "his
-    claims"), not a name or a pronoun ("Smith claims", "he notes")."""
+    or a determiner alone ("50 states", "the Baltic states", "his claims",
+    "a call"), not a name, a pronoun or a noun ("Smith claims", "he notes",
+    "The document calls")."""
     if subject is None:
         return bool(_NUMBER_BEFORE.search(before))
-    return "desc" in subject or subject.get("name", "").lower() in lx.places()
+    if "desc" in subject:  # "a call", "his claims"; not "The document calls"
+        return " " not in subject["desc"].strip()
+    return subject.get("name", "").lower() in lx.places()
 
 
 _FOLDED_VOWELS = str.maketrans({"ß": "ss", "æ": "ae", "ø": "o", "đ": "d", "ł": "l"})
