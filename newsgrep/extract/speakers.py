@@ -234,7 +234,7 @@ class Speakers:
         as "the senator" does; else the referents' reading."""
         determiner, _, rest = phrase.partition(" ")
         words = rest.split()
-        for i, word in enumerate(words[:-1]):
+        for i, word in enumerate(words[:-2]):  # a name of two words or more after it
             if sp.POSSESSIVE.search(word) and all(w[:1].isupper() for w in words[i:]):
                 return self.referents.name(rest, at)
         if len(words) == 1 and sp.a_member(words[0]):

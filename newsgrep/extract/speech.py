@@ -189,6 +189,11 @@ _NAME_AT_END = re.compile(rf"{NAME}$")
 _LEADING_NAME = re.compile(rf"(?![DRI]-)({NAME})(?:\s+(?:of|at|from)\s+.*)?$")
 _PARENTHESIS_AT_END = re.compile(r"\s*\([^()\n]{1,30}\)$")
 POSSESSIVE = re.compile(r"['’]s$")
+# What speaks for its owner: "Chirac's statement said", "Trump's lawyer said".
+_SPEAKING_FOR = frozenset(
+    "statement letter release memo spokesman spokeswoman spokesperson lawyer lawyers "
+    "attorney attorneys counsel office".split()
+)
 _PLACE_OF = re.compile(r"\s+(?:of|at|from|in|for|with|near)(?:\s+the)?\s*$")
 _PRONOUNS = frozenset("he she they we it".split())
 _DETERMINERS = frozenset("the a an one another his her its their".split())
@@ -241,9 +246,12 @@ def subject_before(text: str) -> dict[str, str] | None:
             and POSSESSIVE.search(tail[i])
             and tail[i][:1].isupper()
         ):
-            # "Lithuania's foreign minister", "Trump's lawyer": a role of the
-            # owner's, read as "a ..." (no one, or whom a spokesman speaks for)
+            # "Lithuania's foreign minister": a role of the owner's, read as
+            # "a ..." (no one); "Chirac's statement", "Trump's lawyer": the
+            # owner speaks
             phrase = " ".join(tail[i:])
+            if tail[-1].lower() in _SPEAKING_FOR:
+                return {"name": tail[i]}
             return {"desc": "a " + phrase} if not _PUNCTUATION.search(phrase) else None
     return None
 

@@ -58,6 +58,15 @@ def test_an_unnamed_official_of_a_country_is_no_one_not_the_country():
     assert said(body) == {"a Russia that cooperates.": None}
 
 
+def test_a_statement_speaks_for_its_owner_and_a_paper_keeps_its_name():
+    body = 'Chirac\'s statement said the deficit needs "a vigorous effort to cut spending."'
+    assert said(body, ("Jacques Chirac",)) == {
+        "a vigorous effort to cut spending.": "Jacques Chirac"
+    }
+    paper = '"Prices have been rising fast," the People\'s Daily said.'
+    assert said(paper) == {"Prices have been rising fast": "People's Daily"}
+
+
 def test_a_lawyer_speaks_for_the_owner_named_before_the_role():
     body = (
         "Tom Smith was charged on Monday. Smith's lawyer said the charges were "
