@@ -218,7 +218,7 @@ class Speakers:
             last = self.previous.speaker if self.previous else None
             speaker, cue = self.referents.pronoun(pronoun, at, last)
         elif groups.get("name"):
-            name = groups["name"]
+            name = sp.person_of(groups["name"])
             particle = sp.LEADING_PARTICLE.match(name)
             # "de Hoop Scheffer" is read as "Hoop Scheffer"; one_name puts
             # the particle back with the full name

@@ -13,6 +13,7 @@ import re
 import unicodedata
 
 from newsgrep.extract import lexicon as lx
+from newsgrep.extract.speaker_names import organisation_like
 
 # Verbs that report speech or writing, as finite forms ("said"), base forms
 # after "did" or "will" ("did note") and participles ("saying", "adding":
@@ -191,8 +192,8 @@ _PARENTHESIS_AT_END = re.compile(r"\s*\([^()\n]{1,30}\)$")
 POSSESSIVE = re.compile(r"['’]s$")
 # What speaks for its owner: "Chirac's statement said", "Trump's lawyer said".
 _SPEAKING_FOR = frozenset(
-    "statement letter release memo spokesman spokeswoman spokesperson lawyer lawyers "
-    "attorney attorneys counsel office".split()
+    "statement letter release memo paper report study spokesman spokeswoman spokesperson "
+    "lawyer lawyers attorney attorneys counsel office".split()
 )
 _PLACE_OF = re.compile(r"\s+(?:of|at|from|in|for|with|near)(?:\s+the)?\s*$")
 _PRONOUNS = frozenset("he she they we it".split())
@@ -323,3 +324,17 @@ def a_member(word: str) -> bool:
     if not word[:1].isupper():
         return False
     return lower in _PARTY_MEMBERS or (lower.endswith(_MEMBER_ENDINGS) and lower in lx.places())
+
+
+_OF = re.compile(r"\s+of\s+")
+
+
+def person_of(name: str) -> str:
+    """The person in "Chris Honnor of London-based brokers Grieveson Grant":
+    a name of two words or more before "of" that names no body ("Federal
+    Reserve Bank of New York President Gerald Corrigan" is Corrigan)."""
+    head = _OF.split(name, maxsplit=1)[0]
+    words = head.split()
+    if head == name or len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return name
+    return name if organisation_like(words) else head

@@ -201,13 +201,24 @@ def test_the_wire_layout_with_a_note_quotes_no_dateline_piece():
             "executive Ken Boston said.",
             "Ken Boston",
         ),
+        # a person "of" a body is the person, a body "of" a place the body's role
+        (
+            '"I\'d be very cautious about stock levels," Chris Honnor of London-based '
+            "brokers Grieveson Grant said.",
+            "Chris Honnor",
+        ),
+        (
+            '"Rates will hold for now," Federal Reserve Bank of New York President '
+            "Gerald Corrigan said.",
+            "Gerald Corrigan",
+        ),
         # a party's member is a person, where the Pentagon is a body
         ('Donald Trump spoke. "We will win so much," the Republican said.', "Donald Trump"),
         ('The Pentagon spoke. "We will win so much," the Pentagon said.', "Pentagon"),
     ],
 )
 def test_an_organisation_speaks_only_where_no_person_is_named(body, speaker):
-    people = ("Robin Harper", "Ken Boston", "Donald Trump")
+    people = ("Robin Harper", "Ken Boston", "Donald Trump", "Chris Honnor", "Gerald Corrigan")
     assert list(said(body, people).values()) == [speaker]
 
 
