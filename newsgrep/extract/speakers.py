@@ -30,6 +30,7 @@ _BEFORE = 300  # characters read back before it
 _CLOSING_REST = 60  # characters a sentence may go on after a closing attribution
 _CLOSING_COMMAS = 3  # commas read back from a sentence's end for one
 _SUBJECT_CHARS = 200  # characters read back before a verb for its subject
+_DATELINE_CHARS = 300  # characters a dateline is looked for in
 
 
 @dataclass(frozen=True)
@@ -48,11 +49,19 @@ class Speakers:
         self.body = body
         self.referents = Referents(body, people, authors)
         self.previous: Attribution | None = None  # the quotation before's
-        # The dateline ("MOSCOW, April 2 (ITAR-TASS) --") is no sentence's
-        # subject: a clause read back to the story's start stops after it.
-        dateline = parse_dateline(body[:300])
-        self.lead = dateline.length if dateline else 0
+        self._lead = -1  # where the dateline ends, read when first needed
         self._full: dict[str, str] = {}  # a name's folded words: its fullest form
+
+    def _past_dateline(self, at: int) -> int:
+        """``at``, or where the story's dateline ends if ``at`` is inside it:
+        the dateline ("MOSCOW, April 2 (ITAR-TASS) --") is no sentence's
+        subject. Read only for a clause that reaches the story's start."""
+        if at >= _DATELINE_CHARS:
+            return at
+        if self._lead < 0:
+            dateline = parse_dateline(self.body[:_DATELINE_CHARS])
+            self._lead = dateline.length if dateline else 0
+        return max(at, self._lead)
 
     def one_name(self, attribution: Attribution) -> str | None:
         """The fullest name the story gives for the person speaking, accents
@@ -170,7 +179,7 @@ class Speakers:
     def _introduced(self, paragraph: int) -> Attribution | None:
         """A quotation opening its paragraph, introduced by the last sentence
         of the paragraph before: 'Hanson added that ...' or 'Moore said:'."""
-        text = self.body[max(0, paragraph - _BEFORE, self.lead) : paragraph].rstrip()
+        text = self.body[self._past_dateline(max(0, paragraph - _BEFORE)) : paragraph].rstrip()
         text = text[text.rfind("\n") + 1 :]
         if not text or '"' in text or "”" in text:
             return None
@@ -252,9 +261,10 @@ class Speakers:
 
     def _clause_before(self, start: int, paragraph: int) -> str:
         """The sentence before an opening mark, from its start or the paragraph's."""
-        low = max(paragraph, start - _BEFORE, self.lead if start > self.lead else 0)
+        low = max(paragraph, start - _BEFORE)
         if low == start - _BEFORE and low > paragraph:  # no piece of a word ("SCOW")
             low = self.body.find(" ", low, start) + 1 or low
+        low = min(self._past_dateline(low), start)
         text = self.body[low:start]
         ends = list(sp.SENTENCE_END.finditer(text))
         return text[ends[-1].end() :] if ends else text
