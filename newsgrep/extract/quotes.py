@@ -54,8 +54,9 @@ episode exhibit exhibition painting
 _NAMING_AS = frozenset("known to dubbed labeled labelled branded billed".split())
 _ARTICLES = frozenset(("a", "an", "the"))
 _POSSESSIVES = frozenset(("its", "their"))
-# A single word with an adjective's ending is a judgement someone made ('its
-# "irrational" price system'), not a term.
+# Words ending on an adjective are a judgement someone made ('its
+# "irrational" price system', 'the president's "so insensitive" remarks'),
+# not a term.
 _ADJECTIVE_ENDINGS = ("al", "ous", "ive", "ful", "less", "able", "ible", "ic", "ant", "ent")
 _TIMES = frozenset(
     """day week month year quarter decade century today yesterday tomorrow tonight night
@@ -191,7 +192,7 @@ def _is_quotation(body: str, span: Span, found: Attribution | None) -> bool:
         len(words) <= _SHORT
         and not (found and found.after)
         and span.text[-1:].isalnum()
-        and not (len(words) == 1 and span.text.endswith(_ADJECTIVE_ENDINGS))
+        and not words[-1].lower().endswith(_ADJECTIVE_ENDINGS)
         and _owned(body, span.start)
     ):
         # 'its "churn rate" fell', 'the company's "core function" would':

@@ -150,6 +150,7 @@ def test_a_term_in_quotation_marks_is_no_quotation(body):
             "intense compassion",
         ),
         ('Zhao said the country must reform its "irrational" price system soon.', "irrational"),
+        ('She said she had heard the president\'s "so insensitive" remarks.', "so insensitive"),
         # "accused" and "branded" report speech as "called" does
         ('He accused the U.S. of being "irrational." He said more.', "irrational."),
         (
