@@ -51,6 +51,7 @@ class Speakers:
         self.previous: Attribution | None = None  # the quotation before's
         self._lead = -1  # where the dateline ends, read when first needed
         self._full: dict[str, str] = {}  # a name's folded words: its fullest form
+        self._named_as: dict[str, str] = {}  # a speaker as found: as named
 
     def _past_dateline(self, at: int) -> int:
         """``at``, or where the story's dateline ends if ``at`` is inside it:
@@ -72,6 +73,11 @@ class Speakers:
         speaker = attribution.speaker
         if not speaker or attribution.cue == "organisation":
             return speaker
+        if speaker not in self._named_as:
+            self._named_as[speaker] = self._fullest(speaker)
+        return self._named_as[speaker]
+
+    def _fullest(self, speaker: str) -> str:
         if not self._full:
             for person in self.referents.people:
                 self._full.setdefault(fold(person), person)

@@ -280,8 +280,10 @@ def fold(name: str) -> str:
     """A name's words lower-case, accents and German vowel spellings folded
     ("Gerhard Schröder" and "Gerhard Schroeder" -> "gerhard schroder"),
     punctuation but hyphens and apostrophes gone."""
-    plain = unicodedata.normalize("NFKD", name.lower().translate(_FOLDED_VOWELS))
-    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    plain = name.lower()
+    if not plain.isascii():  # most names are: no decomposition to pay for
+        plain = unicodedata.normalize("NFKD", plain.translate(_FOLDED_VOWELS))
+        plain = "".join(c for c in plain if not unicodedata.combining(c))
     plain = plain.replace("ae", "a").replace("oe", "o").replace("ue", "u")
     return " ".join(w.strip(".,") for w in plain.split())
 
@@ -333,6 +335,8 @@ def person_of(name: str) -> str:
     """The person in "Chris Honnor of London-based brokers Grieveson Grant":
     a name of two words or more before "of" that names no body ("Federal
     Reserve Bank of New York President Gerald Corrigan" is Corrigan)."""
+    if " of" not in name and "\nof" not in name:
+        return name
     head = _OF.split(name, maxsplit=1)[0]
     words = head.split()
     if head == name or len(words) < 2 or not all(w[:1].isupper() for w in words):
