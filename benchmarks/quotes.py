@@ -49,7 +49,12 @@ from newsgrep.readers import read_file  # noqa: E402
 
 CORPORA = ROOT.parent / "shared" / "corpora"
 GOLD = ROOT / "tests" / "data" / "quotes_gold.jsonl"
-TARGETS = {"recall": 0.90, "precision": 0.95, "speaker": 0.85, "speaker (pronoun/title)": 0.75}
+TARGETS = {
+    "recall": 0.90,
+    "precision": 0.95,
+    "speaker": 0.90,
+    "speaker (pronoun/title)": 0.75,
+}  # issue 24
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
 
 
