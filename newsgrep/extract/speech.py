@@ -190,6 +190,7 @@ _NAME_AT_END = re.compile(rf"{NAME}$")
 _LEADING_NAME = re.compile(rf"(?![DRI]-)({NAME})(?:\s+(?:of|at|from)\s+.*)?$")
 _PARENTHESIS_AT_END = re.compile(r"\s*\([^()\n]{1,30}\)$")
 POSSESSIVE = re.compile(r"['’]s$")
+_OWNER_NAME = re.compile(r"(?:[A-Z][\w.'’\-]*\s+){0,3}[A-Z][\w.'’\-]*$")
 # What speaks for its owner: "Chirac's statement said", "Trump's lawyer said".
 _SPEAKING_FOR = frozenset(
     "statement letter release memo paper report study spokesman spokeswoman spokesperson "
@@ -251,8 +252,9 @@ def subject_before(text: str) -> dict[str, str] | None:
             # "a ..." (no one); "Chirac's statement", "Trump's lawyer": the
             # owner speaks
             phrase = " ".join(tail[i:])
-            if tail[-1].lower() in _SPEAKING_FOR:
-                return {"name": tail[i]}
+            if tail[-1].lower() in _SPEAKING_FOR:  # the owner's whole name: "Trump Jr.'s"
+                owner = _OWNER_NAME.search(" ".join(tail[: i + 1]))
+                return {"name": owner.group() if owner else tail[i]}
             return {"desc": "a " + phrase} if not _PUNCTUATION.search(phrase) else None
     return None
 

@@ -63,6 +63,11 @@ def test_a_statement_speaks_for_its_owner_and_a_paper_keeps_its_name():
     assert said(body, ("Jacques Chirac",)) == {
         "a vigorous effort to cut spending.": "Jacques Chirac"
     }
+    junior = (
+        "Donald Trump Jr. met her. Trump Jr.'s newest statement claims that an "
+        '"acquaintance" asked for the meeting.'
+    )
+    assert said(junior, ("Donald Trump Jr.",)) == {"acquaintance": "Donald Trump Jr."}
     paper = '"Prices have been rising fast," the People\'s Daily said.'
     assert said(paper) == {"Prices have been rising fast": "People's Daily"}
 
