@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from newsgrep.extract import speech as sp
 from newsgrep.extract.dateline import parse_dateline
 from newsgrep.extract.referents import Referents
+from newsgrep.extract.speaker_names import TITLE_WORDS
 from newsgrep.extract.speech import fold
 
 _AFTER = 160  # characters read after a quotation for its attribution
@@ -91,9 +92,12 @@ class Speakers:
         longer = [
             name
             for name in self._full
-            if name.endswith("-" + key)
-            or name.endswith(" " + key)
-            and not (alone and self._full[name].lower().endswith(" " + speaker.lower()))
+            if (
+                name.endswith("-" + key)
+                or name.endswith(" " + key)
+                and not (alone and self._full[name].lower().endswith(" " + speaker.lower()))
+            )
+            and not _titled(name)
         ]
         if not longer:
             return speaker
@@ -283,6 +287,13 @@ class Speakers:
         return start == paragraph and self.referents.no_one_else_named(
             previous.speaker or "", self.referents.last_end, start
         )
+
+
+def _titled(folded: str) -> bool:
+    """'lord george robertson', 'sen john smith': a folded name that opens
+    with a title is no fuller name of the person."""
+    first = folded.split()[0]
+    return first in TITLE_WORDS or first + "." in TITLE_WORDS
 
 
 def _groups(match: re.Match[str] | None) -> dict[str, str] | None:
