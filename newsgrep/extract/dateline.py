@@ -9,6 +9,8 @@ UNITED NATIONS, Nov. 8 —
 SALVADOR, Feb 26 -
 AMSTERDAM/LONDON  (Reuters) -
 LE BOURGET, France  (Reuters) -
+(Reuters Breakingviews) -
+NEW YORK  Nov 2 (Reuters) -
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from newsgrep.extract.dates import PartialDate, parse_partial
-from newsgrep.extract.sources import looks_like_agency
+from newsgrep.extract.sources import is_agency, looks_like_agency
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _WEEKDAY = r"(?:(?:Mon|Tue|Tues|Wed|Thu|Thurs|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
@@ -34,12 +36,16 @@ _CITY = rf"{_PLACE_WORD}(?:[^\S\n]+(?:{_PLACE_WORD}|de|da|del|la|le|al|el|es|of|
 _PLACE = rf"{_CITY}(?:/{_CITY})*"
 DATELINE = re.compile(
     rf"""^\s*
+    (?!(?i:by)\s)  # "By J. R. Smith LONDON (Reuters) -": a byline, then the place
     (?P<place>{_PLACE}(?:,\s*(?!{_MONTH}\s*\d)(?!\d){_PLACE})?)
-    (?:,\s*(?P<date>{_DATE}))?
+    (?:(?P<comma>,\s*|[^\S\n]+)(?P<date>{_DATE}))?
     \s*(?:\((?P<source>[^()\n]{{1,40}})\)|/(?P<wire>[A-Za-z][\w .-]{{1,30}})/)?
     \s*(?:--|—|–|-|_)\s""",
     re.VERBOSE,
 )
+# "(Reuters) - ", "(Reuters Breakingviews) - ": an agency's own dateline
+# with no place; only a known agency's name makes it one.
+_SOURCE_ONLY = re.compile(r"^\s*\((?P<source>[^()\n]{1,40})\)\s*(?:--|—|–|-|_)\s")
 _SMALL_WORDS = {"de", "da", "del", "la", "le", "al", "el", "es", "of", "am", "sur", "on", "upon"}
 
 
@@ -55,18 +61,20 @@ def parse_dateline(paragraph: str) -> Dateline | None:
     """Read the dateline at the start of a paragraph, or None if it has none.
 
     A bare "Word -" is a dateline only when the place is written in capitals
-    ("LONDON -"), since "Officials said - " is prose.
+    ("LONDON -"), since "Officials said - " is prose; so is a date after the
+    place with no comma ("NEW YORK  Nov 2 (Reuters) -", the wire's own form).
     """
     match = DATELINE.match(paragraph[:200])
     if not match:
-        return None
+        return _source_only(paragraph)
     place, date = match.group("place", "date")
     source = match.group("source") or match.group("wire")
     if match.group("source") and not looks_like_agency(source):
         # "TOKYO RUBBER (YEN PER KILO) - APRIL 07", "COCOA POSITION (REVISED) -":
         # a market report's headline, not a dateline.
         return None
-    if not date and not source and not _is_upper(place):
+    spaced_date = bool(date) and "," not in match["comma"]
+    if (spaced_date or not (date or source)) and not _is_upper(place):
         return None
     if len(place.split()) > 5:
         return None
@@ -76,6 +84,14 @@ def parse_dateline(paragraph: str) -> Dateline | None:
         source=(source or "").strip(),
         length=match.end(),
     )
+
+
+def _source_only(paragraph: str) -> Dateline | None:
+    """'(Reuters) - Shares ...': a known agency's dateline without a place."""
+    match = _SOURCE_ONLY.match(paragraph[:80])
+    if not match or not is_agency(match["source"]):
+        return None
+    return Dateline(place="", date=None, source=match["source"].strip(), length=match.end())
 
 
 def normal_place(place: str) -> str:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from newsgrep.extract.dateline import parse_dateline
 from newsgrep.extract.dates import parse_date, parse_partial
 from newsgrep.extract.sources import is_agency
+from newsgrep.extract.wire_lead import wire_lead
 
 HEADER_KEYS = {
     "title": "title",
@@ -169,6 +170,7 @@ def split_article(text: str) -> Layout:
             headers.setdefault("date", para.strip())  # "Tuesday, 20 November 2001"
         elif not is_chrome(para):
             kept.append(para)
+    kept = _past_notes(kept, layout.authors)
     title_index = _headline_index(kept) if not headers.get("title") else None
     if title_index is not None:
         layout.title = " ".join(kept[title_index].split())
@@ -180,6 +182,21 @@ def split_article(text: str) -> Layout:
             layout.authors.extend(split_names(names))
     layout.authors = list(dict.fromkeys(a for a in layout.authors if a))
     return layout
+
+
+def _past_notes(kept: list[str], authors: list[str]) -> list[str]:
+    """The paragraphs with the editor's notes and byline above a wire
+    dateline gone (:mod:`newsgrep.extract.wire_lead`), the byline's names
+    added to ``authors``. The lead is looked for below a headline too, never
+    below the story's first paragraph of prose."""
+    if not kept:
+        return kept
+    for i in range(min(2 if _is_headline_shaped(kept[0]) else 1, len(kept))):
+        lead = wire_lead(kept[i:])
+        if lead:
+            authors.extend(split_names(lead.byline))
+            return kept[:i] + lead.paragraphs + kept[i + lead.taken :]
+    return kept
 
 
 def lead_text(body: str, mastheads: tuple[str, ...] = ()) -> str:

@@ -7,16 +7,21 @@ body; a small loop pairs the marks into quotations:
   close after one, a curly quotation too (pages mix them); an opening curly
   mark typed where the closing one belongs (',“ Graham said') closes;
 - a quotation running over paragraphs opens each paragraph with a mark and
-  closes only the last ("“One.\\n\\n“Two.”" is one quotation, "One. Two.");
+  closes only the last ("“One.\\n\\n“Two.”" is one quotation, "One. Two."),
+  whether a blank line, an indent or a lone new line after a sentence's end
+  parts them;
 - a quotation left open at a paragraph's end with no mark opening the next is
   a stray mark, not a quotation;
 - marks inside a quotation (‘ ’, or a straight " nested in curly ones) are its
   words.
 
 Scare quotes and titles of works are dropped: a short span (three words or
-fewer) or a title-case one that nothing attributes, and any span after words
-that name a thing rather than quote a speech ("so-called", "the book", "a song
-titled"). Who said each quotation is :mod:`newsgrep.extract.speakers`' work.
+fewer) or a title-case one that nothing attributes, a short one owned by
+what stands before it that the sentence goes on from ('its "churn rate"
+fell', 'the company's "core function" would') unless a verb after it says
+who spoke, and any span after words that name a
+thing rather than quote a speech ("so-called", "the book", "a song titled").
+Who said each quotation is :mod:`newsgrep.extract.speakers`' work.
 """
 
 from __future__ import annotations
@@ -48,10 +53,22 @@ episode exhibit exhibition painting
 )
 _NAMING_AS = frozenset("known to dubbed labeled labelled branded billed".split())
 _ARTICLES = frozenset(("a", "an", "the"))
+_POSSESSIVES = frozenset(("its", "their"))
+# Words ending on an adjective are a judgement someone made ('its
+# "irrational" price system', 'the president's "so insensitive" remarks'),
+# not a term.
+_ADJECTIVE_ENDINGS = ("al", "ous", "ive", "ful", "less", "able", "ible", "ic", "ant", "ent")
+_TIMES = frozenset(
+    """day week month year quarter decade century today yesterday tomorrow tonight night
+weekend morning evening season monday tuesday wednesday thursday friday saturday sunday""".split()
+)
 # A whole sentence: a capital first, a full stop, question or exclamation last.
 _SENTENCE = re.compile(r"[\"'‘(\[]?[A-Z].*[.?!][\"'’)\]]?$", re.DOTALL)
 _SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
 _SHORT = 3  # words: "fake news" quoted without a speaker is a scare quote
+# A sentence's last character before a new line that another paragraph of
+# the same quotation follows.
+_PARAGRAPH_CLOSES = frozenset(".?!…:")
 _MINOR = frozenset("a an and as at but by for from in into of on or the to with vs".split())
 
 
@@ -82,7 +99,10 @@ def find_quotes(body: str, people: Sequence[str], authors: Sequence[str]) -> lis
             previous = attribution
     _share_forward(body, found)
     return [
-        Quote(span.text.rstrip(",").rstrip(), attribution.speaker if attribution else None)
+        Quote(
+            span.text.rstrip(",").rstrip(),
+            speakers.one_name(attribution) if attribution else None,
+        )
         for span, attribution in found
     ]
 
@@ -114,6 +134,11 @@ def spans(body: str) -> Iterator[Span]:
             continue
         char = mark.group()
         if char == "\n":
+            if opened >= 0 and body[at - 1 : at] in _PARAGRAPH_CLOSES and _opens_here(body, at + 1):
+                # paragraphs a lone new line apart: '“One.\n“Two.”' is one
+                # quotation as much as with a blank line between
+                pieces.append(body[piece:at])
+                piece = skip_to = at + 2
             continue
         if char[0] == "\n":
             if opened >= 0 and _opens_here(body, mark.end()):
@@ -163,6 +188,17 @@ def _is_quotation(body: str, span: Span, found: Attribution | None) -> bool:
     if _named(body, span):
         return bool(found and found.after and len(span.text) > 40)
     words = span.text.split()
+    if (
+        len(words) <= _SHORT
+        and not (found and found.after)
+        and span.text[-1:].isalnum()
+        and not words[-1].lower().endswith(_ADJECTIVE_ENDINGS)
+        and _owned(body, span.start)
+    ):
+        # 'its "churn rate" fell', 'the company's "core function" would':
+        # a term the sentence goes on from (not 'offered its "unlimited
+        # solidarity."', words a sentence of speech ends on)
+        return False
     if len(words) > 1 and _title_case(words):
         return bool(found and found.after)
     if found and (found.adjacent or _SENTENCE.match(span.text)):
@@ -186,6 +222,20 @@ def _named(body: str, span: Span) -> bool:
     if words[-1] == "as":  # "known as", "referred to as"; not "described as"
         return any(word in _NAMING_AS for word in words[:-1])
     return words[-1] in _NAMING
+
+
+def _owned(body: str, start: int) -> bool:
+    """True when a possessive stands right before the opening mark: "its",
+    "their", "the company's"."""
+    before = body[max(0, start - 20) : start].split()[-1:]
+    word = before[0] if before else ""
+    if word.lower() in _POSSESSIVES:
+        return True
+    # a body's, lower-case ("the company's"), not a time's ('last week's
+    # "hiccup"'); a person's or a name's are left out: 'his "extensive
+    # business experience"', 'Reagan's "intense compassion"', 'Argentina's
+    # "disciplined effort"' are someone's words, reported
+    return word.endswith(("'s", "’s")) and word[:1].islower() and word[:-2] not in _TIMES
 
 
 def _title_case(words: list[str]) -> bool:

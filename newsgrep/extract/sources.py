@@ -37,17 +37,31 @@ _CANONICAL = {
     "cnn": "CNN",
 }
 _SHOUTED_NAME = re.compile(r"[A-Z]{5,}(?: [A-Z]+)*")
+# An agency's desk after its name: "Reuters Health", "Reuters Life!",
+# "Reuters Breakingviews", "AP Business": the agency is the source.
+_DESK = re.compile(r"(\S+) [A-Z][a-z]+!?")
 
 
 def is_agency(name: str) -> bool:
-    """'Reuters', 'AP', 'Agence France-Presse': a known news agency's name."""
-    return " ".join(name.split()).strip(" .,;:-").lower() in _CANONICAL
+    """'Reuters', 'AP', 'Agence France-Presse', 'Reuters Health': a known
+    news agency's name, or one of its desks."""
+    return _agency_key(name) in _CANONICAL
+
+
+def _agency_key(name: str) -> str:
+    """The lower-case name ``_CANONICAL`` knows an agency by, a desk cut off."""
+    clean = " ".join(name.split()).strip(" .,;:-")
+    desk = _DESK.fullmatch(clean)
+    if desk and clean.lower() not in _CANONICAL and desk.group(1).lower() in _CANONICAL:
+        return desk.group(1).lower()
+    return clean.lower()
 
 
 def normal_source(name: str) -> str:
-    """'REUTERS', 'Reuter', 'reuters' -> 'Reuters'; unknown names tidied, kept."""
+    """'REUTERS', 'Reuter', 'reuters', 'Reuters Health' -> 'Reuters'; unknown
+    names tidied, kept."""
     clean = " ".join(name.split()).strip(" .,;:-")
-    key = clean.lower()
+    key = _agency_key(clean)
     if key in _CANONICAL:
         return _CANONICAL[key]
     if _SHOUTED_NAME.fullmatch(clean) and "-" not in clean and "/" not in clean:

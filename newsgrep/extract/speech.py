@@ -10,6 +10,10 @@ Tom Latham (R-Iowa)", "Thomas E. Mann of the Brookings Institution").
 from __future__ import annotations
 
 import re
+import unicodedata
+
+from newsgrep.extract import lexicon as lx
+from newsgrep.extract.speaker_names import organisation_like
 
 # Verbs that report speech or writing, as finite forms ("said"), base forms
 # after "did" or "will" ("did note") and participles ("saying", "adding":
@@ -26,15 +30,19 @@ _FINITE = (
     "mused|wondered|countered|charged|claimed|claims|scoffed|whispered|agreed|"
     "agrees|called|calls|described|describes|panned|retorted|texted|emailed|read|"
     "reads|went on|chimed in|shot back|pointed out|points out|asserted|asserts|put it|"
-    "puts it|bragged|fumed|snapped|mocked|marveled|marvelled"
+    "puts it|bragged|fumed|snapped|mocked|marveled|marvelled|accused|accuses|branded"
 )
 _BASE = "say|tell|add|note|ask|write|explain|warn|argue|insist|call|describe"
 _PARTICIPLES = (
     "saying|telling|adding|noting|writing|tweeting|asking|explaining|warning|"
     "arguing|insisting|calling|describing|urging|declaring|pointing out|stating|"
-    "acknowledging|posting|claiming"
+    "acknowledging|posting|claiming|accusing"
 )
 _ALL_VERBS = f"{_FINITE}|{_BASE}|{_PARTICIPLES}".split("|")
+# Verbs that are nouns as often: "the three Baltic states", "phone calls",
+# "his claims", "a call by the agency". One counts only after a name or a
+# pronoun.
+NOUN_VERBS = frozenset("states calls claims notes reads tweets call note read".split())
 
 
 def _trie(words: list[str]) -> str:
@@ -77,7 +85,10 @@ _NAME_END = (
     r"|\s+of\b(?!(?:\s+[A-Z][\w\-]*)+['’]s\b))"
 )
 # "Kremlin spokesman Dmitry Peskov", "campaign manager Kellyanne Conway".
-_ROLE_NAME = rf"(?:{NAME}\s+)?(?:[a-z][\w'’\-]*\s+){{0,4}}{NAME}"
+# The body before the role may join its words: "Qualifications and
+# Curriculum Authority chief executive Ken Boston".
+_BODY = rf"{NAME}(?:\s+(?:and|of|for|&)\s+(?:the\s+)?{NAME}){{0,2}}"
+_ROLE_NAME = rf"(?:{_BODY}\s+)?(?:[a-z][\w'’\-]*\s+){{0,4}}{NAME}"
 # A word of a description: "U.S." keeps its stops, "Coalition." does not.
 _WORD = r"(?:(?:[A-Z]\.)+|[\w'’\-]+)"
 DESCRIPTION = rf"(?i:the|a|an|one|another|his|her|its|their)\s+(?:{_WORD}\s+){{0,4}}?{_WORD}"
@@ -87,9 +98,15 @@ _PUNCTUATION = re.compile(r"[,;:.!?\"“”]")
 _APPOSITION = r"(?:\s*,\s*[^,;\"“”]{1,120}?,)?"
 
 
+# A particle that opens a name after its first mention: "de Hoop Scheffer",
+# "al-Saadi" (the speaker's resolver reads the name past it).
+LEADING_PARTICLE = re.compile(rf"{_PARTICLE}(?:\s+|-(?=[A-Z]))")
+
+
 def _subject(name: str) -> str:
     return (
-        rf"(?:(?P<pron>\b{_PRONOUN})|(?P<desc>\b{DESCRIPTION})|(?P<name>{name}){_NAME_TAIL})"
+        rf"(?:(?P<pron>\b{_PRONOUN})|(?P<desc>\b{DESCRIPTION})"
+        rf"|(?P<name>(?:\b{LEADING_PARTICLE.pattern})?{name}){_NAME_TAIL})"
         rf"{_APPOSITION}"
     )
 
@@ -105,8 +122,17 @@ _OPENING_SUBJECT = _subject(NAME)
 # told reporters', '?" panned Scott Huffman' (any "-ed" verb right after
 # the quotation, the way a story turns one into speech).
 SUBJECT_VERB = re.compile(
-    rf"[\s,—–-]*{SUBJECT}(?:\s+{_ADVERB}){{0,3}}\s+(?:{VERBS}|[a-z]{{3,}}ed)\b"
+    rf"[\s,—–-]*{SUBJECT}(?:\s+{_ADVERB}){{0,3}}\s+(?:{VERBS}|(?P<other>[a-z]{{3,}}ed))\b"
 )
+
+
+def role_and_other_verb(match: re.Match[str]) -> bool:
+    """True when SUBJECT_VERB read lower-case words before a name and a verb
+    of no list: '," replaces the Permanent Joint Council created' is prose,
+    where '," a spokesman for the New York Shipping Association said' and
+    '," Putin quipped' are attributions."""
+    name = match["name"] or ""
+    return bool(match["other"]) and any(w[:1].islower() for w in name.split())
 
 
 def _verb_subject(verbs: str) -> re.Pattern[str]:
@@ -163,6 +189,13 @@ _NAME_AT_END = re.compile(rf"{NAME}$")
 # ("R-Fla." between commas is a lawmaker's party and state, no name.)
 _LEADING_NAME = re.compile(rf"(?![DRI]-)({NAME})(?:\s+(?:of|at|from)\s+.*)?$")
 _PARENTHESIS_AT_END = re.compile(r"\s*\([^()\n]{1,30}\)$")
+POSSESSIVE = re.compile(r"['’]s$")
+_OWNER_NAME = re.compile(r"(?:[A-Z][\w.'’\-]*\s+){0,3}[A-Z][\w.'’\-]*$")
+# What speaks for its owner: "Chirac's statement said", "Trump's lawyer said".
+_SPEAKING_FOR = frozenset(
+    "statement letter release memo paper report study spokesman spokeswoman spokesperson "
+    "lawyer lawyers attorney attorneys counsel office".split()
+)
 _PLACE_OF = re.compile(r"\s+(?:of|at|from|in|for|with|near)(?:\s+the)?\s*$")
 _PRONOUNS = frozenset("he she they we it".split())
 _DETERMINERS = frozenset("the a an one another his her its their".split())
@@ -210,4 +243,104 @@ def subject_before(text: str) -> dict[str, str] | None:
         if tail[i].lower() in _DETERMINERS:
             phrase = " ".join(tail[i:])
             return {"desc": phrase} if not _PUNCTUATION.search(phrase) else None
+        if (
+            len(tail) - 4 < i < len(tail) - 1
+            and POSSESSIVE.search(tail[i])
+            and tail[i][:1].isupper()
+        ):
+            # "Lithuania's foreign minister": a role of the owner's, read as
+            # "a ..." (no one); "Chirac's statement", "Trump's lawyer": the
+            # owner speaks
+            phrase = " ".join(tail[i:])
+            if tail[-1].lower() in _SPEAKING_FOR:  # the owner's whole name: "Trump Jr.'s"
+                owner = _OWNER_NAME.search(" ".join(tail[: i + 1]))
+                return {"name": owner.group() if owner else tail[i]}
+            return {"desc": "a " + phrase} if not _PUNCTUATION.search(phrase) else None
     return None
+
+
+_NUMBER_BEFORE = re.compile(r"\d\S*\s*$")
+
+
+def a_noun(subject: dict[str, str] | None, before: str) -> bool:
+    """True when a word of NOUN_VERBS is a noun, by what stands before it
+    (``before``, whose subject is ``subject``): a number, a place's adjective
+    or a determiner alone ("50 states", "the Baltic states", "his claims",
+    "a call"), not a name, a pronoun or a noun ("Smith claims", "he notes",
+    "The document calls")."""
+    if subject is None:
+        return bool(_NUMBER_BEFORE.search(before))
+    if "desc" in subject:  # "a call", "his claims"; not "The document calls"
+        return " " not in subject["desc"].strip()
+    return subject.get("name", "").lower() in lx.places()
+
+
+_FOLDED_VOWELS = str.maketrans({"ß": "ss", "æ": "ae", "ø": "o", "đ": "d", "ł": "l"})
+
+
+def fold(name: str) -> str:
+    """A name's words lower-case, accents and German vowel spellings folded
+    ("Gerhard Schröder" and "Gerhard Schroeder" -> "gerhard schroder"),
+    punctuation but hyphens and apostrophes gone."""
+    plain = name.lower()
+    if not plain.isascii():  # most names are: no decomposition to pay for
+        plain = unicodedata.normalize("NFKD", plain.translate(_FOLDED_VOWELS))
+        plain = "".join(c for c in plain if not unicodedata.combining(c))
+    plain = plain.replace("ae", "a").replace("oe", "o").replace("ue", "u")
+    return " ".join(w.strip(".,") for w in plain.split())
+
+
+# Plural nouns between a sentence's first name and its verb: the name is a
+# modifier ("Human rights groups say", "Kremlin aides said"), no subject.
+_CAPITALISED = re.compile(r"(?:\s+[A-Z][\w.'’\-]*)+")
+_MODIFIED = re.compile(r"(?:\s+[a-z][\w\-]*){0,2}\s+[a-z][\w\-]*s\s*")
+
+
+def sentence_subject(text: str, verb_start: int) -> dict[str, str] | None:
+    """The subject opening the sentence ``text`` whose verb starts at
+    ``verb_start``: "The Gabbard campaign counsel's letter went on to say",
+    "Shelby issued a statement saying"."""
+    match = SENTENCE_SUBJECT.match(text, 0, verb_start)
+    if match is None:
+        return None
+    if match["name"] and _MODIFIED.fullmatch(text, match.end(), verb_start):
+        # "Human rights groups say": unnamed, read as "a ..." (no one)
+        return {"desc": "a " + text[match.start("name") : verb_start].strip()}
+    groups = {k: v for k, v in match.groupdict().items() if v}
+    if "desc" in groups:  # "The U.N. Security Council voted", not "The U.N."
+        more = _CAPITALISED.match(text, match.end("desc"), verb_start)
+        groups["desc"] += more.group() if more else ""
+    return groups
+
+
+# A member of a party, or of a people ("the Republican", "the German",
+# "the Briton"): a person, where "the Pentagon" is a body.
+_PARTY_MEMBERS = frozenset(
+    "republican democrat tory conservative liberal socialist communist nationalist unionist "
+    "libertarian independent".split()
+)
+_MEMBER_ENDINGS = ("an", "ese", "ish", "ian", "i", "ch", "on", "man")
+
+
+def a_member(word: str) -> bool:
+    """True for a capitalised word naming a member of a party or a people."""
+    lower = word.lower()
+    if not word[:1].isupper():
+        return False
+    return lower in _PARTY_MEMBERS or (lower.endswith(_MEMBER_ENDINGS) and lower in lx.places())
+
+
+_OF = re.compile(r"\s+of\s+")
+
+
+def person_of(name: str) -> str:
+    """The person in "Chris Honnor of London-based brokers Grieveson Grant":
+    a name of two words or more before "of" that names no body ("Federal
+    Reserve Bank of New York President Gerald Corrigan" is Corrigan)."""
+    if " of" not in name and "\nof" not in name:
+        return name
+    head = _OF.split(name, maxsplit=1)[0]
+    words = head.split()
+    if head == name or len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return name
+    return name if organisation_like(words) else head

@@ -91,6 +91,31 @@ def test_by_speaker_counts_stories_quoting_each(run):
     assert "Vladimir Putin" in values
 
 
+def test_by_speaker_on_the_sample_corpus_lists_people_not_places_or_datelines(run):
+    from newsgrep.extract.lexicon import places
+
+    speakers = {
+        line.split("\t")[0] for line in run("search", "*", "--by", "speaker").stdout.splitlines()
+    }
+    datelines = {run("show", str(path), "--json").stdout for path in SEED.parent.glob("*.txt")}
+    dateline_places = {json.loads(story)["place"] for story in datelines}
+    assert not speakers & dateline_places  # "Prague", "UNITED NATIONS"
+    assert not {s for s in speakers if s.lower() in places()}  # "Baltic", "Lithuania"
+    assert not {s for s in speakers if s.isupper()}  # "SCOW", a piece of MOSCOW
+    assert "Permanent Joint Council" not in speakers
+    # particles and double surnames whole, one name per speaker in a story
+    assert {"Jaap de Hoop Scheffer", "Iain Duncan Smith"} <= speakers
+    assert not {"Hoop Scheffer", "Duncan Smith"} & speakers
+
+
+def test_said_finds_every_story_quoting_a_name_with_a_particle(run):
+    quoting = {
+        path.name for path in SEED.parent.glob("*.txt") if "Hoop Scheffer said" in path.read_text()
+    }
+    listed = run("search", 'said:"jaap de hoop scheffer"', "-l").stdout.splitlines()
+    assert len(quoting) == 3 and {line.rsplit("/", 1)[-1] for line in listed} == quoting
+
+
 def test_show_lists_the_quotations_after_the_metadata_before_the_text(run):
     out = run("show", str(SEED)).stdout
     header, rest = out.split(str(SEED) + "\n\n", 1)
