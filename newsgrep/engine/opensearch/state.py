@@ -31,11 +31,17 @@ def read_state(client: OpenSearch, address: ClusterAddress, key: str) -> str | N
     """The document under ``key``, or None if there is none."""
     _check_key(key)
     with cluster_errors(address):
-        _check_index(client, address)
+        # The document first: a get is answered by any copy, even while the
+        # cluster has no elected manager (a node down), which a search reading
+        # the names table must survive; the index is checked only when the
+        # answer is "none" (index metadata needs the cluster manager).
         found = with_backoff(
             lambda: client.get(index=address.companion("state"), id=key, ignore=404)
         )
-    return str(found["_source"]["value"]) if found.get("found") else None
+        if found.get("found"):
+            return str(found["_source"]["value"])
+        _check_index(client, address)
+    return None
 
 
 def write_state(client: OpenSearch, address: ClusterAddress, key: str, value: str) -> None:
