@@ -57,7 +57,7 @@ class OpenSearchIndex:
         fields = [getattr(leaf, "field", None) for leaf in leaves(query)]
         fields += [field for field, _ in options.narrow]
         if options.sources or "source" in fields:
-            check_mapping(self.client, self.address)
+            check_mapping(self.client, self.address, local=True)
 
     def similar(
         self, path: str, limit: int = 10, page: int = 1, snippets: bool = True

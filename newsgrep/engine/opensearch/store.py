@@ -56,10 +56,14 @@ def open_stories_index(client: OpenSearch, address: ClusterAddress, rebuild: boo
     check_mapping(client, address)
 
 
-def check_mapping(client: OpenSearch, address: ClusterAddress) -> None:
+def check_mapping(client: OpenSearch, address: ClusterAddress, local: bool = False) -> None:
     """Refuse an index whose mapping this newsgrep does not write (nor read
-    right: before mapping 4, a source matched only as a whole name)."""
-    meta = with_backoff(lambda: client.indices.get_mapping(index=address.name))
+    right: before mapping 4, a source matched only as a whole name). With
+    ``local`` the node answers from its own copy of the cluster state, as a
+    search must while a node is down and no cluster manager is elected."""
+    meta = with_backoff(
+        lambda: client.indices.get_mapping(index=address.name, params={"local": str(local).lower()})
+    )
     version = meta[address.name]["mappings"].get("_meta", {}).get("newsgrep_mapping")
     if version != MAPPING_VERSION:
         raise IndexDamaged(
