@@ -15,17 +15,19 @@ from collections.abc import Sequence
 
 _SUFFIXES = frozenset(("jr", "sr", "ii", "iii", "iv"))
 _DIGRAPHS = (("ae", "a"), ("oe", "o"), ("ue", "u"))
+# Letters NFKD does not decompose into a base letter and a mark.
+_WHOLE_LETTERS = str.maketrans({"ß": "ss", "æ": "ae", "ø": "o", "đ": "d", "ł": "l"})
 
 
 def folded(text: str) -> str:
-    """Accents folded, lower case: "Schröder" and "Schroeder" -> "schroder"."""
+    """Accents and German vowel spellings folded, lower case: "Schröder" and
+    "Schroeder" -> "schroder". Letters without an accent (Cyrillic, Han)
+    are kept as they are."""
+    plain = text.lower()
     # Most names are ASCII already: normalising them is an archive's main cost.
-    plain = (
-        text
-        if text.isascii()
-        else unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    )
-    plain = plain.lower()
+    if not plain.isascii():
+        plain = unicodedata.normalize("NFKD", plain.translate(_WHOLE_LETTERS))
+        plain = "".join(c for c in plain if not unicodedata.combining(c))
     for digraph, vowel in _DIGRAPHS:
         plain = plain.replace(digraph, vowel)
     return plain

@@ -10,9 +10,9 @@ Tom Latham (R-Iowa)", "Thomas E. Mann of the Brookings Institution").
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from newsgrep.extract import lexicon as lx
+from newsgrep.extract.same_person import folded
 from newsgrep.extract.speaker_names import organisation_like
 
 # Verbs that report speech or writing, as finite forms ("said"), base forms
@@ -275,19 +275,11 @@ def a_noun(subject: dict[str, str] | None, before: str) -> bool:
     return subject.get("name", "").lower() in lx.places()
 
 
-_FOLDED_VOWELS = str.maketrans({"ß": "ss", "æ": "ae", "ø": "o", "đ": "d", "ł": "l"})
-
-
 def fold(name: str) -> str:
-    """A name's words lower-case, accents and German vowel spellings folded
+    """A speaker's name as compared within a story: ``same_person.folded``
     ("Gerhard Schröder" and "Gerhard Schroeder" -> "gerhard schroder"),
-    punctuation but hyphens and apostrophes gone."""
-    plain = name.lower()
-    if not plain.isascii():  # most names are: no decomposition to pay for
-        plain = unicodedata.normalize("NFKD", plain.translate(_FOLDED_VOWELS))
-        plain = "".join(c for c in plain if not unicodedata.combining(c))
-    plain = plain.replace("ae", "a").replace("oe", "o").replace("ue", "u")
-    return " ".join(w.strip(".,") for w in plain.split())
+    full stops and commas off its words."""
+    return " ".join(w.strip(".,") for w in folded(name).split())
 
 
 # Plural nouns between a sentence's first name and its verb: the name is a
